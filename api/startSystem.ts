@@ -1,0 +1,74 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type pg from 'pg';
+import { readConfig, type AppConfig } from '../engine/config.js';
+import { createPool } from '../engine/store/db.js';
+import { migrate } from '../engine/store/migrate.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../engine/store/embeddedPostgres.js';
+import { createOnestopEngine, type OnestopEngine } from '../engine/onestopEngine.js';
+import { calendarTimeRules, singleCalendar } from '../engine/deadlines/calendarTimeRules.js';
+import { compileCalendar, DEFAULT_CALENDAR } from '../engine/calendar/index.js';
+import { createApp } from './app.js';
+
+export interface RunningSystem {
+  url: string;
+  databaseUrl: string;
+  config: AppConfig;
+  pool: pg.Pool;
+  engine: OnestopEngine;
+  stop(): Promise<void>;
+}
+
+type Log = (line: string) => void;
+
+/**
+ * Starts everything a service center needs: the database (embedded unless
+ * DATABASE_URL is set), migrations, the sample procedures, the HTTP server.
+ */
+export async function startSystem(config: AppConfig = readConfig(), log: Log = console.log): Promise<RunningSystem> {
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPgPort });
+    databaseUrl = embedded.connectionString;
+    log(`Embedded PostgreSQL: data in ${embedded.dataDir} (port ${embedded.port})`);
+  } else {
+    log(`PostgreSQL: ${databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`);
+  }
+  const pool = createPool(databaseUrl);
+  const applied = await migrate(pool);
+  if (applied.length) log(`Migrations applied: ${applied.join(', ')}`);
+
+  const calendar = compileCalendar(DEFAULT_CALENDAR);
+  const engine = createOnestopEngine({
+    pool,
+    time: calendarTimeRules(() => new Date(), singleCalendar(calendar)),
+    receivingAgency: config.receivingAgency,
+    deskDepartment: config.deskDepartment,
+  });
+  const report = await engine.loadProcessesFolder(config.processesDir);
+  log(`Procedures from ${config.processesDir}: ${report.deployed.map((d) => `${d.code} v${d.version}`).join(', ') || 'none'}`);
+  for (const r of report.refused) log(`  REFUSED ${r.file}: ${r.error}`);
+
+  const app = createApp({ pool, scheduler: () => ({ state: 'running' }) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  log(`Server: ${url} (health: ${url}/health)`);
+
+  return {
+    url,
+    databaseUrl,
+    config,
+    pool,
+    engine,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
+      if (embedded) await embedded.stop();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Clock } from '../duration/isoDuration.js';
+import type { TimeRules } from './timeRules.js';
+import {
+  addWorkingTime,
+  nextWorkingStart,
+  receptionStart,
+  workingTimeBetween,
+  type Calendar,
+} from '../calendar/index.js';
+
+export interface CalendarSet {
+  byId(id: string | null | undefined): Calendar;
+}
+
+/** A set with one calendar used for every receiving point. */
+export function singleCalendar(calendar: Calendar): CalendarSet {
+  return { byId: () => calendar };
+}
+
+/**
+ * Time rules of a Vietnamese agency: reception cut-off, working hours,
+ * holidays. The calendar clock (`onestop:clock="calendar"`) is plain elapsed
+ * time, for steps a law counts in calendar days or tests count in seconds.
+ */
+export function calendarTimeRules(now: () => Date, calendars: CalendarSet): TimeRules {
+  return {
+    now,
+    receptionStart: (t, id) => receptionStart(t, calendars.byId(id)),
+    handoverStart: (t, id) => nextWorkingStart(t, calendars.byId(id)),
+    dueAt(start: Date, allotmentMs: number, clock: Clock, id) {
+      if (clock === 'calendar') return new Date(start.getTime() + allotmentMs);
+      return addWorkingTime(start, allotmentMs, calendars.byId(id));
+    },
+    elapsed(a: Date, b: Date, clock: Clock, id) {
+      if (clock === 'calendar') return b.getTime() - a.getTime();
+      return workingTimeBetween(a, b, calendars.byId(id));
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// Dossier statuses as synchronised with the National Public Service Portal.
+export const DOSSIER_STATUSES = {
+  new: 1,
+  received: 2,
+  refused: 3,
+  processing: 4,
+  supplement_requested: 5,
+  awaiting_fees: 6,
+  withdrawn: 7,
+  stopped: 8,
+  resolved: 9,
+  returned: 10,
+} as const;
+
+export type DossierStatus = keyof typeof DOSSIER_STATUSES;
+
+export const STATUS_LABELS_VI: Record<DossierStatus, string> = {
+  new: 'Mới đăng ký',
+  received: 'Đã tiếp nhận',
+  refused: 'Từ chối tiếp nhận',
+  processing: 'Đang xử lý',
+  supplement_requested: 'Yêu cầu bổ sung',
+  awaiting_fees: 'Chờ thực hiện nghĩa vụ tài chính',
+  withdrawn: 'Công dân rút hồ sơ',
+  stopped: 'Dừng xử lý',
+  resolved: 'Đã có kết quả',
+  returned: 'Đã trả kết quả',
+};
+
+export function statusView(status: DossierStatus) {
+  return { name: status, code: DOSSIER_STATUSES[status], label: STATUS_LABELS_VI[status] };
+}
+
+/** Statuses in which nothing may move the process any more. */
+export const CLOSED_STATUSES: ReadonlySet<DossierStatus> = new Set(['refused', 'withdrawn', 'stopped', 'resolved', 'returned']);

@@ -1,0 +1,65 @@
+import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
+import AjvDraft7 from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FieldError } from '../errors.js';
+
+export type JsonSchema = Record<string, unknown>;
+export type FormValidator = (data: unknown) => FieldError[];
+
+// ajv-formats ships CommonJS with a default export; under ESM interop the
+// function can sit on `.default`.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: unknown) => void;
+
+function makeAjv(draft2020: boolean) {
+  const Ctor = (draft2020 ? Ajv2020 : ((AjvDraft7 as unknown as { default?: unknown }).default ?? AjvDraft7)) as new (o: object) => {
+    compile(schema: object): ValidateFunction;
+  };
+  const ajv = new Ctor({ allErrors: true, strict: false, coerceTypes: false });
+  addFormats(ajv);
+  return ajv;
+}
+
+const ajv2020 = makeAjv(true);
+const ajv7 = makeAjv(false);
+
+function pickAjv(schema: JsonSchema) {
+  const declared = typeof schema.$schema === 'string' ? schema.$schema : '';
+  return declared.includes('2020-12') ? ajv2020 : ajv7;
+}
+
+export function describeAjvError(error: ErrorObject): FieldError {
+  let path = error.instancePath || '';
+  let message = error.message ?? 'is invalid';
+  if (error.keyword === 'required') {
+    const missing = (error.params as { missingProperty: string }).missingProperty;
+    path = `${path}/${missing}`;
+    message = 'is required';
+  } else if (error.keyword === 'additionalProperties') {
+    const extra = (error.params as { additionalProperty: string }).additionalProperty;
+    path = `${path}/${extra}`;
+    message = 'is not a field of this form';
+  } else if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+    message = `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return { path, message };
+}
+
+/** Compiles a form's JSON Schema once; the validator returns every problem, or []. */
+export function compileForm(schema: JsonSchema | null | undefined): FormValidator {
+  if (!schema) {
+    return (data) =>
+      data === undefined || data === null || (typeof data === 'object' && !Array.isArray(data))
+        ? []
+        : [{ path: '', message: 'must be an object' }];
+  }
+  const validate = pickAjv(schema).compile(schema);
+  return (data) => {
+    if (validate(data ?? {})) return [];
+    return (validate.errors ?? []).map(describeAjvError);
+  };
+}
+
+export function formatFieldErrors(errors: FieldError[]): string {
+  return errors.map((e) => `${e.path || '(form)'} ${e.message}`).join('; ');
+}

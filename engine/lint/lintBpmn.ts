@@ -1,0 +1,90 @@
+// Deploy-time check of an uploaded procedure: parse it with the onestop
+// extension, turn parser complaints into problems, then run the onestop
+// bpmnlint rules with the same configuration the designer uses.
+
+import { BpmnModdle } from 'bpmn-moddle';
+import { moddleExtensions } from '../bpmn/onestopModdle.js';
+import { Linter } from './bpmnlintLinter.js';
+import { onestopLintConfig, type LintOptions } from './lintConfig.js';
+import { PLUGIN_NAME, resolver } from './plugin.js';
+import { mapParseFailure, mapImportWarnings } from './parseProblems.js';
+import type { LintProblem } from './problem.js';
+
+export type { LintProblem } from './problem.js';
+export type { LintOptions } from './lintConfig.js';
+
+interface Moddle {
+  fromXML(xml: string): Promise<FromXmlResult>;
+}
+
+// Building the moddle instance loads and indexes the BPMN meta-model; one
+// instance serves every parse (fromXML keeps its state per call).
+let sharedModdle: Moddle | undefined;
+
+function moddle(): Moddle {
+  sharedModdle ??= new BpmnModdle(moddleExtensions) as Moddle;
+  return sharedModdle;
+}
+
+interface FromXmlResult {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  rootElement: any;
+  elementsById?: Record<string, unknown>;
+  warnings?: { message: string; element?: { id?: string }; property?: string; value?: unknown }[];
+}
+
+export async function lintBpmn(
+  xml: string,
+  options: LintOptions = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ definitions: any | null; problems: LintProblem[] }> {
+  let parsed: FromXmlResult;
+  try {
+    parsed = await moddle().fromXML(typeof xml === 'string' ? xml : String(xml ?? ''));
+  } catch (error) {
+    return { definitions: null, problems: [mapParseFailure(error)] };
+  }
+
+  const problems = mapImportWarnings(parsed.warnings ?? [], xml);
+
+  // A fresh Linter per run: bpmnlint caches each rule instance together with
+  // the options it was created with, so a shared Linter would keep the
+  // department list of the first run.
+  const linter = new Linter({ resolver });
+  const results = await linter.lint(parsed.rootElement, onestopLintConfig(options));
+
+  for (const [ruleName, reports] of Object.entries(results)) {
+    for (const report of reports) {
+      problems.push({
+        elementId: report.id ?? null,
+        message: report.category === 'rule-error'
+          ? `The lint rule ${ruleName} failed on this file (${report.message}); please report this as a bug.`
+          : report.message,
+        rule: ruleName.startsWith(`${PLUGIN_NAME}/`) ? ruleName.slice(PLUGIN_NAME.length + 1) : ruleName,
+        severity: report.category === 'error' || report.category === 'rule-error' ? 'error' : 'warning',
+      });
+    }
+  }
+
+  return { definitions: parsed.rootElement, problems: inDocumentOrder(problems, parsed.elementsById ?? {}) };
+}
+
+export function errorsOf(problems: LintProblem[]): LintProblem[] {
+  return problems.filter((problem) => problem.severity === 'error');
+}
+
+export function warningsOf(problems: LintProblem[]): LintProblem[] {
+  return problems.filter((problem) => problem.severity === 'warning');
+}
+
+/**
+ * Sorted as the elements appear in the file (moddle registers ids in parse
+ * order); file-level problems first. The sort is stable, so problems of one
+ * element keep the rule order.
+ */
+function inDocumentOrder(problems: LintProblem[], elementsById: Record<string, unknown>): LintProblem[] {
+  const position = new Map(Object.keys(elementsById).map((id, index) => [id, index]));
+  const rank = (problem: LintProblem) =>
+    problem.elementId === null ? -1 : position.get(problem.elementId) ?? Number.MAX_SAFE_INTEGER;
+  return [...problems].sort((a, b) => rank(a) - rank(b));
+}

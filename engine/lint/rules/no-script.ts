@@ -1,0 +1,82 @@
+// Uploaded BPMN is data, never code: a procedure author (or an attacker with
+// an officer's upload right) must not be able to make the server run a
+// script. bpmn-engine would happily execute script tasks and JavaScript
+// conditions, so they are refused before deployment.
+
+import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
+import { describe, is, reportableId } from '../support/moddle.js';
+import { isFeelLanguage, scriptReason } from '../support/expressionLanguage.js';
+
+const XPATH = 'http://www.w3.org/1999/XPath';
+
+export default function ruleFactory(): RuleDefinition {
+  function check(node: ModdleElement, reporter: Reporter): void {
+    if (is(node, 'bpmn:ScriptTask')) {
+      reporter.report(node.id, `Script tasks are not allowed: uploaded BPMN never runs code; replace ${describe(node)} with a user task.`);
+      return;
+    }
+    // Reusable script tasks (bpmn:GlobalScriptTask) carry a script as well.
+    if (is(node, 'bpmn:GlobalScriptTask')) {
+      reporter.report(node.id, `Global script task ${node.id} is not allowed: uploaded BPMN never runs code.`);
+      return;
+    }
+    if (is(node, 'bpmn:Definitions')) {
+      // Expressions without their own language inherit this one. XPath is the
+      // BPMN default that several modelers write out unasked, so only another
+      // explicit choice is taken as a request to run foreign code.
+      const language = node.expressionLanguage;
+      if (typeof language === 'string' && !isFeelLanguage(language) && language !== XPATH) {
+        reporter.report(node.id, `The file declares the expression language "${language}"; only FEEL expressions are evaluated.`);
+      }
+      return;
+    }
+    if (is(node, 'bpmn:Expression')) {
+      const reason = scriptReason(node);
+      if (reason) reporter.report(reportableId(node), `The ${where(node)} ${reason}.`);
+      return;
+    }
+    // Vendor extensions carry scripts too (camunda:script in listeners or
+    // input mappings, zeebe:script, ...). Moddle keeps elements of unknown
+    // namespaces as generic objects that bpmnlint does not descend into, so
+    // their children are searched here.
+    const script = findScriptKind(node);
+    if (script) {
+      reporter.report(reportableId(node), `The extension element <${script.$type}> in ${describe(hostOf(node))} is not allowed: uploaded BPMN never runs code.`);
+    }
+  }
+
+  return { check };
+}
+
+/** "condition of sequence flow Flow_1" — what the expression belongs to. */
+function where(expression: ModdleElement): string {
+  const owner = expression.$parent;
+  if (is(owner, 'bpmn:SequenceFlow')) return `condition of ${describe(owner)}`;
+  if (is(owner, 'bpmn:ConditionalEventDefinition')) return `condition of ${describe(owner.$parent)}`;
+  return `expression in ${describe(owner ?? expression)}`;
+}
+
+function isScriptKind(node: ModdleElement): boolean {
+  const type = typeof node?.$type === 'string' ? node.$type : '';
+  return /script/i.test(type.replace(/^.*:/, ''));
+}
+
+/** The script-kind element at or below a generic extension element. */
+function findScriptKind(node: ModdleElement): ModdleElement | null {
+  if (isScriptKind(node)) return node;
+  if (!node?.$descriptor?.isGeneric) return null;
+  for (const child of node.$children ?? []) {
+    const found = findScriptKind(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The BPMN element an extension element is attached to. */
+function hostOf(node: ModdleElement): ModdleElement {
+  let current = node;
+  while (current?.$parent && (is(current, 'bpmn:ExtensionElements') || !is(current, 'bpmn:BaseElement'))) {
+    current = current.$parent;
+  }
+  return current ?? node;
+}

@@ -1,0 +1,44 @@
+// Every user task is routed to a department's work queue; a task without one
+// would sit in no officer's inbox and the dossier would silently run late.
+// With the organisation's department list configured, unknown codes (typos,
+// abolished units) are refused too, on tasks and on lanes alike.
+
+import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
+import { describe, is, textAttr } from '../support/moddle.js';
+import { resolveDepartment } from '../support/departments.js';
+
+export interface UserTaskDepartmentConfig {
+  /** Known department codes; when absent only presence is checked. */
+  departments?: string[];
+}
+
+export default function ruleFactory(config?: UserTaskDepartmentConfig): RuleDefinition {
+  const known = Array.isArray(config?.departments) ? new Set(config.departments) : null;
+
+  function unknown(code: string): boolean {
+    return known !== null && !known.has(code);
+  }
+
+  function check(node: ModdleElement, reporter: Reporter): void {
+    if (is(node, 'bpmn:Lane')) {
+      const code = textAttr(node, 'department');
+      if (code && unknown(code)) {
+        reporter.report(node.id, `Lane ${describe(node)} names the unknown department "${code}"; use one of the configured department codes.`);
+      }
+      return;
+    }
+    if (!is(node, 'bpmn:UserTask')) return;
+
+    const source = resolveDepartment(node);
+    if (!source) {
+      reporter.report(node.id, `The ${describe(node)} has no department: set onestop:department on the task or place it in a lane that has one.`);
+      return;
+    }
+    // An unknown code written on a lane is reported once, on the lane.
+    if (source.from === node && unknown(source.department)) {
+      reporter.report(node.id, `The ${describe(node)} names the unknown department "${source.department}"; use one of the configured department codes.`);
+    }
+  }
+
+  return { check };
+}

@@ -1,0 +1,39 @@
+// Which expressions the engine may evaluate. Only FEEL is interpreted, and it
+// is interpreted by a sandboxed evaluator: anything else in an uploaded file
+// (JavaScript, JUEL `${...}`, Groovy, ...) would mean running foreign code.
+
+import type { ModdleElement } from '../types.js';
+import { is } from './moddle.js';
+
+const FEEL_LANGUAGES = new Set(['feel', 'http://www.omg.org/spec/feel/20140401']);
+
+export function isFeelLanguage(language: string): boolean {
+  return FEEL_LANGUAGES.has(language.trim().toLowerCase());
+}
+
+/**
+ * Why an expression element must not be accepted, or null when it is
+ * acceptable as (unchecked) FEEL. Shared by `no-script`, which reports the
+ * reason, and `feel-condition`, which skips such expressions so that one
+ * mistake yields one message.
+ */
+export function scriptReason(expression: ModdleElement): string | null {
+  if (is(expression, 'bpmn:FormalExpression')) {
+    const language = expression.language;
+    if (typeof language === 'string' && language.trim() !== '' && !isFeelLanguage(language)) {
+      return `declares the expression language "${language}", but only FEEL expressions are evaluated (language "feel" or no language at all)`;
+    }
+  }
+  const body = expression?.body;
+  if (typeof body === 'string' && body.includes('${')) {
+    return 'uses the "${...}" expression-language (JUEL) syntax, which is not evaluated; write the condition in FEEL, e.g. decision = "approve"';
+  }
+  return null;
+}
+
+/** Condition-bearing properties: the expressions `feel-condition` must parse. */
+export function conditionOf(node: ModdleElement): ModdleElement | undefined {
+  if (is(node, 'bpmn:SequenceFlow')) return node.conditionExpression;
+  if (is(node, 'bpmn:ConditionalEventDefinition')) return node.condition;
+  return undefined;
+}

@@ -1,0 +1,48 @@
+import type pg from 'pg';
+import { DefinitionCache } from './procedures/definitionCache.js';
+import { deployProcedure } from './procedures/deployProcedure.js';
+import { loadProcessesFolder } from './procedures/loadProcessesFolder.js';
+import { submitDossier, type SubmitInput } from './dossiers/submitDossier.js';
+import { completeTask, type CompleteInput } from './tasks/completeTask.js';
+import { claimTask, unclaimTask } from './tasks/claimTask.js';
+import { dossierControlSlip, dossierHistory, dossierView } from './dossiers/dossierView.js';
+import { getTask } from './store/tasks/taskRows.js';
+import type { EngineContext, EngineHooks } from './engineContext.js';
+import type { TimeRules } from './deadlines/timeRules.js';
+
+export interface EngineOptions {
+  pool: pg.Pool;
+  time: TimeRules;
+  hooks?: EngineHooks;
+  receivingAgency?: string;
+  deskDepartment?: string;
+}
+
+const noHooks: EngineHooks = { afterCommit: async () => {} };
+
+/** The engine's operations, bound to one database and one clock. */
+export function createOnestopEngine(options: EngineOptions) {
+  const ctx: EngineContext = {
+    pool: options.pool,
+    definitions: new DefinitionCache(options.pool),
+    time: options.time,
+    hooks: options.hooks ?? noHooks,
+    receivingAgency: options.receivingAgency ?? '000.00.12.H26',
+    deskDepartment: options.deskDepartment ?? 'MOTCUA_XA',
+  };
+  return {
+    context: ctx,
+    deploy: (xml: string, deployedBy?: string | null) => deployProcedure(ctx.pool, xml, deployedBy ?? null),
+    loadProcessesFolder: (folder: string) => loadProcessesFolder(ctx.pool, folder),
+    submit: (procedureCode: string, input: SubmitInput) => submitDossier(ctx, procedureCode, input),
+    completeTask: (taskId: string, input: CompleteInput) => completeTask(ctx, taskId, input),
+    claimTask: (taskId: string, actor: string) => claimTask(ctx, taskId, actor),
+    unclaimTask: (taskId: string, actor: string) => unclaimTask(ctx, taskId, actor),
+    getTask: (taskId: string) => getTask(ctx.pool, taskId),
+    getDossier: (code: string) => dossierView(ctx.pool, code, ctx.time.now()),
+    history: (code: string) => dossierHistory(ctx.pool, code),
+    controlSlip: (code: string) => dossierControlSlip(ctx.pool, code),
+  };
+}
+
+export type OnestopEngine = ReturnType<typeof createOnestopEngine>;

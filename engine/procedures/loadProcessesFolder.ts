@@ -1,0 +1,39 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type pg from 'pg';
+import { upsertDepartment } from '../store/departments/departmentRows.js';
+import { deployProcedure, type DeployResult } from './deployProcedure.js';
+import { DeploymentError } from '../errors.js';
+
+export interface FolderDeployReport {
+  departments: number;
+  deployed: Array<DeployResult & { file: string }>;
+  refused: Array<{ file: string; error: string }>;
+}
+
+/**
+ * Seeds the department registry from `departments.json` and deploys every
+ * `.bpmn` file of the folder. A refused file is reported, not fatal: one bad
+ * drawing must not keep the whole service center offline.
+ */
+export async function loadProcessesFolder(pool: pg.Pool, folder: string): Promise<FolderDeployReport> {
+  const report: FolderDeployReport = { departments: 0, deployed: [], refused: [] };
+  const departmentsFile = path.join(folder, 'departments.json');
+  const departments = JSON.parse(await readFile(departmentsFile, 'utf8')) as Array<{ code: string; name: string; agency: string; calendarId?: string }>;
+  for (const d of departments) await upsertDepartment(pool, { code: d.code, name: d.name, agency: d.agency, calendarId: d.calendarId ?? null });
+  report.departments = departments.length;
+
+  const files = (await readdir(folder)).filter((f) => f.endsWith('.bpmn')).sort();
+  for (const file of files) {
+    const xml = await readFile(path.join(folder, file), 'utf8');
+    try {
+      report.deployed.push({ file, ...(await deployProcedure(pool, xml, `file:${file}`)) });
+    } catch (err) {
+      const detail = err instanceof DeploymentError
+        ? err.problems.map((p) => `${p.elementId ?? '-'}: ${p.message}`).join('; ')
+        : (err as Error).message;
+      report.refused.push({ file, error: detail });
+    }
+  }
+  return report;
+}

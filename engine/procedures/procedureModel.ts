@@ -1,0 +1,109 @@
+import { parseClock, parseDurationMs, type Clock } from '../duration/isoDuration.js';
+import type { JsonSchema } from '../forms/formValidator.js';
+import { resolveDepartment } from '../lint/support/departments.js';
+
+// The facts the engine needs from a deployed BPMN, extracted once at deploy
+// and stored with the version as plain JSON: routing, allotments, forms.
+
+export type SupplementPolicy = 'restart' | 'extend';
+
+export interface StepModel {
+  elementId: string;
+  name: string;
+  department: string;
+  deadline: string | null;
+  clock: Clock;
+  /** Working (or calendar) milliseconds allotted to the step, null when unlimited. */
+  allotmentMs: number | null;
+  counted: boolean;
+  form: JsonSchema | null;
+}
+
+export interface ProcedureModel {
+  processId: string;
+  procedureCode: string;
+  name: string;
+  deadline: string | null;
+  clock: Clock;
+  deadlineMs: number | null;
+  supplementPolicy: SupplementPolicy;
+  calendarId: string | null;
+  startForm: JsonSchema | null;
+  steps: Record<string, StepModel>;
+  /** Exclusive/inclusive gateways, for history entries of their decisions. */
+  gateways: Record<string, { name: string; type: string }>;
+  /** Every flow node's name, for readable history. */
+  elementNames: Record<string, string>;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type ModdleElement = any;
+
+function formOf(element: ModdleElement): JsonSchema | null {
+  const values: ModdleElement[] = element.extensionElements?.values ?? [];
+  const form = values.find((v) => v.$type === 'onestop:FormSchema');
+  return form?.body ? (JSON.parse(form.body) as JsonSchema) : null;
+}
+
+export function executableProcesses(definitions: ModdleElement): ModdleElement[] {
+  return (definitions.rootElements ?? []).filter((e: ModdleElement) => e.$type === 'bpmn:Process' && e.isExecutable);
+}
+
+/**
+ * Builds the model of a definition that passed the lint rules. Throws only on
+ * what lint cannot see (several executable processes).
+ */
+export function buildProcedureModel(definitions: ModdleElement): ProcedureModel {
+  const processes = executableProcesses(definitions);
+  if (processes.length !== 1) {
+    throw new Error(`a procedure file must hold exactly one executable process, found ${processes.length}`);
+  }
+  const process = processes[0];
+  const clock = parseClock(process.clock) ?? 'working';
+  const steps: Record<string, StepModel> = {};
+  const gateways: Record<string, { name: string; type: string }> = {};
+  const elementNames: Record<string, string> = {};
+  let startForm: JsonSchema | null = null;
+
+  const walk = (container: ModdleElement) => {
+    for (const el of container.flowElements ?? []) {
+      if (el.$type !== 'bpmn:SequenceFlow') elementNames[el.id] = el.name ?? el.id;
+      if (el.$type === 'bpmn:UserTask') {
+        const stepClock = parseClock(el.clock) ?? 'working';
+        steps[el.id] = {
+          elementId: el.id,
+          name: el.name ?? el.id,
+          // The same resolution the lint rule checks, so routing never disagrees with it.
+          department: resolveDepartment(el)?.department ?? '',
+          deadline: el.deadline ?? null,
+          clock: stepClock,
+          allotmentMs: el.deadline ? parseDurationMs(el.deadline, stepClock) : null,
+          counted: el.counted !== false,
+          form: formOf(el),
+        };
+      } else if (el.$type === 'bpmn:ExclusiveGateway' || el.$type === 'bpmn:InclusiveGateway') {
+        gateways[el.id] = { name: el.name ?? el.id, type: el.$type };
+      } else if (el.$type === 'bpmn:StartEvent' && container === process && !startForm) {
+        startForm = formOf(el);
+      } else if (el.$type === 'bpmn:SubProcess') {
+        walk(el);
+      }
+    }
+  };
+  walk(process);
+
+  return {
+    processId: process.id,
+    procedureCode: process.procedureCode,
+    name: process.name ?? process.procedureCode,
+    deadline: process.deadline ?? null,
+    clock,
+    deadlineMs: process.deadline ? parseDurationMs(process.deadline, clock) : null,
+    supplementPolicy: process.supplementPolicy === 'extend' ? 'extend' : 'restart',
+    calendarId: process.calendar ?? null,
+    startForm,
+    steps,
+    gateways,
+    elementNames,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Queryable } from '../db.js';
+
+export interface DossierEvent {
+  id: number;
+  type: string;
+  at: Date;
+  actor: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface NewEvent {
+  type: string;
+  at: Date;
+  actor?: string | null;
+  payload?: Record<string, unknown>;
+}
+
+/** Appends events in order; the table refuses updates and deletes. */
+export async function appendEvents(db: Queryable, dossierId: number, events: NewEvent[]): Promise<void> {
+  if (!events.length) return;
+  const values: unknown[] = [];
+  const tuples = events.map((e, i) => {
+    values.push(dossierId, e.type, e.at, e.actor ?? null, JSON.stringify(e.payload ?? {}));
+    const b = i * 5;
+    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
+  });
+  await db.query(`INSERT INTO dossier_events (dossier_id, type, at, actor, payload) VALUES ${tuples.join(', ')}`, values);
+}
+
+export async function listEvents(db: Queryable, dossierId: number): Promise<DossierEvent[]> {
+  const { rows } = await db.query<DossierEvent>(
+    'SELECT id, type, at, actor, payload FROM dossier_events WHERE dossier_id = $1 ORDER BY id',
+    [dossierId],
+  );
+  return rows;
+}

@@ -1,0 +1,97 @@
+import type { Queryable } from '../db.js';
+
+export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
+
+export interface TaskRow {
+  id: string;
+  dossierId: number;
+  dossierCode: string;
+  procedureCode: string;
+  elementId: string;
+  executionId: string;
+  name: string;
+  department: string;
+  fromDepartment: string | null;
+  status: TaskStatus;
+  assignee: string | null;
+  clock: 'working' | 'calendar';
+  allotmentMs: number | null;
+  counted: boolean;
+  createdAt: Date;
+  dueAt: Date | null;
+  completedAt: Date | null;
+  completedBy: string | null;
+  timeliness: string | null;
+  data: Record<string, unknown> | null;
+}
+
+export const TASK_COLUMNS = `t.id, t.dossier_id AS "dossierId", d.code AS "dossierCode", d.procedure_code AS "procedureCode",
+  t.element_id AS "elementId", t.execution_id AS "executionId", t.name, t.department, t.from_department AS "fromDepartment",
+  t.status, t.assignee, t.clock, t.allotment_ms AS "allotmentMs", t.counted, t.created_at AS "createdAt",
+  t.due_at AS "dueAt", t.completed_at AS "completedAt", t.completed_by AS "completedBy", t.timeliness, t.data`;
+
+export interface NewTask {
+  dossierId: number;
+  elementId: string;
+  executionId: string;
+  name: string;
+  department: string;
+  fromDepartment: string | null;
+  clock: string;
+  allotmentMs: number | null;
+  counted: boolean;
+  createdAt: Date;
+  dueAt: Date | null;
+}
+
+export async function insertTask(db: Queryable, t: NewTask): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO tasks (dossier_id, element_id, execution_id, name, department, from_department, status, clock,
+       allotment_ms, counted, created_at, due_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9, $10, $11) RETURNING id`,
+    [t.dossierId, t.elementId, t.executionId, t.name, t.department, t.fromDepartment, t.clock, t.allotmentMs, t.counted, t.createdAt, t.dueAt],
+  );
+  return rows[0].id;
+}
+
+export async function getTask(db: Queryable, id: string): Promise<TaskRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const { rows } = await db.query<TaskRow>(
+    `SELECT ${TASK_COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listDossierTasks(db: Queryable, dossierId: number, statuses?: TaskStatus[]): Promise<TaskRow[]> {
+  const { rows } = await db.query<TaskRow>(
+    `SELECT ${TASK_COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
+     WHERE t.dossier_id = $1 AND ($2::text[] IS NULL OR t.status = ANY($2)) ORDER BY t.created_at, t.name`,
+    [dossierId, statuses ?? null],
+  );
+  return rows;
+}
+
+export async function markTaskCompleted(
+  db: Queryable,
+  id: string,
+  c: { completedAt: Date; completedBy: string; timeliness: string; data: unknown },
+): Promise<void> {
+  await db.query(
+    `UPDATE tasks SET status = 'completed', completed_at = $2, completed_by = $3, timeliness = $4, data = $5 WHERE id = $1`,
+    [id, c.completedAt, c.completedBy, c.timeliness, JSON.stringify(c.data ?? {})],
+  );
+}
+
+export async function markTasksCancelled(db: Queryable, ids: string[], at: Date): Promise<void> {
+  if (!ids.length) return;
+  await db.query(`UPDATE tasks SET status = 'cancelled', completed_at = $2 WHERE id = ANY($1::uuid[])`, [ids, at]);
+}
+
+export async function setTaskAssignee(db: Queryable, id: string, status: TaskStatus, assignee: string | null): Promise<void> {
+  await db.query('UPDATE tasks SET status = $2, assignee = $3 WHERE id = $1', [id, status, assignee]);
+}
+
+export async function setTaskDueAt(db: Queryable, id: string, dueAt: Date | null): Promise<void> {
+  await db.query('UPDATE tasks SET due_at = $2 WHERE id = $1', [id, dueAt]);
+}

@@ -1,0 +1,100 @@
+import type { EngineContext } from '../engineContext.js';
+import { signalInstance } from '../runtime/processRun.js';
+import { withTransaction } from '../store/db.js';
+import { lockDossier, updateDossier } from '../store/dossiers/dossierRows.js';
+import { getTask, listDossierTasks, markTaskCompleted, markTasksCancelled } from '../store/tasks/taskRows.js';
+import { appendEvents, type NewEvent } from '../store/events/eventRows.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { formatFieldErrors } from '../forms/formValidator.js';
+import { classifyTimeliness } from '../timeliness/classifyTimeliness.js';
+import { createTasksFor, type CreatedTask } from './createTasks.js';
+import { gatewayDecisionEvents } from './gatewayDecisions.js';
+
+export interface CompleteInput {
+  actor: string;
+  data?: Record<string, unknown>;
+}
+
+export interface CompleteResult {
+  dossierCode: string;
+  status: string;
+  timeliness: string;
+  /** The dossier's open tasks after this step. */
+  openTasks: CreatedTask[];
+  created: CreatedTask[];
+}
+
+/**
+ * Completes one routed step: validates the department's data against the
+ * step's form, merges it into the dossier, moves the instance on and routes
+ * the next steps. Everything in one transaction under the dossier's row lock,
+ * so a second completion of the same task sees it completed and is refused.
+ */
+export async function completeTask(ctx: EngineContext, taskId: string, input: CompleteInput): Promise<CompleteResult> {
+  const probe = await getTask(ctx.pool, taskId);
+  if (!probe) throw new NotFoundError(`task ${taskId} does not exist`);
+
+  const outcome = await withTransaction(ctx.pool, async (client) => {
+    const dossier = await lockDossier(client, probe.dossierId);
+    const task = await getTask(client, taskId);
+    if (!dossier || !task) throw new NotFoundError(`task ${taskId} does not exist`);
+    if (task.status === 'completed') throw new ConflictError(`task ${taskId} was already completed at ${task.completedAt?.toISOString()} by ${task.completedBy}`);
+    if (task.status === 'cancelled') throw new ConflictError(`task ${taskId} was cancelled: the dossier no longer waits for it`);
+    if (task.status === 'claimed' && task.assignee !== input.actor) throw new ConflictError(`task ${taskId} is claimed by ${task.assignee}`);
+    if (dossier.status !== 'processing') {
+      throw new ConflictError(`dossier ${dossier.code} is ${dossier.status.replace('_', ' ')}: its steps cannot be completed now`);
+    }
+
+    const definition = await ctx.definitions.get(dossier.procedureVersionId);
+    const data = input.data ?? {};
+    const errors = (definition.stepForms[task.elementId] ?? (() => []))(data);
+    if (errors.length) throw new ValidationError(`the data for "${task.name}" is invalid: ${formatFieldErrors(errors)}`, errors);
+
+    const merged = { ...dossier.data, ...data };
+    const run = await signalInstance(definition.sourceContext, dossier.engineState, { elementId: task.elementId, executionId: task.executionId }, merged);
+
+    const now = ctx.time.now();
+    const timeliness = classifyTimeliness(now, task.dueAt);
+    await markTaskCompleted(client, task.id, { completedAt: now, completedBy: input.actor, timeliness, data });
+
+    const events: NewEvent[] = [
+      { type: 'task.completed', at: now, actor: input.actor, payload: { taskId: task.id, elementId: task.elementId, name: task.name, department: task.department, dueAt: task.dueAt, timeliness, data } },
+      ...gatewayDecisionEvents(definition.model, run.flowsTaken, now),
+    ];
+
+    // Tasks the instance no longer waits on (other than this one) were
+    // withdrawn by the process itself, e.g. an interrupting event.
+    const open = await listDossierTasks(client, dossier.id, ['open', 'claimed']);
+    const stillWaiting = new Set(run.waiting.map((w) => w.executionId));
+    const known = new Set(open.map((t) => t.executionId));
+    const cancelled = open.filter((t) => t.id !== task.id && !stillWaiting.has(t.executionId));
+    await markTasksCancelled(client, cancelled.map((t) => t.id), now);
+    for (const t of cancelled) events.push({ type: 'task.cancelled', at: now, payload: { taskId: t.id, elementId: t.elementId, reason: 'the process no longer waits for this step' } });
+
+    const created = await createTasksFor(ctx, client, {
+      dossierId: dossier.id,
+      model: definition.model,
+      waiting: run.waiting.filter((w) => !known.has(w.executionId)),
+      handedOverAt: now,
+      fromDepartment: task.department,
+      events,
+    });
+
+    const status = run.ended ? 'resolved' : dossier.status;
+    if (run.ended) {
+      events.push({ type: 'dossier.resolved', at: now, payload: { timeliness: classifyTimeliness(now, dossier.dueAt), dueAt: dossier.dueAt } });
+    }
+    await updateDossier(client, dossier.id, { data: merged, engineState: run.state, status, resolvedAt: run.ended ? now : undefined });
+    await appendEvents(client, dossier.id, events);
+
+    const remaining = open
+      .filter((t) => t.id !== task.id && stillWaiting.has(t.executionId))
+      .map((t) => ({ id: t.id, elementId: t.elementId, name: t.name, department: t.department, fromDepartment: t.fromDepartment, handedOverAt: t.createdAt, dueAt: t.dueAt, counted: t.counted }));
+    return {
+      change: { dossierId: dossier.id, dossierCode: dossier.code, created, closed: [task.id, ...cancelled.map((t) => t.id)], resolved: run.ended },
+      result: { dossierCode: dossier.code, status, timeliness, openTasks: [...remaining, ...created], created },
+    };
+  });
+  await ctx.hooks.afterCommit(outcome.change);
+  return outcome.result;
+}
