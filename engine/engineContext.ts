@@ -21,11 +21,28 @@ export interface EngineHooks {
   afterCommit(change: CommittedChange): Promise<void>;
 }
 
+/** A fact departments or supervisors are told about (webhooks, dashboards). */
+export interface OutboundEvent {
+  event: 'task.created' | 'task.warning' | 'task.breached' | 'dossier.warning' | 'dossier.breached' | 'dossier.resolved';
+  /** The department concerned; null for dossier-level facts of the desk. */
+  department: string | null;
+  dossierCode: string;
+  taskId?: string;
+  at: Date;
+  payload: Record<string, unknown>;
+}
+
+export interface Notifier {
+  /** Called after commit; must never throw into the caller's step. */
+  publish(events: OutboundEvent[]): Promise<void>;
+}
+
 export interface EngineContext {
   pool: pg.Pool;
   definitions: DefinitionCache;
   time: TimeRules;
   hooks: EngineHooks;
+  notifier: Notifier;
   /** Default receiving agency identifier for dossier codes, e.g. 000.00.12.H26. */
   receivingAgency: string;
   /** Department code of the one-stop desk: the first handover comes from it. */

@@ -7,18 +7,20 @@ import { completeTask, type CompleteInput } from './tasks/completeTask.js';
 import { claimTask, unclaimTask } from './tasks/claimTask.js';
 import { dossierControlSlip, dossierHistory, dossierView } from './dossiers/dossierView.js';
 import { getTask } from './store/tasks/taskRows.js';
-import type { EngineContext, EngineHooks } from './engineContext.js';
+import type { EngineContext, EngineHooks, Notifier } from './engineContext.js';
 import type { TimeRules } from './deadlines/timeRules.js';
 
 export interface EngineOptions {
   pool: pg.Pool;
   time: TimeRules;
   hooks?: EngineHooks;
+  notifier?: Notifier;
   receivingAgency?: string;
   deskDepartment?: string;
 }
 
 const noHooks: EngineHooks = { afterCommit: async () => {} };
+const noNotifier: Notifier = { publish: async () => {} };
 
 /** The engine's operations, bound to one database and one clock. */
 export function createOnestopEngine(options: EngineOptions) {
@@ -27,6 +29,7 @@ export function createOnestopEngine(options: EngineOptions) {
     definitions: new DefinitionCache(options.pool),
     time: options.time,
     hooks: options.hooks ?? noHooks,
+    notifier: options.notifier ?? noNotifier,
     receivingAgency: options.receivingAgency ?? '000.00.12.H26',
     deskDepartment: options.deskDepartment ?? 'MOTCUA_XA',
   };
