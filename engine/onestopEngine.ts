@@ -7,8 +7,13 @@ import { completeTask, type CompleteInput } from './tasks/completeTask.js';
 import { claimTask, unclaimTask } from './tasks/claimTask.js';
 import { dossierControlSlip, dossierHistory, dossierView } from './dossiers/dossierView.js';
 import { getTask } from './store/tasks/taskRows.js';
+import { receiveSupplement, requestSupplement, type SupplementReceivedInput, type SupplementRequestInput } from './dossiers/supplements.js';
+import { recordApology, type ApologyInput } from './dossiers/apology.js';
+import { returnResult, withdrawDossier } from './dossiers/closeDossier.js';
+import { sweepDeadlines } from './deadlines/sweepDeadlines.js';
 import type { EngineContext, EngineHooks, Notifier } from './engineContext.js';
 import type { TimeRules } from './deadlines/timeRules.js';
+import { DEFAULT_WARNING_LEAD, type WarningLead } from './deadlines/warningTime.js';
 
 export interface EngineOptions {
   pool: pg.Pool;
@@ -17,6 +22,8 @@ export interface EngineOptions {
   notifier?: Notifier;
   receivingAgency?: string;
   deskDepartment?: string;
+  warningLead?: WarningLead;
+  log?: (message: string) => void;
 }
 
 const noHooks: EngineHooks = { afterCommit: async () => {} };
@@ -30,6 +37,8 @@ export function createOnestopEngine(options: EngineOptions) {
     time: options.time,
     hooks: options.hooks ?? noHooks,
     notifier: options.notifier ?? noNotifier,
+    warningLead: options.warningLead ?? DEFAULT_WARNING_LEAD,
+    log: options.log ?? ((m) => console.error(m)),
     receivingAgency: options.receivingAgency ?? '000.00.12.H26',
     deskDepartment: options.deskDepartment ?? 'MOTCUA_XA',
   };
@@ -45,6 +54,13 @@ export function createOnestopEngine(options: EngineOptions) {
     getDossier: (code: string) => dossierView(ctx.pool, code, ctx.time.now()),
     history: (code: string) => dossierHistory(ctx.pool, code),
     controlSlip: (code: string) => dossierControlSlip(ctx.pool, code),
+    requestSupplement: (code: string, input: SupplementRequestInput) => requestSupplement(ctx, code, input),
+    receiveSupplement: (code: string, input: SupplementReceivedInput) => receiveSupplement(ctx, code, input),
+    recordApology: (code: string, input: ApologyInput) => recordApology(ctx, code, input),
+    returnResult: (code: string, input: { actor: string }) => returnResult(ctx, code, input),
+    withdraw: (code: string, input: { actor: string; reason?: string }) => withdrawDossier(ctx, code, input),
+    /** Records every breach and warning due now (the scheduler also runs it). */
+    sweepDeadlines: () => sweepDeadlines(ctx),
   };
 }
 

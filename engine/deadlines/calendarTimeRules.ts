@@ -2,6 +2,7 @@ import type { Clock } from '../duration/isoDuration.js';
 import type { TimeRules } from './timeRules.js';
 import {
   addWorkingTime,
+  isWorkingDay,
   nextWorkingStart,
   receptionStart,
   workingTimeBetween,
@@ -34,6 +35,11 @@ export function calendarTimeRules(now: () => Date, calendars: CalendarSet): Time
     elapsed(a: Date, b: Date, clock: Clock, id) {
       if (clock === 'calendar') return b.getTime() - a.getTime();
       return workingTimeBetween(a, b, calendars.byId(id));
+    },
+    isWorkingDay(t: Date, id) {
+      // Vietnam has no daylight saving: the local date is UTC+7.
+      const local = new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+      return isWorkingDay(local, calendars.byId(id));
     },
   };
 }

@@ -13,4 +13,6 @@ export interface TimeRules {
   dueAt(start: Date, allotmentMs: number, clock: Clock, calendarId?: string | null): Date;
   /** Time of `clock` elapsed between a and b. */
   elapsed(a: Date, b: Date, clock: Clock, calendarId?: string | null): number;
+  /** Whether the local date of `t` is a working day (a promised date must be one). */
+  isWorkingDay(t: Date, calendarId?: string | null): boolean;
 }

@@ -9,6 +9,9 @@ import { formatFieldErrors } from '../forms/formValidator.js';
 import { formatDossierCode, vietnamDate } from './dossierCode.js';
 import { createTasksFor, type CreatedTask } from '../tasks/createTasks.js';
 import { gatewayDecisionEvents } from '../tasks/gatewayDecisions.js';
+import { warningAt } from '../deadlines/warningTime.js';
+import { commitEffects } from '../commitEffects.js';
+import { taskCreatedNotices } from '../tasks/notices.js';
 
 export type Channel = 'online' | 'direct' | 'post';
 
@@ -73,6 +76,7 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
   }
   const clockStartedAt = ctx.time.receptionStart(receivedAt, model.calendarId);
   const dueAt = model.deadlineMs === null ? null : ctx.time.dueAt(clockStartedAt, model.deadlineMs, model.clock, model.calendarId);
+  const warnAt = dueAt && warningAt(ctx.time, clockStartedAt, dueAt, model.clock, ctx.warningLead.dossierMs, model.calendarId);
   const agency = input.receivingAgency ?? ctx.receivingAgency;
 
   const run = await startInstance(definition.sourceContext, data);
@@ -94,6 +98,7 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
       receivedAt,
       clockStartedAt,
       dueAt,
+      warnAt,
       resolvedAt: run.ended ? now : null,
       engineState: run.state,
     });
@@ -111,13 +116,24 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
       model,
       waiting: run.waiting,
       handedOverAt: clockStartedAt,
-      fromDepartment: ctx.deskDepartment,
+      fromDepartment: model.startDepartment ?? ctx.deskDepartment,
       events,
     });
     if (run.ended) events.push({ type: 'dossier.resolved', at: now, payload: {} });
     await appendEvents(client, dossierId, events);
     return { id: dossierId, code, status, procedureCode: model.procedureCode, version: definition.version, receivedAt, clockStartedAt, dueAt, tasks };
   });
-  await ctx.hooks.afterCommit({ dossierId: result.id, dossierCode: result.code, created: result.tasks, closed: [], resolved: run.ended });
+  await commitEffects(ctx, {
+    dossierId: result.id,
+    dossierCode: result.code,
+    created: result.tasks,
+    closed: [],
+    timers: dueAt && !run.ended ? [{ dossierId: result.id, taskId: null, dueAt, warnAt }] : [],
+    dossierTimersVoid: run.ended,
+    notify: [
+      ...taskCreatedNotices(result.code, result.tasks),
+      ...(run.ended ? [{ event: 'dossier.resolved' as const, department: null, dossierCode: result.code, at: now, payload: { timeliness: 'early' } }] : []),
+    ],
+  });
   return result;
 }

@@ -38,6 +38,8 @@ export function describeAjvError(error: ErrorObject): FieldError {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
     path = `${path}/${extra}`;
     message = 'is not a field of this form';
+  } else if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
+    message = 'must satisfy one of the alternatives of the form (see the other errors)';
   } else if (error.keyword === 'enum') {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
     message = `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -54,9 +56,18 @@ export function compileForm(schema: JsonSchema | null | undefined): FormValidato
         : [{ path: '', message: 'must be an object' }];
   }
   const validate = pickAjv(schema).compile(schema);
+  // Step data is merged into the dossier: a field the form does not declare
+  // would silently overwrite what the citizen filed, so it is refused.
+  const declared = schema.properties && typeof schema.properties === 'object' ? new Set(Object.keys(schema.properties)) : null;
   return (data) => {
-    if (validate(data ?? {})) return [];
-    return (validate.errors ?? []).map(describeAjvError);
+    const undeclared: FieldError[] = declared && data && typeof data === 'object' && !Array.isArray(data)
+      ? Object.keys(data).filter((k) => !declared.has(k)).map((k) => ({ path: `/${k}`, message: 'is not a field of this form' }))
+      : [];
+    if (validate(data ?? {})) return undeclared;
+    // 'if' only says a 'then' failed, which is reported on its own fields.
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describeAjvError);
+    const seen = new Set(errors.map((e) => e.path + e.message));
+    return [...errors, ...undeclared.filter((e) => !seen.has(e.path + e.message))];
   };
 }
 

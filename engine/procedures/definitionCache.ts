@@ -6,6 +6,8 @@ import { getVersionById } from '../store/procedures/procedureRows.js';
 import { NotFoundError } from '../errors.js';
 import type { ProcedureModel } from './procedureModel.js';
 
+const NO_DATA_FORM = { type: 'object', properties: {}, additionalProperties: false };
+
 export interface RuntimeDefinition {
   versionId: number;
   procedureCode: string;
@@ -49,7 +51,8 @@ export class DefinitionCache {
     if (!row) throw new NotFoundError(`procedure version ${versionId} does not exist`);
     const parsed = await parseBpmn(row.xml);
     const stepForms: Record<string, FormValidator> = {};
-    for (const step of Object.values(row.model.steps)) stepForms[step.elementId] = compileForm(step.form);
+    // A step without a form takes no data: nothing may slip into the dossier.
+    for (const step of Object.values(row.model.steps)) stepForms[step.elementId] = compileForm(step.form ?? NO_DATA_FORM);
     return {
       versionId,
       procedureCode: row.procedureCode,

@@ -29,6 +29,8 @@ export interface ProcedureModel {
   supplementPolicy: SupplementPolicy;
   calendarId: string | null;
   startForm: JsonSchema | null;
+  /** Department of the lane the start event is drawn in: it hands the first steps over. */
+  startDepartment: string | null;
   steps: Record<string, StepModel>;
   /** Exclusive/inclusive gateways, for history entries of their decisions. */
   gateways: Record<string, { name: string; type: string }>;
@@ -64,6 +66,7 @@ export function buildProcedureModel(definitions: ModdleElement): ProcedureModel 
   const gateways: Record<string, { name: string; type: string }> = {};
   const elementNames: Record<string, string> = {};
   let startForm: JsonSchema | null = null;
+  let startDepartment: string | null = null;
 
   const walk = (container: ModdleElement) => {
     for (const el of container.flowElements ?? []) {
@@ -85,6 +88,7 @@ export function buildProcedureModel(definitions: ModdleElement): ProcedureModel 
         gateways[el.id] = { name: el.name ?? el.id, type: el.$type };
       } else if (el.$type === 'bpmn:StartEvent' && container === process && !startForm) {
         startForm = formOf(el);
+        startDepartment = resolveDepartment(el)?.department ?? null;
       } else if (el.$type === 'bpmn:SubProcess') {
         walk(el);
       }
@@ -102,6 +106,7 @@ export function buildProcedureModel(definitions: ModdleElement): ProcedureModel 
     supplementPolicy: process.supplementPolicy === 'extend' ? 'extend' : 'restart',
     calendarId: process.calendar ?? null,
     startForm,
+    startDepartment,
     steps,
     gateways,
     elementNames,

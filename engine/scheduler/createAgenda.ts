@@ -33,5 +33,7 @@ export function createAgenda(connectionString: string, name: string, tuning: Par
     maxConcurrency: t.maxConcurrency,
     defaultConcurrency: t.defaultConcurrency,
     defaultLockLifetime: t.defaultLockLifetime,
+    // Fired timers are history in our own tables; keep the job table small.
+    removeOnComplete: true,
   });
 }

@@ -1,14 +1,18 @@
-import type { EngineContext } from '../engineContext.js';
+import type { DeadlineTimer, EngineContext, OutboundEvent } from '../engineContext.js';
 import { signalInstance } from '../runtime/processRun.js';
 import { withTransaction } from '../store/db.js';
 import { lockDossier, updateDossier } from '../store/dossiers/dossierRows.js';
-import { getTask, listDossierTasks, markTaskCompleted, markTasksCancelled } from '../store/tasks/taskRows.js';
+import { getTask, listDossierTasks, markTaskCompleted, markTasksCancelled, type TaskRow } from '../store/tasks/taskRows.js';
 import { appendEvents, type NewEvent } from '../store/events/eventRows.js';
+import { closeDossierBreaches, closeTaskBreaches } from '../store/deadlines/closeBreaches.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { formatFieldErrors } from '../forms/formValidator.js';
 import { classifyTimeliness } from '../timeliness/classifyTimeliness.js';
+import { warningAt } from '../deadlines/warningTime.js';
+import { commitEffects } from '../commitEffects.js';
 import { createTasksFor, type CreatedTask } from './createTasks.js';
 import { gatewayDecisionEvents } from './gatewayDecisions.js';
+import { taskCreatedNotices } from './notices.js';
 
 export interface CompleteInput {
   actor: string;
@@ -22,6 +26,10 @@ export interface CompleteResult {
   /** The dossier's open tasks after this step. */
   openTasks: CreatedTask[];
   created: CreatedTask[];
+}
+
+export function openTaskView(t: TaskRow): CreatedTask {
+  return { id: t.id, elementId: t.elementId, name: t.name, department: t.department, fromDepartment: t.fromDepartment, handedOverAt: t.createdAt, dueAt: t.dueAt, warnAt: t.warnAt, counted: t.counted };
 }
 
 /**
@@ -46,6 +54,7 @@ export async function completeTask(ctx: EngineContext, taskId: string, input: Co
     }
 
     const definition = await ctx.definitions.get(dossier.procedureVersionId);
+    const { model } = definition;
     const data = input.data ?? {};
     const errors = (definition.stepForms[task.elementId] ?? (() => []))(data);
     if (errors.length) throw new ValidationError(`the data for "${task.name}" is invalid: ${formatFieldErrors(errors)}`, errors);
@@ -59,8 +68,10 @@ export async function completeTask(ctx: EngineContext, taskId: string, input: Co
 
     const events: NewEvent[] = [
       { type: 'task.completed', at: now, actor: input.actor, payload: { taskId: task.id, elementId: task.elementId, name: task.name, department: task.department, dueAt: task.dueAt, timeliness, data } },
-      ...gatewayDecisionEvents(definition.model, run.flowsTaken, now),
+      ...gatewayDecisionEvents(model, run.flowsTaken, now),
     ];
+    const timers: DeadlineTimer[] = [];
+    const notify: OutboundEvent[] = [];
 
     // Tasks the instance no longer waits on (other than this one) were
     // withdrawn by the process itself, e.g. an interrupting event.
@@ -70,31 +81,55 @@ export async function completeTask(ctx: EngineContext, taskId: string, input: Co
     const cancelled = open.filter((t) => t.id !== task.id && !stillWaiting.has(t.executionId));
     await markTasksCancelled(client, cancelled.map((t) => t.id), now);
     for (const t of cancelled) events.push({ type: 'task.cancelled', at: now, payload: { taskId: t.id, elementId: t.elementId, reason: 'the process no longer waits for this step' } });
+    await closeTaskBreaches(client, [task.id, ...cancelled.map((t) => t.id)], now);
+
+    // An uncounted step (the citizen paying a tax) does not consume the
+    // promised date: it moves by the working time the step took.
+    let dueAt = dossier.dueAt;
+    let warnAt = dossier.warnAt;
+    if (!task.counted && dueAt && !run.ended) {
+      const took = Math.max(0, ctx.time.elapsed(task.createdAt, now, 'working', model.calendarId));
+      const previous = dueAt;
+      dueAt = ctx.time.dueAt(previous, took, 'working', model.calendarId);
+      warnAt = warningAt(ctx.time, dossier.clockStartedAt, dueAt, model.clock, ctx.warningLead.dossierMs, model.calendarId);
+      events.push({ type: 'dossier.rescheduled', at: now, payload: { reason: 'uncounted step', taskId: task.id, name: task.name, previousDueAt: previous, dueAt, tookMs: took } });
+      timers.push({ dossierId: dossier.id, taskId: null, dueAt, warnAt });
+    }
 
     const created = await createTasksFor(ctx, client, {
       dossierId: dossier.id,
-      model: definition.model,
+      model,
       waiting: run.waiting.filter((w) => !known.has(w.executionId)),
       handedOverAt: now,
       fromDepartment: task.department,
       events,
     });
+    notify.push(...taskCreatedNotices(dossier.code, created));
 
     const status = run.ended ? 'resolved' : dossier.status;
     if (run.ended) {
-      events.push({ type: 'dossier.resolved', at: now, payload: { timeliness: classifyTimeliness(now, dossier.dueAt), dueAt: dossier.dueAt } });
+      const dossierTimeliness = classifyTimeliness(now, dossier.dueAt);
+      events.push({ type: 'dossier.resolved', at: now, payload: { timeliness: dossierTimeliness, dueAt: dossier.dueAt } });
+      notify.push({ event: 'dossier.resolved', department: null, dossierCode: dossier.code, at: now, payload: { timeliness: dossierTimeliness, dueAt: dossier.dueAt } });
+      await closeDossierBreaches(client, dossier.id, now);
     }
-    await updateDossier(client, dossier.id, { data: merged, engineState: run.state, status, resolvedAt: run.ended ? now : undefined });
+    await updateDossier(client, dossier.id, { data: merged, engineState: run.state, status, resolvedAt: run.ended ? now : undefined, dueAt, warnAt });
     await appendEvents(client, dossier.id, events);
 
-    const remaining = open
-      .filter((t) => t.id !== task.id && stillWaiting.has(t.executionId))
-      .map((t) => ({ id: t.id, elementId: t.elementId, name: t.name, department: t.department, fromDepartment: t.fromDepartment, handedOverAt: t.createdAt, dueAt: t.dueAt, counted: t.counted }));
+    const remaining = open.filter((t) => t.id !== task.id && stillWaiting.has(t.executionId)).map(openTaskView);
     return {
-      change: { dossierId: dossier.id, dossierCode: dossier.code, created, closed: [task.id, ...cancelled.map((t) => t.id)], resolved: run.ended },
+      change: {
+        dossierId: dossier.id,
+        dossierCode: dossier.code,
+        created,
+        closed: [task.id, ...cancelled.map((t) => t.id)],
+        timers,
+        dossierTimersVoid: run.ended,
+        notify,
+      },
       result: { dossierCode: dossier.code, status, timeliness, openTasks: [...remaining, ...created], created },
     };
   });
-  await ctx.hooks.afterCommit(outcome.change);
+  await commitEffects(ctx, outcome.change);
   return outcome.result;
 }

@@ -5,6 +5,7 @@ import type { WaitingTask } from '../runtime/processRun.js';
 import type { NewEvent } from '../store/events/eventRows.js';
 import { insertTask } from '../store/tasks/taskRows.js';
 import { ProcessError } from '../errors.js';
+import { warningAt } from '../deadlines/warningTime.js';
 
 export interface CreatedTask {
   id: string;
@@ -14,6 +15,7 @@ export interface CreatedTask {
   fromDepartment: string | null;
   handedOverAt: Date;
   dueAt: Date | null;
+  warnAt: Date | null;
   counted: boolean;
 }
 
@@ -39,6 +41,7 @@ export async function createTasksFor(
     if (!step) throw new ProcessError(`user task ${w.elementId} is not in the deployed model`, w.elementId);
     const start = ctx.time.handoverStart(args.handedOverAt, args.model.calendarId);
     const dueAt = step.allotmentMs === null ? null : ctx.time.dueAt(start, step.allotmentMs, step.clock, args.model.calendarId);
+    const warnAt = dueAt && warningAt(ctx.time, start, dueAt, step.clock, ctx.warningLead.taskMs, args.model.calendarId);
     const id = await insertTask(db, {
       dossierId: args.dossierId,
       elementId: w.elementId,
@@ -51,8 +54,9 @@ export async function createTasksFor(
       counted: step.counted,
       createdAt: args.handedOverAt,
       dueAt,
+      warnAt,
     });
-    created.push({ id, elementId: w.elementId, name: step.name, department: step.department, fromDepartment: args.fromDepartment, handedOverAt: args.handedOverAt, dueAt, counted: step.counted });
+    created.push({ id, elementId: w.elementId, name: step.name, department: step.department, fromDepartment: args.fromDepartment, handedOverAt: args.handedOverAt, dueAt, warnAt, counted: step.counted });
     args.events.push({
       type: 'task.created',
       at: args.handedOverAt,

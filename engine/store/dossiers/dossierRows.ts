@@ -15,6 +15,8 @@ export interface DossierRow {
   receivedAt: Date;
   clockStartedAt: Date;
   dueAt: Date | null;
+  warnAt: Date | null;
+  pausedAt: Date | null;
   originalDueAt: Date | null;
   resolvedAt: Date | null;
   returnedAt: Date | null;
@@ -26,7 +28,7 @@ export interface DossierRow {
 export const DOSSIER_COLUMNS = `d.id, d.code, d.procedure_code AS "procedureCode", d.procedure_version_id AS "procedureVersionId",
   d.status, d.channel, d.receiving_agency AS "receivingAgency", d.applicant, d.data,
   d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.clock_started_at AS "clockStartedAt",
-  d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.resolved_at AS "resolvedAt",
+  d.due_at AS "dueAt", d.warn_at AS "warnAt", d.paused_at AS "pausedAt", d.original_due_at AS "originalDueAt", d.resolved_at AS "resolvedAt",
   d.returned_at AS "returnedAt", d.refused_at AS "refusedAt", d.withdrawn_at AS "withdrawnAt",
   d.row_version AS "rowVersion"`;
 
@@ -54,6 +56,7 @@ export interface NewDossier {
   receivedAt: Date;
   clockStartedAt: Date;
   dueAt: Date | null;
+  warnAt: Date | null;
   resolvedAt: Date | null;
   engineState: unknown;
 }
@@ -61,12 +64,12 @@ export interface NewDossier {
 export async function insertDossier(db: Queryable, d: NewDossier): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO dossiers (code, procedure_code, procedure_version_id, status, channel, receiving_agency, applicant, data,
-       submitted_at, received_at, clock_started_at, due_at, original_due_at, resolved_at, engine_state)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14) RETURNING id`,
+       submitted_at, received_at, clock_started_at, due_at, original_due_at, resolved_at, engine_state, warn_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15) RETURNING id`,
     [
       d.code, d.procedureCode, d.procedureVersionId, d.status, d.channel, d.receivingAgency,
       JSON.stringify(d.applicant), JSON.stringify(d.data), d.submittedAt, d.receivedAt, d.clockStartedAt,
-      d.dueAt, d.resolvedAt, JSON.stringify(d.engineState),
+      d.dueAt, d.resolvedAt, JSON.stringify(d.engineState), d.warnAt,
     ],
   );
   return rows[0].id;
@@ -99,6 +102,8 @@ export interface DossierChange {
   data?: unknown;
   engineState?: unknown;
   dueAt?: Date | null;
+  warnAt?: Date | null;
+  pausedAt?: Date | null;
   resolvedAt?: Date | null;
   returnedAt?: Date | null;
   withdrawnAt?: Date | null;
@@ -111,6 +116,8 @@ const CHANGE_COLUMNS: Record<keyof DossierChange, [string, boolean]> = {
   data: ['data', true],
   engineState: ['engine_state', true],
   dueAt: ['due_at', false],
+  warnAt: ['warn_at', false],
+  pausedAt: ['paused_at', false],
   resolvedAt: ['resolved_at', false],
   returnedAt: ['returned_at', false],
   withdrawnAt: ['withdrawn_at', false],

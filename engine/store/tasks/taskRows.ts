@@ -19,6 +19,7 @@ export interface TaskRow {
   counted: boolean;
   createdAt: Date;
   dueAt: Date | null;
+  warnAt: Date | null;
   completedAt: Date | null;
   completedBy: string | null;
   timeliness: string | null;
@@ -28,7 +29,7 @@ export interface TaskRow {
 export const TASK_COLUMNS = `t.id, t.dossier_id AS "dossierId", d.code AS "dossierCode", d.procedure_code AS "procedureCode",
   t.element_id AS "elementId", t.execution_id AS "executionId", t.name, t.department, t.from_department AS "fromDepartment",
   t.status, t.assignee, t.clock, t.allotment_ms AS "allotmentMs", t.counted, t.created_at AS "createdAt",
-  t.due_at AS "dueAt", t.completed_at AS "completedAt", t.completed_by AS "completedBy", t.timeliness, t.data`;
+  t.due_at AS "dueAt", t.warn_at AS "warnAt", t.completed_at AS "completedAt", t.completed_by AS "completedBy", t.timeliness, t.data`;
 
 export interface NewTask {
   dossierId: number;
@@ -42,14 +43,15 @@ export interface NewTask {
   counted: boolean;
   createdAt: Date;
   dueAt: Date | null;
+  warnAt: Date | null;
 }
 
 export async function insertTask(db: Queryable, t: NewTask): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO tasks (dossier_id, element_id, execution_id, name, department, from_department, status, clock,
-       allotment_ms, counted, created_at, due_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9, $10, $11) RETURNING id`,
-    [t.dossierId, t.elementId, t.executionId, t.name, t.department, t.fromDepartment, t.clock, t.allotmentMs, t.counted, t.createdAt, t.dueAt],
+       allotment_ms, counted, created_at, due_at, warn_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9, $10, $11, $12) RETURNING id`,
+    [t.dossierId, t.elementId, t.executionId, t.name, t.department, t.fromDepartment, t.clock, t.allotmentMs, t.counted, t.createdAt, t.dueAt, t.warnAt],
   );
   return rows[0].id;
 }
@@ -92,6 +94,6 @@ export async function setTaskAssignee(db: Queryable, id: string, status: TaskSta
   await db.query('UPDATE tasks SET status = $2, assignee = $3 WHERE id = $1', [id, status, assignee]);
 }
 
-export async function setTaskDueAt(db: Queryable, id: string, dueAt: Date | null): Promise<void> {
-  await db.query('UPDATE tasks SET due_at = $2 WHERE id = $1', [id, dueAt]);
+export async function setTaskDueAt(db: Queryable, id: string, dueAt: Date | null, warnAt: Date | null): Promise<void> {
+  await db.query('UPDATE tasks SET due_at = $2, warn_at = $3 WHERE id = $1', [id, dueAt, warnAt]);
 }

@@ -1,0 +1,78 @@
+import type { Request } from 'express';
+import type { ApiKeyRow, ApiRole } from '../../engine/store/auth/apiKeyRows.js';
+
+export type JsonSchema = Record<string, unknown>;
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+
+export interface ParamSpec {
+  schema: JsonSchema;
+  description: string;
+  required?: boolean;
+}
+
+export interface ResponseSpec {
+  description: string;
+  /** JSON body schema; absent for 204. */
+  schema?: JsonSchema;
+  /** Other representations of the same resource (CSV, XML). */
+  alternatives?: Record<string, JsonSchema>;
+}
+
+/** Who is calling: the key (null on public routes) and the name recorded in history. */
+export interface Caller {
+  key: ApiKeyRow | null;
+  /** Recorded as the actor of engine operations: the key's name, or the user named by the department's software. */
+  actor: string;
+}
+
+export interface RouteInput<P = Record<string, string>, Q = Record<string, unknown>, B = unknown> {
+  params: P;
+  query: Q;
+  body: B;
+  caller: Caller;
+  req: Request;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  /** Defaults to application/json when there is a body. */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * One endpoint: what the OpenAPI document says about it and what runs. The
+ * document and the request checks are both derived from these, so they cannot drift.
+ */
+export interface RouteSpec {
+  method: HttpMethod;
+  /** OpenAPI path, e.g. /api/dossiers/{code}. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** 'public' needs no token. */
+  roles: readonly ApiRole[] | 'public';
+  pathParams?: Record<string, ParamSpec>;
+  query?: Record<string, ParamSpec>;
+  body?: {
+    /** application/json (default) or an XML body read as text. */
+    kind?: 'json' | 'xml';
+    schema: JsonSchema;
+    required?: boolean;
+    description?: string;
+  };
+  responses: Record<number, ResponseSpec>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  handler(input: RouteInput<any, any, any>): Promise<Reply>;
+}
+
+export const ok = (body: unknown): Reply => ({ status: 200, body });
+export const created = (body: unknown, location?: string): Reply => ({ status: 201, body, ...(location ? { headers: { Location: location } } : {}) });
+export const noContent = (): Reply => ({ status: 204 });
+
+export function isRole(key: ApiKeyRow | null, ...roles: ApiRole[]): boolean {
+  return !!key && roles.includes(key.role);
+}

@@ -1,0 +1,127 @@
+import type { JsonSchema, RouteSpec } from '../http/route.js';
+import { ref, SCHEMAS } from './schemas.js';
+
+export type OpenApiDocument = Record<string, unknown> & {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, JsonSchema> };
+};
+
+export interface OpenApiOperation {
+  operationId: string;
+  parameters?: Array<{ name: string; in: 'path' | 'query'; required: boolean; description: string; schema: JsonSchema }>;
+  requestBody?: { required: boolean; description?: string; content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> }>;
+  [key: string]: unknown;
+}
+
+export const XML_CONTENT_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+
+const ROLE_TEXT: Record<string, string> = {
+  admin: 'admin',
+  analyst: 'analyst',
+  desk: 'desk',
+  officer: 'officer (its own department)',
+  supervisor: 'supervisor',
+};
+
+/**
+ * The OpenAPI 3.1 document, built from the same route table the server runs,
+ * with the refusals every route can give (401/403, 400, 404, 413, 415) added
+ * from what the route declares.
+ */
+export function buildOpenApiDocument(routes: readonly RouteSpec[], version: string): OpenApiDocument {
+  const paths: OpenApiDocument['paths'] = {
+    '/health': {
+      get: {
+        operationId: 'health',
+        summary: 'Database and scheduler state',
+        tags: ['system'],
+        security: [],
+        responses: {
+          200: { description: 'Everything is up', content: { 'application/json': { schema: ref('Health') } } },
+          503: { description: 'Something is down', content: { 'application/json': { schema: ref('Health') } } },
+        },
+      },
+    },
+  };
+  for (const route of routes) {
+    const operation: OpenApiOperation = {
+      operationId: route.operationId,
+      summary: route.summary,
+      description: [route.description, route.roles === 'public' ? 'No token needed.' : `Roles: ${route.roles.map((r) => ROLE_TEXT[r]).join(', ')}.`]
+        .filter(Boolean)
+        .join('\n\n'),
+      tags: [route.tag],
+      security: route.roles === 'public' ? [] : [{ bearer: [] }],
+      'x-roles': route.roles === 'public' ? [] : [...route.roles],
+      responses: {},
+    };
+    const parameters = [
+      ...Object.entries(route.pathParams ?? {}).map(([name, p]) => ({ name, in: 'path' as const, required: true, description: p.description, schema: p.schema })),
+      ...Object.entries(route.query ?? {}).map(([name, p]) => ({ name, in: 'query' as const, required: p.required ?? false, description: p.description, schema: p.schema })),
+    ];
+    if (parameters.length) operation.parameters = parameters;
+    if (route.body) {
+      const content = route.body.kind === 'xml'
+        ? Object.fromEntries(XML_CONTENT_TYPES.map((t) => [t, { schema: route.body!.schema }]))
+        : { 'application/json': { schema: route.body.schema } };
+      operation.requestBody = { required: route.body.required ?? true, ...(route.body.description ? { description: route.body.description } : {}), content };
+    }
+    for (const [status, r] of Object.entries(route.responses)) {
+      const content: Record<string, { schema: JsonSchema }> = {};
+      if (r.schema) content[Number(status) >= 400 ? 'application/problem+json' : 'application/json'] = { schema: r.schema };
+      for (const [type, schema] of Object.entries(r.alternatives ?? {})) content[type] = { schema };
+      operation.responses[status] = { description: r.description, ...(Object.keys(content).length ? { content } : {}) };
+    }
+    const add = (status: number, description: string) => {
+      if (!operation.responses[status]) operation.responses[status] = problem(description);
+    };
+    if (route.body || route.query) add(400, 'Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field');
+    if (route.roles !== 'public') {
+      add(401, 'No token, an unknown token or a revoked token');
+      add(403, 'The role (or the department of an officer key) does not allow this');
+    }
+    if (route.pathParams) add(404, 'No such resource');
+    if (route.body) {
+      add(413, 'The body is larger than the limit (1 MB for JSON, 5 MB for BPMN)');
+      add(415, route.body.kind === 'xml' ? 'The body is not XML (application/xml)' : 'The body is not JSON (application/json)');
+    }
+    add(500, 'Unexpected server failure (logged; never a stack trace)');
+    (paths[route.path] ??= {})[route.method] = operation;
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'One-stop workflow engine API',
+      version,
+      description: [
+        'REST API of the one-stop (một cửa liên thông) workflow engine: the desk receives dossiers, departments pull and complete their routed tasks,',
+        'analysts deploy BPMN procedures, supervisors follow breaches and the statutory report (form 06), citizens look a dossier up by its code.',
+        '',
+        'Authentication: `Authorization: Bearer <token>`, an API key created by an administrator (`POST /api/keys`).',
+        'An officer key acts for one department only. Every refusal is `application/problem+json`: 400 for a malformed request',
+        '(not JSON, wrong type, unknown field), 422 for data a procedure form or a rule refuses, 409 for a conflict with the current state.',
+        'Times are ISO 8601 in UTC; report periods are dates in Vietnam (Asia/Ho_Chi_Minh).',
+      ].join('\n'),
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'keys', description: 'API keys (administrator)' },
+      { name: 'departments', description: 'Department registry and webhooks (administrator)' },
+      { name: 'procedures', description: 'BPMN procedure versions (analyst)' },
+      { name: 'dossiers', description: 'Reception and the dossier lifecycle (desk)' },
+      { name: 'tasks', description: 'Routed steps (departments)' },
+      { name: 'supervision', description: 'Breaches and form 06 (supervisor)' },
+      { name: 'public', description: 'Citizen lookup, no token' },
+      { name: 'system', description: 'Health' },
+    ],
+    paths,
+    components: {
+      schemas: SCHEMAS,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key created with POST /api/keys' } },
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { Engine } from 'bpmn-engine';
+import { parseBpmn } from '../engine/bpmn/parseBpmn.js';
+import { serializeDefinition } from '../engine/runtime/serializeDefinition.js';
+import { safeScripts } from '../engine/runtime/safeScripts.js';
+import { inertExpressions } from '../engine/runtime/inertExpressions.js';
+import { remainingMs, type Benchmark } from './benchmark.js';
+import { runStepLoop, type Stepper } from './stepLoop.js';
+import { sequentialModel } from './tenTaskModel.js';
+import { round } from './timing.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+const INSTANCES = 300;
+const WARMUP = 30;
+
+const silentLogger = () => ({ debug() {}, error() {}, warn() {}, info() {} });
+
+/**
+ * What bpmn-engine alone costs for the engine's stateless step: a fresh
+ * engine, recover(state) → resume → signal the waiting task → getState
+ * without the definition source, the serialised definition built once. Same
+ * engine options as processRun (safe scripts, inert expressions, silent
+ * logger), none of its bookkeeping (no state copy, no listeners), no database.
+ */
+export function bpmnEngineStepper(sourceContext: unknown): Stepper<unknown> {
+  const newEngine = () =>
+    new Engine({ name: 'baseline', sourceContext, scripts: safeScripts(() => ({})), expressions: inertExpressions(), Logger: silentLogger } as any);
+  const stateOf = async (engine: any) => {
+    const state: any = await engine.getState();
+    for (const definition of state.definitions ?? []) delete definition.source;
+    return state;
+  };
+  return {
+    async start() {
+      const engine = newEngine();
+      await engine.execute();
+      return stateOf(engine);
+    },
+    async step(state) {
+      const engine: any = newEngine();
+      engine.recover(state);
+      const execution = await engine.resume();
+      const waiting = execution.getPostponed().find((api: any) => api.type === 'bpmn:UserTask');
+      if (!waiting) throw new Error('the recovered instance waits on no user task');
+      execution.signal({ id: waiting.id, executionId: waiting.executionId });
+      const next = await stateOf(engine);
+      return { state: next, ended: execution.state === 'idle' && !execution.stopped };
+    },
+  };
+}
+
+export const baseline: Benchmark = {
+  name: 'baseline (bpmn-engine in memory)',
+  async run(ctx) {
+    const sourceContext = serializeDefinition(await parseBpmn(sequentialModel().xml));
+    const result = await runStepLoop(bpmnEngineStepper(sourceContext), { instances: INSTANCES, warmup: WARMUP, stopAt: Date.now() + Math.min(20_000, remainingMs(ctx)) });
+    return {
+      baseline_steps_per_s: round(result.stepsPerS),
+      baseline_instances: result.instances,
+      baseline_steps: result.steps,
+      baseline_ms_per_step: round(result.ms / result.steps, 3),
+    };
+  },
+};
