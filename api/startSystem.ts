@@ -6,8 +6,11 @@ import { createPool } from '../engine/store/db.js';
 import { migrate } from '../engine/store/migrate.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../engine/store/embeddedPostgres.js';
 import { createOnestopEngine, type OnestopEngine } from '../engine/onestopEngine.js';
-import { calendarTimeRules, singleCalendar } from '../engine/deadlines/calendarTimeRules.js';
-import { compileCalendar, DEFAULT_CALENDAR } from '../engine/calendar/index.js';
+import { calendarTimeRules } from '../engine/deadlines/calendarTimeRules.js';
+import { CalendarRegistry } from '../engine/calendars/calendarRegistry.js';
+import { createAgenda } from '../engine/scheduler/createAgenda.js';
+import { agendaDeadlineHooks } from '../engine/deadlines/agendaDeadlines.js';
+import { startDeadlineScheduler } from '../engine/deadlines/startDeadlineScheduler.js';
 import { createApp } from './app.js';
 
 export interface RunningSystem {
@@ -39,10 +42,13 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
   const applied = await migrate(pool);
   if (applied.length) log(`Migrations applied: ${applied.join(', ')}`);
 
-  const calendar = compileCalendar(DEFAULT_CALENDAR);
+  const calendars = new CalendarRegistry(pool);
+  await calendars.load();
+  const agenda = createAgenda(databaseUrl, `onestop-${process.pid}`);
   const engine = createOnestopEngine({
     pool,
-    time: calendarTimeRules(() => new Date(), singleCalendar(calendar)),
+    time: calendarTimeRules(() => new Date(), calendars),
+    hooks: agendaDeadlineHooks(agenda),
     receivingAgency: config.receivingAgency,
     deskDepartment: config.deskDepartment,
   });
@@ -50,7 +56,11 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
   log(`Procedures from ${config.processesDir}: ${report.deployed.map((d) => `${d.code} v${d.version}`).join(', ') || 'none'}`);
   for (const r of report.refused) log(`  REFUSED ${r.file}: ${r.error}`);
 
-  const app = createApp({ pool, scheduler: () => ({ state: 'running' }) });
+  const scheduler = await startDeadlineScheduler(agenda, engine.context);
+  const missed = scheduler.startupSweep.breaches.length;
+  log(`Deadline scheduler running${missed ? `: ${missed} breach(es) that fell due while stopped recorded` : ''}`);
+
+  const app = createApp({ pool, scheduler: () => scheduler.state() });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
@@ -67,6 +77,7 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
     engine,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scheduler.stop();
       await pool.end();
       if (embedded) await embedded.stop();
     },

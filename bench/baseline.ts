@@ -59,6 +59,7 @@ export const baseline: Benchmark = {
       baseline_instances: result.instances,
       baseline_steps: result.steps,
       baseline_ms_per_step: round(result.ms / result.steps, 3),
+      baseline_cpu_ms_per_step: round(result.cpuMsPerStep, 3),
     };
   },
 };

@@ -1,6 +1,6 @@
-import type { OnestopEngine } from '../engine/onestopEngine.js';
 import { remainingMs, type Benchmark } from './benchmark.js';
-import { benchApplicant, deployedEngine } from './benchEngine.js';
+import { deployedEngine } from './benchEngine.js';
+import { completeAll, submitMany } from './dossierWorkers.js';
 import { startCpuMeter } from './cpuMeter.js';
 import { sequentialModel } from './tenTaskModel.js';
 import { nowMs, percentile, round } from './timing.js';
@@ -10,65 +10,6 @@ const WORKERS = 8;
 const WARMUP_DOSSIERS = 16;
 /** Wall-clock cap of the timed completions; the figure stays valid if it cuts in. */
 const COMPLETION_BUDGET_MS = 60_000;
-
-/** A dossier a worker moves on: the id of the one task it waits on, or null once resolved. */
-interface Dossier {
-  code: string;
-  taskId: string | null;
-}
-
-/** Submits `count` dossiers through `concurrency` parallel callers. */
-async function submitMany(engine: OnestopEngine, procedureCode: string, count: number, concurrency: number): Promise<Dossier[]> {
-  const dossiers: Dossier[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const submitted = await engine.submit(procedureCode, { applicant: benchApplicant, data: { seq: i } });
-        if (submitted.tasks.length !== 1) throw new Error(`dossier ${submitted.code} opened ${submitted.tasks.length} tasks, expected 1`);
-        dossiers.push({ code: submitted.code, taskId: submitted.tasks[0].id });
-      }
-    }),
-  );
-  return dossiers;
-}
-
-interface CompletionRun {
-  steps: number;
-  ms: number;
-  latencies: number[];
-  resolved: number;
-}
-
-/**
- * `workers` concurrent officers. Worker w owns every w-th dossier and goes
- * round them completing the one open task of each, so no two workers ever
- * wait on the same dossier lock: what is measured is throughput, not
- * contention. The next task id comes from completeTask's own answer, as a
- * client would use it, so the loop adds no query of its own.
- */
-async function completeAll(engine: OnestopEngine, dossiers: Dossier[], workers: number, stopAt: number): Promise<CompletionRun> {
-  const latencies: number[] = [];
-  const t0 = nowMs();
-  await Promise.all(
-    Array.from({ length: workers }, async (_, w) => {
-      const mine = dossiers.filter((_, i) => i % workers === w);
-      let pending = mine.filter((d) => d.taskId);
-      while (pending.length && Date.now() < stopAt) {
-        for (const d of pending) {
-          const started = nowMs();
-          const result = await engine.completeTask(d.taskId!, { actor: `officer-${w}` });
-          latencies.push(nowMs() - started);
-          d.taskId = result.openTasks[0]?.id ?? null;
-          if (Date.now() >= stopAt) break;
-        }
-        pending = pending.filter((d) => d.taskId);
-      }
-    }),
-  );
-  return { steps: latencies.length, ms: nowMs() - t0, latencies, resolved: dossiers.filter((d) => !d.taskId).length };
-}
 
 export const engineSteps: Benchmark = {
   name: `engine on PostgreSQL (${WORKERS} workers)`,

@@ -8,6 +8,8 @@ export interface ParamSpec {
   schema: JsonSchema;
   description: string;
   required?: boolean;
+  /** Path parameters: what is named, for the 404 of a malformed value ("task"). */
+  entity?: string;
 }
 
 export interface ResponseSpec {

@@ -3,7 +3,7 @@ import { ref, SCHEMAS } from './schemas.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { schemas: Record<string, JsonSchema> };
+  components: { schemas: Record<string, JsonSchema>; securitySchemes?: Record<string, unknown>; parameters?: Record<string, unknown> };
 };
 
 export interface OpenApiOperation {
@@ -62,7 +62,9 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
       ...Object.entries(route.pathParams ?? {}).map(([name, p]) => ({ name, in: 'path' as const, required: true, description: p.description, schema: p.schema })),
       ...Object.entries(route.query ?? {}).map(([name, p]) => ({ name, in: 'query' as const, required: p.required ?? false, description: p.description, schema: p.schema })),
     ];
-    if (parameters.length) operation.parameters = parameters;
+    // Last, so path and query parameters keep their positions (request checks point at them).
+    const withUser = route.roles === 'public' ? parameters : [...parameters, { $ref: '#/components/parameters/OnestopUser' }];
+    if (withUser.length) operation.parameters = withUser as OpenApiOperation['parameters'];
     if (route.body) {
       const content = route.body.kind === 'xml'
         ? Object.fromEntries(XML_CONTENT_TYPES.map((t) => [t, { schema: route.body!.schema }]))
@@ -78,15 +80,16 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     const add = (status: number, description: string) => {
       if (!operation.responses[status]) operation.responses[status] = problem(description);
     };
-    if (route.body || route.query) add(400, 'Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field');
+    // Unknown query parameters are refused everywhere, hence 400 on every operation.
+    add(400, 'Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken');
     if (route.roles !== 'public') {
       add(401, 'No token, an unknown token or a revoked token');
       add(403, 'The role (or the department of an officer key) does not allow this');
     }
     if (route.pathParams) add(404, 'No such resource');
-    if (route.body) {
+    if (route.method !== 'get') {
       add(413, 'The body is larger than the limit (1 MB for JSON, 5 MB for BPMN)');
-      add(415, route.body.kind === 'xml' ? 'The body is not XML (application/xml)' : 'The body is not JSON (application/json)');
+      add(415, route.body?.kind === 'xml' ? 'The body is not XML (application/xml)' : 'The body is not JSON (application/json)');
     }
     add(500, 'Unexpected server failure (logged; never a stack trace)');
     (paths[route.path] ??= {})[route.method] = operation;
@@ -122,6 +125,17 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     components: {
       schemas: SCHEMAS,
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key created with POST /api/keys' } },
+      parameters: {
+        OnestopUser: {
+          name: 'X-Onestop-User',
+          in: 'header',
+          required: false,
+          description:
+            'The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. ' +
+            'Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters.',
+          schema: { type: 'string', minLength: 1, maxLength: 300 },
+        },
+      },
     },
   };
 }

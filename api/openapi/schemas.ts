@@ -331,7 +331,12 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   SupplementReceipt: closed({ data: { type: 'object', description: 'Corrected or added dossier data, checked against the start form.' } }, []),
   SupplementReceived: closed({ dossierCode: { type: 'string' }, status: ref('DossierStatus'), dueAt: nullableDateTime, openTasks: { type: 'array', items: ref('RoutedTask') } }),
   NewApology: closed({ reason: text(2000), responsibleDepartment: DEPARTMENT_CODE, newDueAt: dateTime }),
-  ApologyRecorded: closed({ dossierCode: { type: 'string' }, previousDueAt: nullableDateTime, dueAt: dateTime }),
+  ApologyRecorded: closed({
+    dossierCode: { type: 'string' },
+    previousDueAt: nullableDateTime,
+    dueAt: dateTime,
+    issuedInTime: { type: 'boolean', description: 'Issued at least one working day before the previous promised date, as the law asks.' },
+  }),
   EmptyBody: closed({}, []),
   Withdrawal: closed({ reason: text(2000) }, []),
   ResultReturned: closed({ dossierCode: { type: 'string' }, status: ref('DossierStatus'), returnedAt: dateTime }),

@@ -72,8 +72,3 @@ export function agendaDeadlineHooks(agenda: Agenda): EngineHooks {
     },
   };
 }
-
-/** Job lookups by data use containment on the jobs' JSON: index it. */
-export async function indexAgendaJobData(pool: { query(sql: string): Promise<unknown> }): Promise<void> {
-  await pool.query('CREATE INDEX IF NOT EXISTS agenda_jobs_data_idx ON agenda_jobs USING gin (data jsonb_path_ops)');
-}

@@ -74,7 +74,9 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
       { path: '/receivedAt', message: 'must not be in the future' },
     ]);
   }
-  const clockStartedAt = ctx.time.receptionStart(receivedAt, model.calendarId);
+  // Office hours and the 15:00 cut-off shape a working-day clock; a procedure
+  // counted in calendar time runs from the reception itself.
+  const clockStartedAt = model.clock === 'calendar' ? receivedAt : ctx.time.receptionStart(receivedAt, model.calendarId);
   const dueAt = model.deadlineMs === null ? null : ctx.time.dueAt(clockStartedAt, model.deadlineMs, model.clock, model.calendarId);
   const warnAt = dueAt && warningAt(ctx.time, clockStartedAt, dueAt, model.clock, ctx.warningLead.dossierMs, model.calendarId);
   const agency = input.receivingAgency ?? ctx.receivingAgency;

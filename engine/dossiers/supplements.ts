@@ -109,7 +109,7 @@ export async function receiveSupplement(ctx: EngineContext, code: string, input:
     let clockStartedAt = dossier.clockStartedAt;
     if (model.deadlineMs !== null && dossier.dueAt) {
       if (restart) {
-        clockStartedAt = ctx.time.receptionStart(now, cal);
+        clockStartedAt = model.clock === 'calendar' ? now : ctx.time.receptionStart(now, cal);
         dueAt = ctx.time.dueAt(clockStartedAt, model.deadlineMs, model.clock, cal);
       } else {
         const remaining = Math.max(0, ctx.time.elapsed(pausedAt, dossier.dueAt, model.clock, cal));
@@ -125,7 +125,7 @@ export async function receiveSupplement(ctx: EngineContext, code: string, input:
       if (task.allotmentMs === null || !task.dueAt) continue;
       const step = model.steps[task.elementId];
       const clock = step?.clock ?? 'working';
-      const start = ctx.time.handoverStart(now, cal);
+      const start = clock === 'calendar' ? now : ctx.time.handoverStart(now, cal);
       const allotment = restart ? task.allotmentMs : Math.max(0, ctx.time.elapsed(pausedAt, task.dueAt, clock, cal));
       const taskDue = ctx.time.dueAt(start, allotment, clock, cal);
       const taskWarn = warningAt(ctx.time, start, taskDue, clock, ctx.warningLead.taskMs, cal);

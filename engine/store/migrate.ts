@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type pg from 'pg';
+import { getCreateIndexesSQL, getCreateTableSQL } from '@agendajs/postgres-backend';
 import { withTransaction } from './db.js';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -41,6 +42,19 @@ export async function migrate(pool: pg.Pool, migrations?: Migration[]): Promise<
       await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
     }
+    await prepareAgendaSchema(client);
     return applied;
   });
+}
+
+/**
+ * Agenda's job table, created here under the migration lock: Agenda creates
+ * it on connect too, but two servers starting together race on CREATE and
+ * one of them fails. Afterwards Agenda's own IF NOT EXISTS finds it all.
+ */
+async function prepareAgendaSchema(client: pg.PoolClient): Promise<void> {
+  await client.query(getCreateTableSQL('agenda_jobs'));
+  for (const sql of getCreateIndexesSQL('agenda_jobs')) await client.query(sql);
+  // Timers are cancelled by their data (the task or dossier they watch).
+  await client.query('CREATE INDEX IF NOT EXISTS agenda_jobs_data_idx ON agenda_jobs USING gin (data jsonb_path_ops)');
 }

@@ -39,7 +39,8 @@ export async function createTasksFor(
   for (const w of args.waiting) {
     const step = args.model.steps[w.elementId];
     if (!step) throw new ProcessError(`user task ${w.elementId} is not in the deployed model`, w.elementId);
-    const start = ctx.time.handoverStart(args.handedOverAt, args.model.calendarId);
+    // Working time starts at the next working moment; calendar time runs at once.
+    const start = step.clock === 'calendar' ? args.handedOverAt : ctx.time.handoverStart(args.handedOverAt, args.model.calendarId);
     const dueAt = step.allotmentMs === null ? null : ctx.time.dueAt(start, step.allotmentMs, step.clock, args.model.calendarId);
     const warnAt = dueAt && warningAt(ctx.time, start, dueAt, step.clock, ctx.warningLead.taskMs, args.model.calendarId);
     const id = await insertTask(db, {

@@ -142,3 +142,8 @@ export async function listDeliveries(db: Queryable, f: DeliveryFilter): Promise<
   ]);
   return { items: items.rows, total: total.rows[0].n };
 }
+
+export async function listWebhooks(db: Queryable): Promise<DepartmentWebhook[]> {
+  const { rows } = await db.query<DepartmentWebhook>(`SELECT ${WEBHOOK_COLUMNS} FROM department_webhooks ORDER BY department`);
+  return rows;
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import { resolveDeps, type ApiDeps } from './apiDeps.js';
+import { routerFor } from './http/mountRoutes.js';
+import type { RouteSpec } from './http/route.js';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi/openapiDocument.js';
+import { docsRouter } from './docs/serveDocs.js';
+import { keyRoutes } from './routes/keyRoutes.js';
+import { departmentRoutes } from './routes/departmentRoutes.js';
+import { procedureRoutes } from './routes/procedureRoutes.js';
+import { dossierRoutes } from './routes/dossierRoutes.js';
+import { taskRoutes } from './routes/taskRoutes.js';
+import { supervisionRoutes } from './routes/supervisionRoutes.js';
+import { publicRoutes } from './routes/publicRoutes.js';
+
+export type { ApiDeps } from './apiDeps.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export function apiRoutes(deps: ApiDeps): RouteSpec[] {
+  const resolved = resolveDeps(deps);
+  return [
+    ...keyRoutes(resolved),
+    ...departmentRoutes(resolved),
+    ...procedureRoutes(resolved),
+    ...dossierRoutes(resolved),
+    ...taskRoutes(resolved),
+    ...supervisionRoutes(resolved),
+    ...publicRoutes(resolved),
+  ];
+}
+
+/** The OpenAPI document of the API (what GET /api/openapi.json serves). */
+export function apiDocument(deps: ApiDeps): OpenApiDocument {
+  return buildOpenApiDocument(apiRoutes(deps), VERSION);
+}
+
+/**
+ * Everything under /api: the endpoints, /api/openapi.json and /api/docs.
+ * No listen here, so tests drive it with supertest.
+ */
+export function createApiRouter(deps: ApiDeps): express.Router {
+  const resolved = resolveDeps(deps);
+  const routes = apiRoutes(deps);
+  const document = buildOpenApiDocument(routes, VERSION);
+  const router = express.Router();
+  router.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  router.use(docsRouter());
+  router.use(routerFor(routes, { db: resolved.pool, document, limits: deps.limits, log: resolved.log }));
+  return router;
+}
+
+export function mountApi(app: express.Express, deps: ApiDeps): void {
+  app.use(createApiRouter(deps));
+}

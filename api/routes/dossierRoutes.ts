@@ -1,0 +1,304 @@
+import type { ResolvedDeps } from '../apiDeps.js';
+import type { DossierStatus } from '../../engine/dossiers/statuses.js';
+import type { Channel } from '../../engine/dossiers/submitDossier.js';
+import { getLatestVersion } from '../../engine/store/procedures/procedureRows.js';
+import { getDepartment } from '../../engine/store/departments/departmentRows.js';
+import { getDossierByCode } from '../../engine/store/dossiers/dossierRows.js';
+import { listDossiers } from '../../engine/store/queries/dossierList.js';
+import { dossierExtras } from '../../engine/store/queries/dossierExtras.js';
+import { departmentTaskOnDossier } from '../../engine/store/queries/taskList.js';
+import { NotFoundError } from '../../engine/errors.js';
+import { forbidden, invalidData } from '../http/problem.js';
+import { created, ok, type Caller, type RouteSpec } from '../http/route.js';
+import { PAGE_QUERY, pageOf, periodEnd, periodQuery, periodStart } from '../http/queryParams.js';
+import { dossierJson, iso, routedTaskJson, statusJson } from '../views/jsonViews.js';
+import { DOSSIER_CODE, DOSSIER_STATUS_NAME, PROCEDURE_CODE, ref } from '../openapi/schemas.js';
+
+const codeParam = { code: { schema: DOSSIER_CODE, description: 'Dossier code', entity: 'dossier' } };
+const READERS = ['desk', 'supervisor', 'officer'] as const;
+
+/**
+ * An officer reads a dossier only if its department has (or had) a step on
+ * it. Unknown dossiers are 404 for everyone, so the check runs after existence.
+ */
+async function requireReadable(deps: ResolvedDeps, caller: Caller, code: string): Promise<void> {
+  if (!(await getDossierByCode(deps.pool, code))) throw new NotFoundError(`dossier ${code} does not exist`);
+  const key = caller.key!;
+  if (key.role === 'officer' && !(await departmentTaskOnDossier(deps.pool, code, key.department!))) {
+    throw forbidden(`department ${key.department} has no step on dossier ${code}; its officers cannot read it`);
+  }
+}
+
+export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
+  return [
+    {
+      method: 'post',
+      path: '/api/dossiers',
+      operationId: 'submitDossier',
+      summary: 'Receive a dossier',
+      description:
+        'Checks `data` against the procedure’s start form (422 with every problem), gives the dossier its code and promised return date, ' +
+        'and routes its first steps. `receivedAt` is for a paper dossier entered after the fact: deadlines count from it; it may not be in the future.',
+      tag: 'dossiers',
+      roles: ['desk'],
+      body: { schema: ref('NewDossier') },
+      responses: {
+        201: { description: 'Received: code, promised date and the first routed steps', schema: ref('SubmittedDossier') },
+        422: { description: 'The data does not satisfy the start form, the procedure is not deployed, or receivedAt is in the future', schema: ref('Problem') },
+      },
+      async handler({ body, caller }) {
+        const input = body as { procedureCode: string; applicant: { name: string; idNumber: string; phone?: string; email?: string }; data: Record<string, unknown>; channel: Channel; receivingAgency?: string; receivedAt?: string };
+        if (!(await getLatestVersion(deps.pool, input.procedureCode))) {
+          throw invalidData(`procedure ${input.procedureCode} is not deployed`, [{ in: 'body', path: '/procedureCode', message: 'is not a deployed procedure' }]);
+        }
+        const r = await deps.engine.submit(input.procedureCode, {
+          applicant: input.applicant,
+          data: input.data,
+          channel: input.channel,
+          receivingAgency: input.receivingAgency,
+          receivedAt: input.receivedAt ? new Date(input.receivedAt) : undefined,
+          actor: caller.actor,
+        });
+        return created(
+          {
+            code: r.code,
+            procedureCode: r.procedureCode,
+            version: r.version,
+            status: statusJson(r.status),
+            receivedAt: iso(r.receivedAt),
+            clockStartedAt: iso(r.clockStartedAt),
+            dueAt: iso(r.dueAt),
+            tasks: r.tasks.map(routedTaskJson),
+          },
+          `/api/dossiers/${r.code}`,
+        );
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/dossiers',
+      operationId: 'listDossiers',
+      summary: 'List dossiers',
+      description: 'Newest reception first. `from`/`to` filter on the reception time.',
+      tag: 'dossiers',
+      roles: ['desk', 'supervisor'],
+      query: {
+        status: { schema: DOSSIER_STATUS_NAME, description: 'Only dossiers in this status.' },
+        procedureCode: { schema: PROCEDURE_CODE, description: 'Only this procedure’s.' },
+        overdue: { schema: { type: 'boolean' }, description: 'true: only pending dossiers past their promised date; false: all others.' },
+        applicantIdNumber: { schema: { type: 'string', minLength: 1, maxLength: 20 }, description: 'Only this citizen’s (personal identification number).' },
+        ...periodQuery('Received'),
+        ...PAGE_QUERY,
+      },
+      responses: { 200: { description: 'One page', schema: ref('DossierPage') } },
+      async handler({ query }) {
+        const p = pageOf(query);
+        const page = await listDossiers(deps.pool, {
+          status: query.status as DossierStatus | undefined,
+          procedureCode: query.procedureCode,
+          overdue: query.overdue,
+          applicantIdNumber: query.applicantIdNumber,
+          receivedFrom: periodStart(query.from),
+          receivedBefore: periodEnd(query.to),
+          now: deps.clock(),
+          ...p,
+        });
+        return ok({
+          items: page.items.map((d) => ({
+            ...d,
+            status: statusJson(d.status),
+            receivedAt: iso(d.receivedAt),
+            dueAt: iso(d.dueAt),
+            resolvedAt: iso(d.resolvedAt),
+            returnedAt: iso(d.returnedAt),
+          })),
+          total: page.total,
+          ...p,
+        });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/dossiers/{code}',
+      operationId: 'getDossier',
+      summary: 'Get a dossier',
+      description: 'Status (name and national code), data, promised date, open steps, timeliness, apology letter and supplements. An officer sees the dossiers its department has a step on.',
+      tag: 'dossiers',
+      roles: READERS,
+      pathParams: codeParam,
+      responses: { 200: { description: 'The dossier', schema: ref('Dossier') } },
+      async handler({ params, caller }) {
+        await requireReadable(deps, caller, params.code);
+        const view = await deps.engine.getDossier(params.code);
+        const [extras, definition] = await Promise.all([dossierExtras(deps.pool, params.code), deps.engine.context.definitions.get(view.procedureVersionId)]);
+        return ok(dossierJson(view, extras!, definition.model.steps));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/dossiers/{code}/history',
+      operationId: 'getDossierHistory',
+      summary: 'Get a dossier’s history',
+      description: 'The append-only log of everything that happened to the dossier, oldest first.',
+      tag: 'dossiers',
+      roles: READERS,
+      pathParams: codeParam,
+      responses: { 200: { description: 'Events', schema: ref('History') } },
+      async handler({ params, caller }) {
+        await requireReadable(deps, caller, params.code);
+        const events = await deps.engine.history(params.code);
+        return ok({ dossierCode: params.code, items: events.map((e) => ({ id: e.id, type: e.type, at: iso(e.at), actor: e.actor, payload: e.payload })) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/dossiers/{code}/control-slip',
+      operationId: 'getControlSlip',
+      summary: 'Get a dossier’s control slip',
+      description: 'Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per handover, with that leg’s timeliness against its own allotment.',
+      tag: 'dossiers',
+      roles: READERS,
+      pathParams: codeParam,
+      responses: { 200: { description: 'The control slip', schema: ref('ControlSlip') } },
+      async handler({ params, caller }) {
+        await requireReadable(deps, caller, params.code);
+        const [dossier, rows, extras] = await Promise.all([getDossierByCode(deps.pool, params.code), deps.engine.controlSlip(params.code), dossierExtras(deps.pool, params.code)]);
+        const departments: string[] = [];
+        for (const r of rows) if (!departments.includes(r.toDepartment)) departments.push(r.toDepartment);
+        return ok({
+          dossierCode: params.code,
+          procedureName: extras!.procedureName,
+          applicantName: typeof dossier!.applicant.name === 'string' ? dossier!.applicant.name : null,
+          receivedAt: iso(dossier!.receivedAt),
+          dueAt: iso(dossier!.dueAt),
+          departments,
+          rows: rows.map((r) => ({
+            step: r.step,
+            elementId: r.elementId,
+            taskId: r.taskId,
+            fromDepartment: r.fromDepartment,
+            toDepartment: r.toDepartment,
+            handedOverAt: iso(r.handedOverAt),
+            dueAt: iso(r.dueAt),
+            completedAt: iso(r.completedAt),
+            completedBy: r.completedBy,
+            timeliness: r.timeliness,
+          })),
+        });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/dossiers/{code}/supplement-request',
+      operationId: 'requestSupplement',
+      summary: 'Ask the citizen for a supplement',
+      description:
+        'Once, with complete guidance, within 3 working days of receiving the dossier (of the step’s handover for a department). The dossier’s clocks stop. ' +
+        'An officer may ask only while its department holds an open step of the dossier.',
+      tag: 'dossiers',
+      roles: ['desk', 'officer'],
+      pathParams: codeParam,
+      body: { schema: ref('SupplementRequest') },
+      responses: {
+        200: { description: 'Requested; the dossier waits for the citizen', schema: ref('SupplementRequested') },
+        409: { description: 'The dossier is not being processed', schema: ref('Problem') },
+        422: { description: 'The 3-working-day window has passed, or a request is already open', schema: ref('Problem') },
+      },
+      async handler({ params, body, caller }) {
+        const input = body as { reason: string; items: string[] };
+        const key = caller.key!;
+        if (key.role === 'officer') {
+          if (!(await getDossierByCode(deps.pool, params.code))) throw new NotFoundError(`dossier ${params.code} does not exist`);
+          if (!(await departmentTaskOnDossier(deps.pool, params.code, key.department!, ['open', 'claimed']))) {
+            throw forbidden(`department ${key.department} holds no open step of dossier ${params.code}: only the department holding it (or the desk) can ask for a supplement`);
+          }
+        }
+        const r = await deps.engine.requestSupplement(params.code, { actor: caller.actor, department: key.role === 'officer' ? key.department : null, reason: input.reason, items: input.items });
+        return ok({ dossierCode: r.dossierCode, status: statusJson(r.status), requestedAt: iso(r.requestedAt) });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/dossiers/{code}/supplement',
+      operationId: 'receiveSupplement',
+      summary: 'Record the citizen’s supplement',
+      description: 'The clocks restart from zero (policy `restart`, Decree 61) or resume with the paused time added (`extend`). `data` is merged into the dossier and checked against the start form.',
+      tag: 'dossiers',
+      roles: ['desk'],
+      pathParams: codeParam,
+      body: { schema: ref('SupplementReceipt'), required: false },
+      responses: {
+        200: { description: 'Processing again, with the new due dates', schema: ref('SupplementReceived') },
+        409: { description: 'No supplement was requested', schema: ref('Problem') },
+        422: { description: 'The supplemented data does not satisfy the start form', schema: ref('Problem') },
+      },
+      async handler({ params, body, caller }) {
+        const input = (body ?? {}) as { data?: Record<string, unknown> };
+        const r = await deps.engine.receiveSupplement(params.code, { actor: caller.actor, data: input.data });
+        return ok({ dossierCode: r.dossierCode, status: statusJson(r.status), dueAt: iso(r.dueAt), openTasks: r.openTasks.map(routedTaskJson) });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/dossiers/{code}/apology',
+      operationId: 'recordApology',
+      summary: 'Record the apology and new appointment letter',
+      description: 'The promised date moves once, to a later working day; a second letter is refused (409). The new date is used for timeliness from then on.',
+      tag: 'dossiers',
+      roles: ['desk'],
+      pathParams: codeParam,
+      body: { schema: ref('NewApology') },
+      responses: {
+        200: { description: 'Recorded; the promised date moved', schema: ref('ApologyRecorded') },
+        409: { description: 'An apology was already issued, or the dossier is closed', schema: ref('Problem') },
+        422: { description: 'Unknown department, or the new date is not a later working day', schema: ref('Problem') },
+      },
+      async handler({ params, body, caller }) {
+        const input = body as { reason: string; responsibleDepartment: string; newDueAt: string };
+        if (!(await getDossierByCode(deps.pool, params.code))) throw new NotFoundError(`dossier ${params.code} does not exist`);
+        if (!(await getDepartment(deps.pool, input.responsibleDepartment))) {
+          throw invalidData(`department ${input.responsibleDepartment} does not exist`, [{ in: 'body', path: '/responsibleDepartment', message: 'is not a known department' }]);
+        }
+        const r = await deps.engine.recordApology(params.code, { actor: caller.actor, reason: input.reason, responsibleDepartment: input.responsibleDepartment, newDueAt: new Date(input.newDueAt) });
+        return ok({ dossierCode: r.dossierCode, previousDueAt: iso(r.previousDueAt), dueAt: iso(r.dueAt), issuedInTime: r.issuedInTime });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/dossiers/{code}/return',
+      operationId: 'returnResult',
+      summary: 'Record that the result was handed over',
+      tag: 'dossiers',
+      roles: ['desk'],
+      pathParams: codeParam,
+      responses: {
+        200: { description: 'Returned', schema: ref('ResultReturned') },
+        409: { description: 'The result is not ready', schema: ref('Problem') },
+      },
+      async handler({ params, caller }) {
+        const r = await deps.engine.returnResult(params.code, { actor: caller.actor });
+        return ok({ dossierCode: r.dossierCode, status: statusJson(r.status), returnedAt: iso(r.returnedAt) });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/dossiers/{code}/withdraw',
+      operationId: 'withdrawDossier',
+      summary: 'Record the citizen’s withdrawal',
+      description: 'Open steps are cancelled; nothing moves the dossier again.',
+      tag: 'dossiers',
+      roles: ['desk'],
+      pathParams: codeParam,
+      body: { schema: ref('Withdrawal'), required: false },
+      responses: {
+        200: { description: 'Withdrawn', schema: ref('Withdrawn') },
+        409: { description: 'The dossier is already closed', schema: ref('Problem') },
+      },
+      async handler({ params, body, caller }) {
+        const input = (body ?? {}) as { reason?: string };
+        const r = await deps.engine.withdraw(params.code, { actor: caller.actor, reason: input.reason });
+        return ok({ dossierCode: r.dossierCode, status: statusJson(r.status) });
+      },
+    },
+  ];
+}

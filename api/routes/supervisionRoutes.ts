@@ -1,0 +1,90 @@
+import type { ResolvedDeps } from '../apiDeps.js';
+import { listBreaches } from '../../engine/store/queries/breachList.js';
+import { form06Counts } from '../../engine/store/queries/form06Counts.js';
+import { assembleForm06, FORM06_COLUMNS } from '../../engine/reports/form06Report.js';
+import { toCsv } from '../../engine/reports/csv.js';
+import { badRequest, forbidden } from '../http/problem.js';
+import { ok, type Reply, type RouteSpec } from '../http/route.js';
+import { addDays, currentMonth, PAGE_QUERY, pageOf, periodEnd, periodQuery, periodStart, vietnamDayStart } from '../http/queryParams.js';
+import { iso } from '../views/jsonViews.js';
+import { DEPARTMENT_CODE, ref } from '../openapi/schemas.js';
+
+const DAY = { type: 'string', format: 'date' };
+
+export function supervisionRoutes(deps: ResolvedDeps): RouteSpec[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/breaches',
+      operationId: 'listBreaches',
+      summary: 'List deadline breaches',
+      description:
+        'One breach per missed due time: of a step (`taskId`) or of the dossier’s promised date (`taskId` null). Newest detection first; `from`/`to` filter on the detection time. ' +
+        'An officer sees its own department’s only.',
+      tag: 'supervision',
+      roles: ['supervisor', 'officer'],
+      query: {
+        open: { schema: { type: 'boolean' }, description: 'true: steps still not done; false: closed ones.' },
+        department: { schema: DEPARTMENT_CODE, description: 'Only this department’s.' },
+        ...periodQuery('Detected'),
+        ...PAGE_QUERY,
+      },
+      responses: { 200: { description: 'One page', schema: ref('BreachPage') } },
+      async handler({ query, caller }) {
+        const key = caller.key!;
+        let department: string | undefined = query.department;
+        if (key.role === 'officer') {
+          if (department && department !== key.department) throw forbidden(`this key acts for department ${key.department}; it cannot list the breaches of ${department}`);
+          department = key.department!;
+        }
+        const p = pageOf(query);
+        const page = await listBreaches(deps.pool, { open: query.open, department, detectedFrom: periodStart(query.from), detectedBefore: periodEnd(query.to), ...p });
+        return ok({
+          items: page.items.map((b) => ({ ...b, dueAt: iso(b.dueAt), detectedAt: iso(b.detectedAt), closedAt: iso(b.closedAt) })),
+          total: page.total,
+          ...p,
+        });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/reports/form06',
+      operationId: 'getForm06',
+      summary: 'Statutory report (form 06)',
+      description:
+        'Per procedure (dossiers) or per department (their steps, against each step’s own allotment), for a period of Vietnamese dates (both included; default: this month to today): ' +
+        'received (online, in person, by post, carried over), resolved (early, on time, late, late with and without an apology letter), pending (within deadline, overdue) ' +
+        'at the end of the period, withdrawn, awaiting supplement, and the progress ratio of the service index (Decision 766). A dossier is resolved when its result is ready. ' +
+        '`Accept: text/csv` gives the same rows as CSV (UTF-8 with BOM), total last.',
+      tag: 'supervision',
+      roles: ['supervisor'],
+      query: {
+        from: { schema: DAY, description: 'First day (Vietnam).' },
+        to: { schema: DAY, description: 'Last day (Vietnam), included.' },
+        groupBy: { schema: { type: 'string', enum: ['procedure', 'department'], default: 'procedure' }, description: 'One row per procedure code or per department code.' },
+      },
+      responses: { 200: { description: 'The report', schema: ref('Form06Report'), alternatives: { 'text/csv': { type: 'string' } } } },
+      async handler({ query, req }): Promise<Reply> {
+        const now = deps.clock();
+        const month = currentMonth(now);
+        const from: string = query.from ?? (query.to ? `${query.to.slice(0, 8)}01` : month.from);
+        const to: string = query.to ?? month.to;
+        if (from > to) throw badRequest(`the period is empty: query/from (${from}) is after query/to (${to})`, [{ in: 'query', path: '/from', message: 'must not be after to' }]);
+        const start = vietnamDayStart(from);
+        const end = vietnamDayStart(addDays(to, 1));
+        const asOf = new Date(Math.min(end.getTime(), now.getTime()));
+        const groupBy: 'procedure' | 'department' = query.groupBy ?? 'procedure';
+        const report = assembleForm06(groupBy, { from, to, asOf }, await form06Counts(deps.pool, groupBy, { start, end, asOf }));
+        if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
+          return {
+            status: 200,
+            body: toCsv(FORM06_COLUMNS, [...report.rows, report.total]),
+            contentType: 'text/csv; charset=utf-8',
+            headers: { 'Content-Disposition': `attachment; filename="form06-${groupBy}-${from}-${to}.csv"`, Vary: 'Accept' },
+          };
+        }
+        return { status: 200, body: { ...report, asOf: iso(report.asOf) }, headers: { Vary: 'Accept' } };
+      },
+    },
+  ];
+}

@@ -1,0 +1,20 @@
+import os from 'node:os';
+import type { Benchmark } from './benchmark.js';
+import { round } from './timing.js';
+
+/**
+ * The machine the figures come from. The load average matters: on a shared
+ * 2-core host another job halves what any benchmark here can reach, so a
+ * figure is only compared with one taken under a similar load.
+ */
+export const host: Benchmark = {
+  name: 'host',
+  async run() {
+    return {
+      host_cpus: os.cpus().length,
+      host_cpu_model: os.cpus()[0]?.model ?? 'unknown',
+      host_node: process.version,
+      host_load_1m_start: round(os.loadavg()[0], 2),
+    };
+  },
+};

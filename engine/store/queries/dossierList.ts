@@ -1,0 +1,53 @@
+import type { Queryable } from '../db.js';
+import type { DossierStatus } from '../../dossiers/statuses.js';
+import type { Page, PageRequest } from './page.js';
+
+export interface DossierListItem {
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  status: DossierStatus;
+  channel: string;
+  applicantName: string | null;
+  receivedAt: Date;
+  dueAt: Date | null;
+  resolvedAt: Date | null;
+  returnedAt: Date | null;
+  overdue: boolean;
+}
+
+export interface DossierFilter extends PageRequest {
+  status?: DossierStatus;
+  procedureCode?: string;
+  /** true: pending past the promised date; false: everything else. */
+  overdue?: boolean;
+  receivedFrom?: Date;
+  receivedBefore?: Date;
+  applicantIdNumber?: string;
+  now: Date;
+}
+
+// Pending = still in the hands of the administration (or of the citizen for a supplement).
+const PENDING = `d.status IN ('new', 'received', 'processing', 'supplement_requested', 'awaiting_fees')`;
+const OVERDUE = `(${PENDING} AND d.due_at < $1)`;
+
+export async function listDossiers(db: Queryable, f: DossierFilter): Promise<Page<DossierListItem>> {
+  const where = `WHERE ($2::text IS NULL OR d.status = $2) AND ($3::text IS NULL OR d.procedure_code = $3)
+    AND ($4::boolean IS NULL OR ${OVERDUE} = $4)
+    AND ($5::timestamptz IS NULL OR d.received_at >= $5) AND ($6::timestamptz IS NULL OR d.received_at < $6)
+    AND ($7::text IS NULL OR d.applicant->>'idNumber' = $7)`;
+  const params = [f.now, f.status ?? null, f.procedureCode ?? null, f.overdue ?? null, f.receivedFrom ?? null, f.receivedBefore ?? null, f.applicantIdNumber ?? null];
+  const [items, total] = await Promise.all([
+    db.query<DossierListItem>(
+      `SELECT d.code, d.procedure_code AS "procedureCode", v.name AS "procedureName", d.status, d.channel,
+              d.applicant->>'name' AS "applicantName", d.received_at AS "receivedAt", d.due_at AS "dueAt",
+              d.resolved_at AS "resolvedAt", d.returned_at AS "returnedAt", COALESCE(${OVERDUE}, false) AS overdue
+         FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
+         ${where}
+        ORDER BY d.received_at DESC, d.id DESC LIMIT $8 OFFSET $9`,
+      [...params, f.limit, f.offset],
+    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossiers d ${where}`, params),
+  ]);
+  return { items: items.rows, total: total.rows[0].n };
+}
