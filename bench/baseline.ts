@@ -11,7 +11,7 @@ import { round } from './timing.js';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 const INSTANCES = 300;
-const WARMUP = 30;
+const WARMUP = 20;
 
 const silentLogger = () => ({ debug() {}, error() {}, warn() {}, info() {} });
 
@@ -53,7 +53,11 @@ export const baseline: Benchmark = {
   name: 'baseline (bpmn-engine in memory)',
   async run(ctx) {
     const sourceContext = serializeDefinition(await parseBpmn(sequentialModel().xml));
-    const result = await runStepLoop(bpmnEngineStepper(sourceContext), { instances: INSTANCES, warmup: WARMUP, stopAt: Date.now() + Math.min(20_000, remainingMs(ctx)) });
+    const result = await runStepLoop(bpmnEngineStepper(sourceContext), {
+      instances: INSTANCES,
+      warmup: WARMUP,
+      stopAt: Date.now() + Math.min(18_000, remainingMs(ctx)),
+    });
     return {
       baseline_steps_per_s: round(result.stepsPerS),
       baseline_instances: result.instances,

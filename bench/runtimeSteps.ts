@@ -6,8 +6,8 @@ import { runStepLoop, type Stepper } from './stepLoop.js';
 import { sequentialModel } from './tenTaskModel.js';
 import { round } from './timing.js';
 
-const INSTANCES = 150;
-const WARMUP = 15;
+const INSTANCES = 100;
+const WARMUP = 10;
 
 /**
  * The engine's own runtime step (processRun.signalInstance: state copy,
@@ -32,7 +32,7 @@ export const runtimeSteps: Benchmark = {
     const result = await runStepLoop(processRunStepper(sourceContext), {
       instances: INSTANCES,
       warmup: WARMUP,
-      stopAt: Date.now() + Math.min(10_000, remainingMs(ctx)),
+      stopAt: Date.now() + Math.min(8_000, remainingMs(ctx)),
     });
     return {
       runtime_steps_per_s: round(result.stepsPerS),

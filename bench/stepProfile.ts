@@ -20,7 +20,7 @@ const WORKERS = 8;
 export const stepProfile: Benchmark = {
   name: 'engine step profile (main thread, 8 workers)',
   async run(ctx) {
-    if (remainingMs(ctx) < 25_000) return { profile_skipped: 'not enough time left in the run budget' };
+    if (remainingMs(ctx, 10_000) < 8_000) return { profile_skipped: 'not enough time left in the run budget' };
     const db = await ctx.database();
     const { engine, procedureCode } = await deployedEngine(db.pool, sequentialModel());
     const dossiers = await submitMany(engine, procedureCode, DOSSIERS, WORKERS);
@@ -29,7 +29,7 @@ export const stepProfile: Benchmark = {
     let queries = 0;
     const { result: run, profile } = await profileCpu(async () => {
       try {
-        return await completeAll(engine, dossiers, WORKERS, Date.now() + Math.min(20_000, remainingMs(ctx, 15_000)));
+        return await completeAll(engine, dossiers, WORKERS, Date.now() + Math.min(12_000, remainingMs(ctx, 10_000)));
       } finally {
         queries = stopCounting();
       }

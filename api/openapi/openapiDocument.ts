@@ -45,6 +45,24 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
         },
       },
     },
+    '/api/openapi.json': {
+      get: {
+        operationId: 'openApiDocument',
+        summary: 'This document',
+        tags: ['system'],
+        security: [],
+        responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
+    },
+    '/api/docs': {
+      get: {
+        operationId: 'apiReference',
+        summary: 'Browsable reference (Swagger UI, served locally)',
+        tags: ['system'],
+        security: [],
+        responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } } },
+      },
+    },
   };
   for (const route of routes) {
     const operation: OpenApiOperation = {

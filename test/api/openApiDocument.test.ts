@@ -1,0 +1,92 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { createTestbed, type Testbed } from './support/apiTestbed.js';
+
+let tb: Testbed;
+
+beforeAll(async () => {
+  tb = await createTestbed();
+});
+afterAll(() => tb.close());
+
+test('the published document is a valid OpenAPI 3.1 document', async () => {
+  const res = await tb.api.get('/api/openapi.json').expect(200).expect('Content-Type', /json/);
+  const validator = new Validator();
+  const result = await validator.validate(res.body);
+  expect(result.errors).toBeUndefined();
+  expect(result.valid).toBe(true);
+  expect(validator.version).toBe('3.1');
+  expect(res.body.openapi).toBe('3.1.0');
+});
+
+test('it documents every endpoint of the contract', async () => {
+  const doc = (await tb.api.get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+  expect(operations).toEqual([
+    'DELETE /api/departments/{code}/webhook',
+    'DELETE /api/keys/{id}',
+    'GET /api/breaches',
+    'GET /api/departments',
+    'GET /api/docs',
+    'GET /api/dossiers',
+    'GET /api/dossiers/{code}',
+    'GET /api/dossiers/{code}/control-slip',
+    'GET /api/dossiers/{code}/history',
+    'GET /api/keys',
+    'GET /api/openapi.json',
+    'GET /api/procedures',
+    'GET /api/procedures/{code}',
+    'GET /api/procedures/{code}/versions/{version}/bpmn',
+    'GET /api/public/dossiers/{code}',
+    'GET /api/reports/form06',
+    'GET /api/tasks',
+    'GET /api/tasks/{id}',
+    'GET /api/webhook-deliveries',
+    'GET /health',
+    'POST /api/departments',
+    'POST /api/dossiers',
+    'POST /api/dossiers/{code}/apology',
+    'POST /api/dossiers/{code}/return',
+    'POST /api/dossiers/{code}/supplement',
+    'POST /api/dossiers/{code}/supplement-request',
+    'POST /api/dossiers/{code}/withdraw',
+    'POST /api/keys',
+    'POST /api/procedures',
+    'POST /api/tasks/{id}/claim',
+    'POST /api/tasks/{id}/complete',
+    'POST /api/tasks/{id}/unclaim',
+    'PUT /api/departments/{code}/webhook',
+  ]);
+});
+
+test('the browsable reference is served from the server itself, no CDN', async () => {
+  const page = await tb.api.get('/api/docs').expect(200).expect('Content-Type', /html/);
+  const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+  expect(assets.length).toBeGreaterThan(2);
+  for (const asset of assets) {
+    expect(asset).toMatch(/^\/api\/docs\//);
+    await tb.api.get(asset).expect(200);
+  }
+  const init = await tb.api.get('/api/docs/swagger-initializer.js').expect(200);
+  expect(init.text).toContain("url: '/api/openapi.json'");
+  expect(init.text).not.toContain('petstore');
+});
+
+test('the response check of the test harness refuses what the document does not say', async () => {
+  const fake = (status: number, body: unknown, type = 'application/json') =>
+    ({ status, headers: { 'content-type': type }, text: JSON.stringify(body), body }) as never;
+  // A field the public lookup must not have.
+  expect(() =>
+    tb.checker.check('get', '/api/public/dossiers/X-260302-0001', fake(200, {
+      code: 'X', status: { name: 'processing', code: 4, label: 'Đang xử lý' }, procedureName: 'p', receivedAt: '2026-03-02T02:00:00.000Z',
+      dueAt: null, resolvedAt: null, returnedAt: null, heldBy: [], applicant: { name: 'A' },
+    })),
+  ).toThrow(/does not match/);
+  // An undocumented status.
+  expect(() => tb.checker.check('get', '/api/procedures', fake(404, { type: 'urn:x', title: 't', status: 404, detail: 'd' }, 'application/problem+json'))).toThrow(/not documented/);
+  // An error that is not a problem document.
+  expect(() => tb.checker.check('get', '/api/nothing', fake(404, '<html>', 'text/html'))).toThrow(/problem\+json/);
+});
+
+test('/health is up', async () => {
+  await tb.api.get('/health').expect(200);
+});
