@@ -12,6 +12,10 @@ import { createAgenda } from '../engine/scheduler/createAgenda.js';
 import { agendaDeadlineHooks } from '../engine/deadlines/agendaDeadlines.js';
 import { startDeadlineScheduler } from '../engine/deadlines/startDeadlineScheduler.js';
 import { createApp } from './app.js';
+import { mountApi } from './mountApi.js';
+import { ensureAdminToken } from './auth/ensureAdminToken.js';
+import { createWebhookNotifier } from '../engine/webhooks/webhookNotifier.js';
+import { registerWebhookJobs } from '../engine/webhooks/deliverWebhook.js';
 
 export interface RunningSystem {
   url: string;
@@ -41,6 +45,7 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
   const pool = createPool(databaseUrl);
   const applied = await migrate(pool);
   if (applied.length) log(`Migrations applied: ${applied.join(', ')}`);
+  await ensureAdminToken(pool, { envToken: config.adminToken, dataDir: config.dataDir, log });
 
   const calendars = new CalendarRegistry(pool);
   await calendars.load();
@@ -49,6 +54,7 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
     pool,
     time: calendarTimeRules(() => new Date(), calendars),
     hooks: agendaDeadlineHooks(agenda),
+    notifier: createWebhookNotifier({ pool, queue: agenda, deskDepartment: config.deskDepartment, log }),
     receivingAgency: config.receivingAgency,
     deskDepartment: config.deskDepartment,
   });
@@ -56,18 +62,20 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
   log(`Procedures from ${config.processesDir}: ${report.deployed.map((d) => `${d.code} v${d.version}`).join(', ') || 'none'}`);
   for (const r of report.refused) log(`  REFUSED ${r.file}: ${r.error}`);
 
+  registerWebhookJobs(agenda, { pool, log });
   const scheduler = await startDeadlineScheduler(agenda, engine.context);
   const missed = scheduler.startupSweep.breaches.length;
   log(`Deadline scheduler running${missed ? `: ${missed} breach(es) that fell due while stopped recorded` : ''}`);
 
   const app = createApp({ pool, scheduler: () => scheduler.state() });
+  mountApi(app, { pool, engine, log });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
-  log(`Server: ${url} (health: ${url}/health)`);
+  log(`Server: ${url} (health: ${url}/health, API reference: ${url}/api/docs)`);
 
   return {
     url,

@@ -3,15 +3,9 @@ import { parseBpmn } from '../engine/bpmn/parseBpmn.js';
 import { serializeDefinition } from '../engine/runtime/serializeDefinition.js';
 import { safeScripts } from '../engine/runtime/safeScripts.js';
 import { inertExpressions } from '../engine/runtime/inertExpressions.js';
-import { remainingMs, type Benchmark } from './benchmark.js';
-import { runStepLoop, type Stepper } from './stepLoop.js';
-import { sequentialModel } from './tenTaskModel.js';
-import { round } from './timing.js';
+import type { Stepper } from './stepLoop.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-
-const INSTANCES = 300;
-const WARMUP = 20;
 
 const silentLogger = () => ({ debug() {}, error() {}, warn() {}, info() {} });
 
@@ -49,21 +43,7 @@ export function bpmnEngineStepper(sourceContext: unknown): Stepper<unknown> {
   };
 }
 
-export const baseline: Benchmark = {
-  name: 'baseline (bpmn-engine in memory)',
-  async run(ctx) {
-    const sourceContext = serializeDefinition(await parseBpmn(sequentialModel().xml));
-    const result = await runStepLoop(bpmnEngineStepper(sourceContext), {
-      instances: INSTANCES,
-      warmup: WARMUP,
-      stopAt: Date.now() + Math.min(18_000, remainingMs(ctx)),
-    });
-    return {
-      baseline_steps_per_s: round(result.stepsPerS),
-      baseline_instances: result.instances,
-      baseline_steps: result.steps,
-      baseline_ms_per_step: round(result.ms / result.steps, 3),
-      baseline_cpu_ms_per_step: round(result.cpuMsPerStep, 3),
-    };
-  },
-};
+/** The baseline stepper for a BPMN file, its definition parsed and serialised once. */
+export async function baselineStepper(xml: string): Promise<Stepper<unknown>> {
+  return bpmnEngineStepper(serializeDefinition(await parseBpmn(xml)));
+}

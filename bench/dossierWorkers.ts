@@ -39,20 +39,30 @@ export interface CompletionRun {
  * wait on the same dossier lock: what is measured is throughput, not
  * contention. The next task id comes from completeTask's own answer, as a
  * client would use it, so the loop adds no query of its own. Stops starting
- * new completions at `stopAt` (epoch ms).
+ * new completions at `stopAt` (epoch ms) or after `maxSteps`; a later call
+ * carries on where this one stopped.
  */
-export async function completeAll(engine: OnestopEngine, dossiers: BenchDossier[], workers: number, stopAt: number): Promise<CompletionRun> {
+export async function completeAll(
+  engine: OnestopEngine,
+  dossiers: BenchDossier[],
+  workers: number,
+  stopAt: number,
+  maxSteps = Infinity,
+): Promise<CompletionRun> {
   const latencies: number[] = [];
+  let started = 0;
+  const more = () => Date.now() < stopAt && started < maxSteps;
   const t0 = nowMs();
   await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
       let pending = dossiers.filter((d, i) => i % workers === w && d.taskId);
-      while (pending.length && Date.now() < stopAt) {
+      while (pending.length && more()) {
         for (const d of pending) {
-          if (Date.now() >= stopAt) break;
-          const started = nowMs();
+          if (!more()) break;
+          started++;
+          const t = nowMs();
           const result = await engine.completeTask(d.taskId!, { actor: `officer-${w}` });
-          latencies.push(nowMs() - started);
+          latencies.push(nowMs() - t);
           d.taskId = result.openTasks[0]?.id ?? null;
         }
         pending = pending.filter((d) => d.taskId);

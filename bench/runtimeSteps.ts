@@ -32,7 +32,7 @@ export const runtimeSteps: Benchmark = {
     const result = await runStepLoop(processRunStepper(sourceContext), {
       instances: INSTANCES,
       warmup: WARMUP,
-      stopAt: Date.now() + Math.min(8_000, remainingMs(ctx)),
+      stopAt: Date.now() + Math.min(6_000, remainingMs(ctx)),
     });
     return {
       runtime_steps_per_s: round(result.stepsPerS),

@@ -3,8 +3,7 @@ import { nowMs } from './timing.js';
 /**
  * One way of moving an instance on by one user task, with no database: the
  * baseline drives bpmn-engine directly, the runtime benchmark goes through
- * the engine's processRun. `start` is not timed: the engine benchmark does
- * not time submissions either.
+ * the engine's processRun.
  */
 export interface Stepper<S> {
   start(): Promise<S>;
@@ -22,38 +21,43 @@ export interface StepLoopResult {
 }
 
 /**
- * Runs `instances` instances to their end and reports timed steps per second,
- * after `warmup` untimed instances so the JIT has seen the code. Stops early
- * (and says so through `instances`) when `stopAt` (epoch ms) passes.
+ * Starts `count` instances, untimed: the engine benchmark does not time
+ * submissions either, so only steps are compared.
  */
-export async function runStepLoop<S>(stepper: Stepper<S>, opts: { instances: number; warmup: number; stopAt: number }): Promise<StepLoopResult> {
-  for (let i = 0; i < opts.warmup; i++) await runOne(stepper);
+export async function startInstances<S>(stepper: Stepper<S>, count: number): Promise<S[]> {
+  const states: S[] = [];
+  for (let i = 0; i < count; i++) states.push(await stepper.start());
+  return states;
+}
+
+/**
+ * Steps each started instance to its end, timed. Stops early (and says so
+ * through `instances`) when `stopAt` (epoch ms) passes.
+ */
+export async function stepToEnd<S>(stepper: Stepper<S>, states: S[], stopAt: number): Promise<StepLoopResult> {
   let steps = 0;
-  let ms = 0;
   let instances = 0;
   const cpu = process.cpuUsage();
-  while (instances < opts.instances && Date.now() < opts.stopAt) {
-    const timed = await runOne(stepper);
-    steps += timed.steps;
-    ms += timed.ms;
+  const t0 = nowMs();
+  for (const initial of states) {
+    if (Date.now() >= stopAt) break;
+    let state = initial;
+    for (let n = 0; ; n++) {
+      if (n > 10_000) throw new Error('the instance never ends: the stepper does not complete its tasks');
+      const next = await stepper.step(state);
+      steps++;
+      if (next.ended) break;
+      state = next.state;
+    }
     instances++;
   }
-  // Untimed starts fall inside this CPU window too; they are one run per
-  // instance against ten steps, which the per-step figure accepts as noise.
+  const ms = nowMs() - t0;
   const used = process.cpuUsage(cpu);
   return { instances, steps, ms, stepsPerS: steps / (ms / 1000), cpuMsPerStep: (used.user + used.system) / 1000 / steps };
 }
 
-async function runOne<S>(stepper: Stepper<S>): Promise<{ steps: number; ms: number }> {
-  let state: S = await stepper.start();
-  let steps = 0;
-  const t0 = nowMs();
-  for (;;) {
-    const next = await stepper.step(state);
-    steps++;
-    if (next.ended) break;
-    state = next.state;
-    if (steps > 10_000) throw new Error('the instance never ends: the stepper does not complete its tasks');
-  }
-  return { steps, ms: nowMs() - t0 };
+/** Starts and steps `instances` instances after `warmup` untimed ones, so the JIT has seen the code. */
+export async function runStepLoop<S>(stepper: Stepper<S>, opts: { instances: number; warmup: number; stopAt: number }): Promise<StepLoopResult> {
+  if (opts.warmup) await stepToEnd(stepper, await startInstances(stepper, opts.warmup), Infinity);
+  return stepToEnd(stepper, await startInstances(stepper, opts.instances), opts.stopAt);
 }

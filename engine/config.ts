@@ -10,6 +10,8 @@ export interface AppConfig {
   receivingAgency: string;
   deskDepartment: string;
   embeddedPgPort: number;
+  /** Bootstrap administrator token; generated under dataDir when unset. */
+  adminToken: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
@@ -24,5 +26,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     receivingAgency: env.RECEIVING_AGENCY ?? '000.00.12.H26',
     deskDepartment: env.DESK_DEPARTMENT ?? 'MOTCUA_XA',
     embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 0),
+    adminToken: env.ONESTOP_ADMIN_TOKEN || null,
   };
 }

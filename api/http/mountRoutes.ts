@@ -103,7 +103,7 @@ export function routerFor(routes: readonly RouteSpec[], deps: { db: Queryable; d
   for (const r of routes) methods.set(r.path, [...(methods.get(r.path) ?? []), r.method.toUpperCase()]);
   for (const [path, allowed] of methods) {
     router.all(toExpressPath(path), (req) => {
-      throw new HttpProblem(405, PROBLEM_TYPES.badRequest, 'Method not allowed', `${req.method} is not allowed on ${path}; use ${allowed.join(' or ')}`, undefined, { Allow: allowed.join(', ') });
+      throw new HttpProblem(405, PROBLEM_TYPES.methodNotAllowed, 'Method not allowed', `${req.method} is not allowed on ${path}; use ${allowed.join(' or ')}`, undefined, { Allow: allowed.join(', ') });
     });
   }
   router.use('/api', (req) => {

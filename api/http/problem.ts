@@ -16,6 +16,7 @@ export const PROBLEM_TYPES = {
   unauthorized: 'urn:onestop:problem:unauthorized',
   forbidden: 'urn:onestop:problem:forbidden',
   notFound: 'urn:onestop:problem:not-found',
+  methodNotAllowed: 'urn:onestop:problem:method-not-allowed',
   conflict: 'urn:onestop:problem:conflict',
   tooLarge: 'urn:onestop:problem:body-too-large',
   unsupportedMediaType: 'urn:onestop:problem:unsupported-media-type',

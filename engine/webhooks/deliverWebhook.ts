@@ -98,7 +98,9 @@ export function registerWebhookJobs(agenda: Agenda, deps: WebhookJobDeps): void 
       backoff: (ctx) => retryDelayMs(policy, ctx.attempt),
       removeOnComplete: true,
       concurrency: 10,
-      lockLifetime: (deps.timeoutMs ?? 10_000) + 30_000,
+      // Longer than one attempt can take. Agenda's liveness check sleeps half
+      // of it and is not cancelled by stop(), so a long one delays shutdown.
+      lockLifetime: 2 * (deps.timeoutMs ?? 10_000) + 5_000,
     },
   );
 }

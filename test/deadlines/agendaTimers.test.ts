@@ -22,7 +22,8 @@ interface Node {
 }
 
 function node(name: string): Node {
-  const agenda = createAgenda(db.url, name, { processEvery: '1 second' });
+  // A short lock lifetime: Agenda's liveness check sleeps half of it after stop().
+  const agenda = createAgenda(db.url, name, { processEvery: '1 second', defaultLockLifetime: 4_000 });
   const engine = createOnestopEngine({
     pool: db.pool,
     time: calendarTimeRules(() => new Date(), singleCalendar(defaultCalendar)),

@@ -27,9 +27,9 @@ export interface DossierFilter extends PageRequest {
   now: Date;
 }
 
-// Pending = still in the hands of the administration (or of the citizen for a supplement).
-const PENDING = `d.status IN ('new', 'received', 'processing', 'supplement_requested', 'awaiting_fees')`;
-const OVERDUE = `(${PENDING} AND d.due_at < $1)`;
+// Overdue: the administration still holds it past the promised date. While the
+// citizen owes a supplement or fees the clocks are stopped, so those are not.
+const OVERDUE = `(d.status IN ('new', 'received', 'processing') AND d.due_at < $1)`;
 
 export async function listDossiers(db: Queryable, f: DossierFilter): Promise<Page<DossierListItem>> {
   const where = `WHERE ($2::text IS NULL OR d.status = $2) AND ($3::text IS NULL OR d.procedure_code = $3)

@@ -31,6 +31,9 @@ export interface Form06Period {
 // as engine/timeliness/classifyTimeliness does.
 const vnDay = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
+// A dossier waiting for the citizen's supplement has its clocks stopped: it
+// is pending, never overdue (its due date is recomputed when the supplement comes).
+
 // Per dossier, grouped by procedure. A dossier counts as finished when resolved
 // (result ready), withdrawn or refused; its timeliness compares the result time
 // with the current promised date (after an apology, the new one).
@@ -61,8 +64,8 @@ SELECT f.procedure_code AS key, COALESCE(p.name, f.procedure_code) AS name,
   count(*) FILTER (WHERE resolved_in_period AND NOT COALESCE(late, false) AND (due_at IS NULL OR ${vnDay('resolved_at')} >= ${vnDay('due_at')}))::int AS "resolvedOnTime",
   count(*) FILTER (WHERE resolved_in_period AND late)::int AS "resolvedLate",
   count(*) FILTER (WHERE resolved_in_period AND late AND apologised)::int AS "lateWithApology",
-  count(*) FILTER (WHERE pending AND (due_at IS NULL OR due_at >= $3))::int AS "pendingWithinDeadline",
-  count(*) FILTER (WHERE pending AND due_at < $3)::int AS "pendingOverdue",
+  count(*) FILTER (WHERE pending AND (awaiting_supplement OR due_at IS NULL OR due_at >= $3))::int AS "pendingWithinDeadline",
+  count(*) FILTER (WHERE pending AND NOT awaiting_supplement AND due_at < $3)::int AS "pendingOverdue",
   count(*) FILTER (WHERE withdrawn_at >= $1 AND withdrawn_at < $2)::int AS withdrawn,
   count(*) FILTER (WHERE pending AND awaiting_supplement)::int AS "awaitingSupplement"
 FROM flagged f LEFT JOIN procedures p ON p.code = f.procedure_code
@@ -96,8 +99,8 @@ SELECT f.department AS key, COALESCE(dep.name, f.department) AS name,
   count(*) FILTER (WHERE resolved_in_period AND COALESCE(timeliness, 'on_time') = 'on_time')::int AS "resolvedOnTime",
   count(*) FILTER (WHERE resolved_in_period AND timeliness = 'late')::int AS "resolvedLate",
   count(*) FILTER (WHERE resolved_in_period AND timeliness = 'late' AND apologised)::int AS "lateWithApology",
-  count(*) FILTER (WHERE pending AND (due_at IS NULL OR due_at >= $3))::int AS "pendingWithinDeadline",
-  count(*) FILTER (WHERE pending AND due_at < $3)::int AS "pendingOverdue",
+  count(*) FILTER (WHERE pending AND (awaiting_supplement OR due_at IS NULL OR due_at >= $3))::int AS "pendingWithinDeadline",
+  count(*) FILTER (WHERE pending AND NOT awaiting_supplement AND due_at < $3)::int AS "pendingOverdue",
   count(*) FILTER (WHERE status = 'cancelled' AND completed_at >= $1 AND completed_at < $2 AND dossier_withdrawn_at IS NOT NULL)::int AS withdrawn,
   count(*) FILTER (WHERE pending AND awaiting_supplement)::int AS "awaitingSupplement"
 FROM flagged f LEFT JOIN departments dep ON dep.code = f.department

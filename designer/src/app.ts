@@ -1,0 +1,646 @@
+// The designer page: sign-in, the procedure library, the modeler with its
+// properties panel, live lint, deploy, files, language.
+
+import Modeler from 'bpmn-js/lib/Modeler';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import lintModule from 'bpmn-js-bpmnlint';
+import TokenSimulationModule from 'bpmn-js-token-simulation';
+import onestopModdle from '../../engine/bpmn/onestop-moddle.json';
+import { packedLintConfig } from '../../engine/lint/lintConfig.js';
+import { ApiClient, ApiError, type ProblemItem } from './api.js';
+import { downloadText, ensureLayout, fileNameFor, newDiagramXml } from './diagramFiles.js';
+import { currentLang, setLang, t, translateModule, type MessageKey } from './i18n.js';
+import { DepartmentRegistry } from './onestop/departmentRegistry.js';
+import { processOf } from './onestop/modelWrites.js';
+import { OnestopPropertiesProviderModule } from './onestop/OnestopPropertiesProvider.js';
+import { SERVER_PROBLEMS_CHANGED, ServerProblemsModule, type ServerProblem, type ServerProblems } from './serverProblems.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+const TOKEN_KEY = 'onestop.designer.token';
+
+type DocSource =
+  | { kind: 'new' }
+  | { kind: 'file'; fileName: string }
+  | { kind: 'server'; code: string; version: number };
+
+interface LintItem {
+  /** Where bpmn-js-bpmnlint shows it (a participant stands in for its process). */
+  shownOn: string;
+  elementId: string;
+  message: string;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
+interface ListedProblem {
+  source: 'server' | 'lint' | 'import';
+  severity: 'error' | 'warning' | 'info';
+  elementId: string | null;
+  shownOn: string | null;
+  message: string;
+  rule?: string;
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
+  const element = document.querySelector<T>(selector);
+  if (!element) throw new Error(`the page lacks ${selector}`);
+  return element;
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string | null)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'class') node.className = value;
+    else if (key.startsWith('data-')) node.setAttribute(key, value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child !== null) node.append(child);
+  return node;
+}
+
+export class DesignerApp {
+  modeler: Any = null;
+  readonly departments = new DepartmentRegistry();
+  readonly api = new ApiClient(() => this.token);
+  private token: string | null = null;
+  private doc: DocSource = { kind: 'new' };
+  private savedXml: string | null = null;
+  private dirty = false;
+  private dirtyTimer: ReturnType<typeof setTimeout> | null = null;
+  private lintItems: LintItem[] = [];
+  private importWarnings: string[] = [];
+  private serverWarnings: ProblemItem[] = [];
+  private simulating = false;
+  private deploying = false;
+  private expanded = new Set<string>();
+  /** Imports done, and the import whose lint last completed: equal once the open diagram has been linted. */
+  private importSeq = 0;
+  private lintedSeq = -1;
+
+  async start(): Promise<void> {
+    try {
+      this.token = sessionStorage.getItem(TOKEN_KEY);
+    } catch {
+      this.token = null;
+    }
+    setLang(currentLang());
+    this.applyStaticTexts();
+    this.bindShell();
+    this.createModeler();
+    await this.openXml(newDiagramXml(), { kind: 'new' }, { quiet: true });
+    this.renderAuth();
+    this.renderLibrary();
+    if (this.token) {
+      const ok = await this.signIn(this.token, { quiet: true });
+      if (!ok) this.showSignIn();
+    } else {
+      this.showSignIn();
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // modeler
+
+  private createModeler(): void {
+    this.modeler = new Modeler({
+      container: '#canvas',
+      propertiesPanel: { parent: '#properties' },
+      additionalModules: [
+        BpmnPropertiesPanelModule,
+        BpmnPropertiesProviderModule,
+        OnestopPropertiesProviderModule,
+        lintModule,
+        TokenSimulationModule,
+        ServerProblemsModule,
+        translateModule,
+      ],
+      moddleExtensions: { onestop: onestopModdle },
+      linting: { active: true, bpmnlint: this.lintConfig() },
+      onestop: { departments: this.departments },
+    });
+    const eventBus = this.modeler.get('eventBus');
+    // Runs before bpmn-js-bpmnlint's own (low priority) import.done listener
+    // starts the lint of the new diagram; lint runs started earlier are
+    // discarded by the plugin once that one starts.
+    eventBus.on('import.done', () => {
+      this.importSeq += 1;
+    });
+    eventBus.on('commandStack.changed', () => {
+      this.renderUndo();
+      this.scheduleDirtyCheck();
+    });
+    eventBus.on('linting.completed', ({ issues }: { issues: Record<string, Any[]> }) => {
+      this.lintItems = Object.entries(issues).flatMap(([shownOn, reports]) =>
+        reports.map((r: Any) => ({
+          shownOn,
+          elementId: r.actualElementId ?? r.id ?? shownOn,
+          message: r.message,
+          rule: r.rule,
+          severity: r.category === 'warn' ? 'warning' : r.category === 'info' ? 'info' : 'error',
+        }) as LintItem));
+      this.lintedSeq = this.importSeq;
+      this.renderProblems();
+    });
+    eventBus.on(SERVER_PROBLEMS_CHANGED, () => this.renderProblems());
+    eventBus.on('tokenSimulation.toggleMode', ({ active }: { active: boolean }) => {
+      this.simulating = active;
+      this.renderToolbar();
+    });
+    eventBus.on('elements.changed', () => this.renderDoc());
+  }
+
+  private lintConfig() {
+    return packedLintConfig(this.departments.loaded ? { departments: this.departments.codes() } : {});
+  }
+
+  private get serverProblems(): ServerProblems {
+    return this.modeler.get('serverProblems');
+  }
+
+  /** Re-creates the modeler (for a language change), keeping the diagram, its server problems and its unsaved state. */
+  private async recreateModeler(): Promise<void> {
+    const { xml } = await this.modeler.saveXML({ format: true });
+    const problems: ServerProblem[] = this.serverProblems.list();
+    const selected = this.modeler.get('selection').get().map((e: Any) => e.id);
+    const wasSimulating = this.simulating;
+    this.modeler.destroy();
+    this.simulating = false;
+    this.createModeler();
+    await this.modeler.importXML(xml);
+    this.serverProblems.set(problems);
+    const elementRegistry = this.modeler.get('elementRegistry');
+    const reselect = selected.map((id: string) => elementRegistry.get(id)).filter(Boolean);
+    if (reselect.length) this.modeler.get('selection').select(reselect);
+    if (wasSimulating) this.modeler.get('toggleMode').toggleMode(true);
+    this.modeler.get('canvas').zoom('fit-viewport', 'auto');
+    await this.checkDirty();
+  }
+
+  // -------------------------------------------------------------------------
+  // documents
+
+  /** Opens a diagram; files without diagram interchange are laid out first. */
+  async openXml(xml: string, doc: DocSource, { quiet = false }: { quiet?: boolean } = {}): Promise<boolean> {
+    const previous = this.savedXml !== null ? (await this.modeler.saveXML({ format: true })).xml as string : null;
+    let laidOut = false;
+    try {
+      const prepared = await ensureLayout(xml, this.modeler.get('moddle'));
+      laidOut = prepared.laidOut;
+      const { warnings } = await this.modeler.importXML(prepared.xml);
+      this.importWarnings = (warnings ?? []).map((w: Any) => String(w.message ?? w));
+    } catch (err) {
+      const warnings: Any[] = (err as Any)?.warnings ?? [];
+      const detail = [(err as Error).message, ...warnings.map((w) => w.message)].filter(Boolean).join(' · ');
+      this.status(t('status.openFailed', { detail }), 'error');
+      if (previous) await this.modeler.importXML(previous).catch(() => undefined);
+      return false;
+    }
+    this.doc = doc;
+    this.serverWarnings = [];
+    this.modeler.get('canvas').zoom('fit-viewport', 'auto');
+    this.savedXml = (await this.modeler.saveXML({ format: true })).xml;
+    this.dirty = false;
+    this.renderDoc();
+    this.renderUndo();
+    this.renderProblems();
+    this.renderLibraryCurrent();
+    if (!quiet) {
+      const what = doc.kind === 'server' ? t('doc.fromServer', { code: doc.code, version: doc.version })
+        : doc.kind === 'file' ? t('doc.fromFile', { file: doc.fileName }) : t('doc.new');
+      this.status([t('status.opened', { what }), laidOut ? t('status.laidOut') : ''].filter(Boolean).join(' '), 'ok');
+    }
+    return true;
+  }
+
+  private confirmDiscard(): boolean {
+    return !this.dirty || window.confirm(t('confirm.discard'));
+  }
+
+  async newDiagram(): Promise<void> {
+    if (!this.confirmDiscard()) return;
+    await this.openXml(newDiagramXml(), { kind: 'new' });
+  }
+
+  async openVersion(code: string, version: number): Promise<void> {
+    if (!this.confirmDiscard()) return;
+    try {
+      const xml = await this.api.bpmn(code, version);
+      await this.openXml(xml, { kind: 'server', code, version });
+    } catch (err) {
+      this.handleApiError(err, 'status.openFailed');
+    }
+  }
+
+  async openFile(file: File): Promise<void> {
+    if (!this.confirmDiscard()) return;
+    await this.openXml(await file.text(), { kind: 'file', fileName: file.name });
+  }
+
+  async download(): Promise<void> {
+    const { xml } = await this.modeler.saveXML({ format: true });
+    const process = processOf(this.modeler.get('canvas').getRootElement());
+    const fileName = this.doc.kind === 'file' ? this.doc.fileName
+      : fileNameFor(process?.procedureCode, this.doc.kind === 'server' ? this.doc.version : undefined, process?.name ?? '');
+    downloadText(xml, fileName);
+    this.savedXml = xml;
+    this.dirty = false;
+    this.renderDoc();
+    this.status(t('status.downloaded', { file: fileName }), 'ok');
+  }
+
+  async deploy(): Promise<void> {
+    if (this.deploying) return;
+    if (!this.token) {
+      this.status(t('status.needSignin'), 'error');
+      this.showSignIn();
+      return;
+    }
+    const { xml } = await this.modeler.saveXML({ format: true });
+    this.deploying = true;
+    this.renderToolbar();
+    try {
+      const { status, result } = await this.api.deploy(xml);
+      this.serverProblems.clear();
+      this.serverWarnings = result.warnings ?? [];
+      this.doc = { kind: 'server', code: result.code, version: result.version };
+      this.savedXml = xml;
+      this.dirty = false;
+      this.expanded.add(result.code);
+      this.status(t(status === 201 ? 'status.deployed' : 'status.identical', { code: result.code, version: result.version }), 'ok');
+      this.renderDoc();
+      this.renderProblems();
+      await this.loadLibrary();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 422 && err.problem?.errors?.length) {
+        this.serverWarnings = [];
+        const errors = err.problem.errors.map((e) => ({ elementId: e.elementId ?? null, message: e.message, rule: e.rule, severity: e.severity ?? 'error' }));
+        this.serverProblems.set(errors);
+        this.status(t('status.refused', { count: errors.filter((e) => e.severity !== 'warning').length }), 'error');
+      } else {
+        this.handleApiError(err, 'status.deployFailed');
+      }
+    } finally {
+      this.deploying = false;
+      this.renderToolbar();
+    }
+  }
+
+  private handleApiError(err: unknown, key: MessageKey): void {
+    const detail = err instanceof Error ? err.message : String(err);
+    this.status(t(key, { detail }), 'error');
+    if (err instanceof ApiError && err.status === 401) {
+      this.signOut();
+      this.showSignIn();
+    }
+  }
+
+  private scheduleDirtyCheck(): void {
+    this.dirty = true;
+    this.renderDoc();
+    if (this.dirtyTimer) clearTimeout(this.dirtyTimer);
+    this.dirtyTimer = setTimeout(() => void this.checkDirty(), 150);
+  }
+
+  /** Unsaved means: different from what was last opened, deployed or downloaded (so undoing back is clean again). */
+  private async checkDirty(): Promise<void> {
+    this.dirtyTimer = null;
+    const { xml } = await this.modeler.saveXML({ format: true });
+    this.dirty = xml !== this.savedXml;
+    this.renderDoc();
+  }
+
+  isDirty(): boolean {
+    return this.dirty;
+  }
+
+  // -------------------------------------------------------------------------
+  // sign-in, departments, library
+
+  async signIn(key: string, { quiet = false } = {}): Promise<boolean> {
+    const error = $('#signin-error');
+    if (!quiet) error.textContent = t('signin.checking');
+    try {
+      const departments = await this.api.departments(key);
+      this.token = key;
+      try {
+        sessionStorage.setItem(TOKEN_KEY, key);
+      } catch {
+        // kept in memory only
+      }
+      this.departments.set(departments);
+      error.textContent = '';
+      this.onDepartmentsChanged();
+      this.renderAuth();
+      await this.loadLibrary();
+      return true;
+    } catch (err) {
+      error.textContent = t('status.signinFailed', { detail: (err as Error).message });
+      if (quiet) {
+        this.token = null;
+        sessionStorage.removeItem(TOKEN_KEY);
+      }
+      return false;
+    }
+  }
+
+  signOut(): void {
+    this.token = null;
+    try {
+      sessionStorage.removeItem(TOKEN_KEY);
+    } catch {
+      // nothing kept
+    }
+    this.departments.clear();
+    this.onDepartmentsChanged();
+    this.renderAuth();
+    this.renderLibrary();
+  }
+
+  private onDepartmentsChanged(): void {
+    this.modeler.get('linting').setLinterConfig(this.lintConfig());
+    this.modeler.get('eventBus').fire('propertiesPanel.providersChanged');
+  }
+
+  private showSignIn(): void {
+    const dialog = $<HTMLDialogElement>('#signin-dialog');
+    if (!dialog.open) dialog.showModal();
+    $<HTMLInputElement>('#signin-key').focus();
+  }
+
+  private procedures: { code: string; name: string; latestVersion: number }[] | null = null;
+  private versions = new Map<string, { version: number; deployedAt: string | null; deployedBy: string | null }[]>();
+
+  async loadLibrary(): Promise<void> {
+    if (!this.token) return this.renderLibrary();
+    $('#library-body').textContent = t('library.loading');
+    try {
+      this.procedures = await this.api.procedures();
+      this.versions.clear();
+      await Promise.all([...this.expanded].map((code) => this.loadVersions(code)));
+    } catch (err) {
+      this.procedures = null;
+      this.handleApiError(err, 'status.openFailed');
+    }
+    this.renderLibrary();
+  }
+
+  private async loadVersions(code: string): Promise<void> {
+    try {
+      const detail = await this.api.procedure(code);
+      this.versions.set(code, [...detail.versions].sort((a, b) => b.version - a.version));
+    } catch (err) {
+      this.handleApiError(err, 'status.openFailed');
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // rendering
+
+  private applyStaticTexts(): void {
+    document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((node) => {
+      node.textContent = t(node.dataset.i18n as MessageKey);
+    });
+    document.title = `${t('app.title')} – ${t('app.subtitle')}`;
+  }
+
+  private renderAll(): void {
+    this.applyStaticTexts();
+    this.renderAuth();
+    this.renderToolbar();
+    this.renderDoc();
+    this.renderUndo();
+    this.renderLibrary();
+    this.renderProblems();
+  }
+
+  private renderAuth(): void {
+    const button = $('#btn-signin');
+    button.textContent = t(this.token ? 'toolbar.signout' : 'toolbar.signin');
+    const who = $('#signed-in');
+    who.hidden = !this.token;
+    who.textContent = this.token ? `${t('signin.signedIn')} ···${this.token.slice(-4)}` : '';
+    this.renderToolbar();
+  }
+
+  private renderToolbar(): void {
+    const deploy = $<HTMLButtonElement>('#btn-deploy');
+    deploy.textContent = t(this.deploying ? 'toolbar.deploying' : 'toolbar.deploy');
+    deploy.disabled = this.deploying;
+    deploy.title = this.token ? '' : t('status.needSignin');
+    const simulate = $<HTMLButtonElement>('#btn-simulate');
+    simulate.textContent = t(this.simulating ? 'toolbar.simulating' : 'toolbar.simulate');
+    simulate.setAttribute('aria-pressed', String(this.simulating));
+    for (const id of ['#btn-new', '#btn-upload', '#btn-undo', '#btn-redo']) $<HTMLButtonElement>(id).toggleAttribute('data-simulating', this.simulating);
+  }
+
+  private renderUndo(): void {
+    if (!this.modeler) return;
+    const stack = this.modeler.get('commandStack');
+    $<HTMLButtonElement>('#btn-undo').disabled = !stack.canUndo();
+    $<HTMLButtonElement>('#btn-redo').disabled = !stack.canRedo();
+  }
+
+  private renderDoc(): void {
+    if (!this.modeler) return;
+    const root = this.modeler.get('canvas').getRootElement();
+    const process = root ? processOf(root) : null;
+    const participant = root?.businessObject?.participants?.find((p: Any) => p.processRef === process);
+    const name = process?.name || participant?.name || t('doc.untitled');
+    const code = process?.procedureCode;
+    $('#doc-title').textContent = code ? `${code} · ${name}` : name;
+    $('#doc-source').textContent = this.doc.kind === 'server' ? `(${t('doc.fromServer', { code: this.doc.code, version: this.doc.version })})`
+      : this.doc.kind === 'file' ? `(${t('doc.fromFile', { file: this.doc.fileName })})` : `(${t('doc.new')})`;
+    const dirty = $('#doc-dirty');
+    dirty.hidden = !this.dirty;
+    dirty.textContent = `● ${t('doc.unsaved')}`;
+    document.body.classList.toggle('od-dirty', this.dirty);
+  }
+
+  private renderLibrary(): void {
+    const body = $('#library-body');
+    body.replaceChildren();
+    if (!this.token) {
+      body.append(el('p', { class: 'od-muted' }, t('library.signinFirst')));
+      return;
+    }
+    if (!this.procedures) return;
+    if (!this.procedures.length) {
+      body.append(el('p', { class: 'od-muted' }, t('library.empty')));
+      return;
+    }
+    const list = el('ul', { class: 'od-procedures' });
+    for (const p of this.procedures) {
+      const open = this.expanded.has(p.code);
+      const item = el('li', { class: `od-procedure${open ? ' open' : ''}`, 'data-code': p.code });
+      const toggle = el('button', { type: 'button', class: 'od-procedure-name', 'aria-expanded': String(open) },
+        el('span', { class: 'od-procedure-title' }, p.name),
+        el('span', { class: 'od-procedure-meta' }, `${p.code} · v${p.latestVersion}`));
+      toggle.addEventListener('click', async () => {
+        if (this.expanded.has(p.code)) {
+          this.expanded.delete(p.code);
+        } else {
+          this.expanded.add(p.code);
+          if (!this.versions.has(p.code)) await this.loadVersions(p.code);
+        }
+        this.renderLibrary();
+      });
+      item.append(toggle);
+      if (open) {
+        const versions = el('ul', { class: 'od-versions' });
+        for (const v of this.versions.get(p.code) ?? []) {
+          const label = `${t('library.version', { version: v.version })}${v.version === p.latestVersion ? ` (${t('library.latest')})` : ''}`;
+          const when = v.deployedAt ? new Date(v.deployedAt).toLocaleString(currentLang() === 'vi' ? 'vi-VN' : 'en-GB') : '';
+          const button = el('button', { type: 'button', class: 'od-version', 'data-code': p.code, 'data-version': String(v.version) },
+            el('span', {}, label),
+            el('small', {}, t('library.versionMeta', { date: when, by: v.deployedBy ?? '' })));
+          button.addEventListener('click', () => void this.openVersion(p.code, v.version));
+          versions.append(el('li', {}, button));
+        }
+        item.append(versions);
+      }
+      list.append(item);
+    }
+    body.append(list);
+    this.renderLibraryCurrent();
+  }
+
+  private renderLibraryCurrent(): void {
+    document.querySelectorAll<HTMLElement>('.od-version').forEach((b) => {
+      const current = this.doc.kind === 'server' && b.dataset.code === this.doc.code && Number(b.dataset.version) === this.doc.version;
+      b.classList.toggle('current', current);
+      if (current) b.setAttribute('aria-current', 'true');
+      else b.removeAttribute('aria-current');
+    });
+  }
+
+  private problems(): ListedProblem[] {
+    const server: ListedProblem[] = this.modeler ? this.serverProblems.list().map((p) => ({
+      source: 'server', severity: p.severity === 'warning' ? 'warning' : 'error', elementId: p.elementId ?? null, shownOn: p.shownOn, message: p.message, rule: p.rule,
+    })) : [];
+    const serverWarnings: ListedProblem[] = this.serverWarnings.map((p) => ({
+      source: 'server', severity: 'warning', elementId: p.elementId ?? null, shownOn: p.elementId ?? null, message: p.message, rule: p.rule,
+    }));
+    const lint: ListedProblem[] = this.lintItems.map((p) => ({ source: 'lint', severity: p.severity, elementId: p.elementId, shownOn: p.shownOn, message: p.message, rule: p.rule }));
+    const imported: ListedProblem[] = this.importWarnings.map((message) => ({ source: 'import', severity: 'warning', elementId: null, shownOn: null, message }));
+    const rank = { error: 0, warning: 1, info: 2 };
+    return [...server, ...serverWarnings, ...imported, ...lint.sort((a, b) => rank[a.severity] - rank[b.severity])];
+  }
+
+  private renderProblems(): void {
+    const list = $('#problem-list');
+    list.replaceChildren();
+    const all = this.problems();
+    const errors = all.filter((p) => p.severity === 'error').length;
+    const warnings = all.filter((p) => p.severity === 'warning').length;
+    $('#problem-counts').textContent = all.length ? `${t('problems.errors', { count: errors })} · ${t('problems.warnings', { count: warnings })}` : '';
+    if (!all.length) {
+      list.append(el('li', { class: 'od-problem-none' }, t('problems.none')));
+      return;
+    }
+    const registry = this.modeler?.get('elementRegistry');
+    for (const p of all) {
+      const element = p.elementId ? registry?.get(p.elementId) ?? registry?.get(p.shownOn ?? '') : null;
+      const name = element?.businessObject?.name;
+      const where = p.elementId ? (name ? `${name} (${p.elementId})` : p.elementId) : t('problems.file');
+      const item = el('li', {
+        class: `od-problem od-${p.severity}`,
+        'data-source': p.source,
+        'data-severity': p.severity,
+        ...(p.elementId ? { 'data-element-id': p.elementId } : {}),
+        ...(p.rule ? { 'data-rule': p.rule } : {}),
+        tabindex: '0',
+      },
+      el('span', { class: 'od-problem-source' }, t(`problems.source.${p.source}` as MessageKey)),
+      el('span', { class: 'od-problem-where' }, where),
+      el('span', { class: 'od-problem-message' }, p.message));
+      const target = p.shownOn ?? p.elementId;
+      if (target) {
+        const reveal = () => this.reveal(target);
+        item.addEventListener('click', reveal);
+        item.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter') reveal();
+        });
+      }
+      list.append(item);
+    }
+  }
+
+  /** Selects an element and scrolls it into view. */
+  reveal(elementId: string): void {
+    const element = this.modeler.get('elementRegistry').get(elementId);
+    if (!element) return;
+    const canvas = this.modeler.get('canvas');
+    if (element !== canvas.getRootElement()) {
+      try {
+        canvas.scrollToElement(element);
+      } catch {
+        // connections and labels may not scroll; selecting is enough
+      }
+    }
+    this.modeler.get('selection').select(element);
+  }
+
+  private status(message: string, kind: 'ok' | 'error' | 'info' = 'info'): void {
+    const node = $('#status');
+    node.textContent = message;
+    node.dataset.kind = kind;
+  }
+
+  // -------------------------------------------------------------------------
+  // shell events
+
+  private bindShell(): void {
+    $('#btn-new').addEventListener('click', () => void this.newDiagram());
+    const fileInput = $<HTMLInputElement>('#file-input');
+    $('#btn-upload').addEventListener('click', () => fileInput.click());
+    fileInput.addEventListener('change', async () => {
+      const file = fileInput.files?.[0];
+      fileInput.value = '';
+      if (file) await this.openFile(file);
+    });
+    $('#btn-download').addEventListener('click', () => void this.download());
+    $('#btn-undo').addEventListener('click', () => this.modeler.get('commandStack').undo());
+    $('#btn-redo').addEventListener('click', () => this.modeler.get('commandStack').redo());
+    $('#btn-simulate').addEventListener('click', () => this.modeler.get('toggleMode').toggleMode());
+    $('#btn-deploy').addEventListener('click', () => void this.deploy());
+    $('#btn-refresh').addEventListener('click', () => void this.loadLibrary());
+    $('#btn-lang').addEventListener('click', async () => {
+      setLang(currentLang() === 'vi' ? 'en' : 'vi');
+      await this.recreateModeler();
+      this.renderAll();
+    });
+    $('#btn-signin').addEventListener('click', () => {
+      if (this.token) this.signOut();
+      else this.showSignIn();
+    });
+
+    const dialog = $<HTMLDialogElement>('#signin-dialog');
+    $('#signin-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const key = $<HTMLInputElement>('#signin-key').value.trim();
+      if (!key) return;
+      if (await this.signIn(key)) {
+        $<HTMLInputElement>('#signin-key').value = '';
+        dialog.close();
+      }
+    });
+    $('#signin-cancel').addEventListener('click', () => dialog.close());
+
+    window.addEventListener('beforeunload', (event) => {
+      if (!this.dirty) return;
+      event.preventDefault();
+      // Older browsers need returnValue set to show the prompt.
+      event.returnValue = '';
+    });
+  }
+
+  // -------------------------------------------------------------------------
+  // for scripts and tests
+
+  /** True once the diagram opened last has been linted. */
+  lintCaughtUp(): boolean {
+    return this.importSeq > 0 && this.lintedSeq === this.importSeq;
+  }
+}

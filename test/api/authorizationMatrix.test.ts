@@ -1,0 +1,170 @@
+import type { Test } from 'supertest';
+import { bearer, birthDossier, BIRTH_STEP_DATA, createKey, createTestbed, sample, type Testbed } from './support/apiTestbed.js';
+
+// Every endpoint × every caller: each role, no token, a revoked token, and an
+// officer of a department that has nothing to do with the dossier or task.
+// Unlisted authenticated roles must get 403; no token and a revoked one 401.
+
+const WHO = ['admin', 'analyst', 'desk', 'officer', 'otherOfficer', 'supervisor', 'none', 'revoked'] as const;
+type Who = (typeof WHO)[number];
+
+let tb: Testbed;
+const tokens = {} as Record<Who, string | null>;
+// The officer of TUPHAP_XA holds the first step of every fresh dossier; CONGAN_XA's does not.
+const OFFICER_NAME = 'officer TUPHAP_XA';
+
+beforeAll(async () => {
+  tb = await createTestbed();
+  tokens.admin = tb.admin;
+  tokens.analyst = await createKey(tb, 'analyst');
+  tokens.desk = await createKey(tb, 'desk');
+  tokens.officer = await createKey(tb, 'officer', 'TUPHAP_XA', OFFICER_NAME);
+  tokens.otherOfficer = await createKey(tb, 'officer', 'CONGAN_XA');
+  tokens.supervisor = await createKey(tb, 'supervisor');
+  tokens.none = null;
+  tokens.revoked = await createKey(tb, 'desk', undefined, 'revoked desk');
+  const keys = await tb.api.get('/api/keys').set(bearer(tb.admin)).expect(200);
+  const revokedId = keys.body.items.find((k: { name: string }) => k.name === 'revoked desk').id;
+  await tb.api.delete(`/api/keys/${revokedId}`).set(bearer(tb.admin)).expect(204);
+  await tb.api.post('/api/procedures').set(bearer(tokens.analyst!)).set('Content-Type', 'application/xml').send(await sample('birth-residence-insurance.bpmn')).expect(201);
+});
+afterAll(() => tb.close());
+
+// ── Fixtures, made with the engine directly: they are not what is tested here. ──
+async function dossier() {
+  const { procedureCode, ...input } = birthDossier();
+  const r = await tb.engine.submit(procedureCode, { ...input, channel: 'direct', actor: 'fixture' });
+  return { code: r.code, taskId: r.tasks[0].id };
+}
+async function resolvedDossier() {
+  const d = await dossier();
+  const next = await tb.engine.completeTask(d.taskId, { actor: 'fixture', data: BIRTH_STEP_DATA.Task_RegisterBirth });
+  for (const t of next.openTasks) await tb.engine.completeTask(t.id, { actor: 'fixture', data: BIRTH_STEP_DATA[t.elementId as keyof typeof BIRTH_STEP_DATA] });
+  return d;
+}
+async function pausedDossier() {
+  const d = await dossier();
+  await tb.engine.requestSupplement(d.code, { actor: 'fixture', department: null, reason: 'ảnh mờ', items: ['Giấy chứng sinh bản rõ'] });
+  return d;
+}
+async function claimedTask() {
+  const d = await dossier();
+  await tb.engine.claimTask(d.taskId, OFFICER_NAME);
+  return d;
+}
+let deptSeq = 0;
+
+interface Row {
+  name: string;
+  /** Expected status for the roles allowed; others: 403 (authenticated) or 401. */
+  allow: Partial<Record<Who, number>>;
+  publicRoute?: boolean;
+  /** Prepared before each call (a state change can be made once). */
+  prepare?: () => Promise<Record<string, string>>;
+  call(f: Record<string, string>): Test;
+}
+
+const api = () => tb.api;
+const ROWS: Row[] = [
+  { name: 'POST /api/keys', allow: { admin: 201 }, call: () => api().post('/api/keys').send({ name: 'k', role: 'supervisor' }) },
+  { name: 'GET /api/keys', allow: { admin: 200 }, call: () => api().get('/api/keys') },
+  {
+    name: 'DELETE /api/keys/{id}', allow: { admin: 204 },
+    prepare: async () => ({ id: (await api().post('/api/keys').set(bearer(tb.admin)).send({ name: 'to revoke', role: 'analyst' }).expect(201)).body.id }),
+    call: (f) => api().delete(`/api/keys/${f.id}`),
+  },
+  { name: 'GET /api/departments', allow: { admin: 200, analyst: 200, desk: 200, officer: 200, otherOfficer: 200, supervisor: 200 }, call: () => api().get('/api/departments') },
+  { name: 'POST /api/departments', allow: { admin: 201 }, call: () => api().post('/api/departments').send({ code: `NEW_${++deptSeq}`, name: 'Phòng mới', agency: 'UBND xã' }) },
+  { name: 'PUT /api/departments/{code}/webhook', allow: { admin: 200 }, call: () => api().put('/api/departments/BHXH/webhook').send({ url: 'http://127.0.0.1:9/hook', secret: 'a-secret-of-16-chars' }) },
+  {
+    name: 'DELETE /api/departments/{code}/webhook', allow: { admin: 204 },
+    prepare: async () => {
+      await api().put('/api/departments/VPDKDD/webhook').set(bearer(tb.admin)).send({ url: 'http://127.0.0.1:9/hook', secret: 'a-secret-of-16-chars' }).expect(200);
+      return {};
+    },
+    call: () => api().delete('/api/departments/VPDKDD/webhook'),
+  },
+  { name: 'GET /api/webhook-deliveries', allow: { admin: 200 }, call: () => api().get('/api/webhook-deliveries') },
+  {
+    name: 'POST /api/procedures', allow: { analyst: 200 },
+    prepare: async () => ({ xml: await sample('birth-residence-insurance.bpmn') }),
+    call: (f) => api().post('/api/procedures').set('Content-Type', 'application/xml').send(f.xml),
+  },
+  { name: 'GET /api/procedures', allow: { admin: 200, analyst: 200, desk: 200, officer: 200, otherOfficer: 200, supervisor: 200 }, call: () => api().get('/api/procedures') },
+  { name: 'GET /api/procedures/{code}', allow: { admin: 200, analyst: 200, desk: 200, officer: 200, otherOfficer: 200, supervisor: 200 }, call: () => api().get('/api/procedures/2.002621') },
+  { name: 'GET /api/procedures/{code}/versions/{version}/bpmn', allow: { admin: 200, analyst: 200, desk: 200, officer: 200, otherOfficer: 200, supervisor: 200 }, call: () => api().get('/api/procedures/2.002621/versions/1/bpmn') },
+  { name: 'POST /api/dossiers', allow: { desk: 201 }, call: () => api().post('/api/dossiers').send(birthDossier()) },
+  { name: 'GET /api/dossiers', allow: { desk: 200, supervisor: 200 }, call: () => api().get('/api/dossiers?overdue=false') },
+  { name: 'GET /api/dossiers/{code}', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}`) },
+  { name: 'GET /api/dossiers/{code}/history', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}/history`) },
+  { name: 'GET /api/dossiers/{code}/control-slip', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}/control-slip`) },
+  {
+    name: 'POST /api/dossiers/{code}/supplement-request', allow: { desk: 200, officer: 200 }, prepare: dossier,
+    call: (f) => api().post(`/api/dossiers/${f.code}/supplement-request`).send({ reason: 'Giấy chứng sinh không rõ', items: ['Giấy chứng sinh bản chính'] }),
+  },
+  { name: 'POST /api/dossiers/{code}/supplement', allow: { desk: 200 }, prepare: pausedDossier, call: (f) => api().post(`/api/dossiers/${f.code}/supplement`).send({ data: { childHometown: 'Hà Nội' } }) },
+  {
+    name: 'POST /api/dossiers/{code}/apology', allow: { desk: 200 }, prepare: dossier,
+    call: (f) => api().post(`/api/dossiers/${f.code}/apology`).send({ reason: 'Chờ xác minh', responsibleDepartment: 'CONGAN_XA', newDueAt: '2026-03-10T09:00:00+07:00' }),
+  },
+  { name: 'POST /api/dossiers/{code}/return', allow: { desk: 200 }, prepare: resolvedDossier, call: (f) => api().post(`/api/dossiers/${f.code}/return`) },
+  { name: 'POST /api/dossiers/{code}/withdraw', allow: { desk: 200 }, prepare: dossier, call: (f) => api().post(`/api/dossiers/${f.code}/withdraw`).send({ reason: 'Công dân rút' }) },
+  { name: 'GET /api/tasks', allow: { desk: 200, supervisor: 200, officer: 200, otherOfficer: 200 }, call: () => api().get('/api/tasks') },
+  { name: 'GET /api/tasks?department=TUPHAP_XA', allow: { desk: 200, supervisor: 200, officer: 200 }, call: () => api().get('/api/tasks?department=TUPHAP_XA') },
+  { name: 'GET /api/tasks/{id}', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/tasks/${f.taskId}`) },
+  { name: 'POST /api/tasks/{id}/claim', allow: { officer: 200 }, prepare: dossier, call: (f) => api().post(`/api/tasks/${f.taskId}/claim`) },
+  { name: 'POST /api/tasks/{id}/unclaim', allow: { officer: 200 }, prepare: claimedTask, call: (f) => api().post(`/api/tasks/${f.taskId}/unclaim`) },
+  { name: 'POST /api/tasks/{id}/complete', allow: { officer: 200 }, prepare: dossier, call: (f) => api().post(`/api/tasks/${f.taskId}/complete`).send({ data: BIRTH_STEP_DATA.Task_RegisterBirth }) },
+  { name: 'GET /api/breaches', allow: { supervisor: 200, officer: 200, otherOfficer: 200 }, call: () => api().get('/api/breaches?open=true') },
+  { name: 'GET /api/breaches?department=TUPHAP_XA', allow: { supervisor: 200, officer: 200 }, call: () => api().get('/api/breaches?department=TUPHAP_XA') },
+  { name: 'GET /api/reports/form06', allow: { supervisor: 200 }, call: () => api().get('/api/reports/form06?groupBy=department') },
+  { name: 'GET /api/reports/form06 (CSV)', allow: { supervisor: 200 }, call: () => api().get('/api/reports/form06').set('Accept', 'text/csv') },
+  { name: 'GET /api/public/dossiers/{code}', publicRoute: true, allow: {}, prepare: dossier, call: (f) => api().get(`/api/public/dossiers/${f.code}`) },
+  { name: 'GET /api/openapi.json', publicRoute: true, allow: {}, call: () => api().get('/api/openapi.json') },
+  { name: 'GET /api/docs', publicRoute: true, allow: {}, call: () => api().get('/api/docs') },
+  { name: 'GET /health', publicRoute: true, allow: {}, call: () => api().get('/health') },
+];
+
+function expected(row: Row, who: Who): number {
+  if (row.publicRoute) return 200;
+  if (who === 'none' || who === 'revoked') return 401;
+  return row.allow[who] ?? 403;
+}
+
+test.each(ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+  // Refusals first: they must change nothing, so one fixture serves them all.
+  const order = [...WHO].sort((a, b) => Number(expected(row, a) < 300) - Number(expected(row, b) < 300));
+  const shared = row.prepare ? await row.prepare() : {};
+  const outcome: Partial<Record<Who, number>> = {};
+  for (const who of order) {
+    const allowed = expected(row, who) < 300;
+    const f = allowed && row.prepare && !row.publicRoute ? await row.prepare() : shared;
+    const req = row.call(f);
+    if (tokens[who]) req.set(bearer(tokens[who]!));
+    const res = await req;
+    outcome[who] = res.status;
+  }
+  expect(outcome).toEqual(Object.fromEntries(WHO.map((w) => [w, expected(row, w)])));
+});
+
+test('the matrix covers every operation of the document', async () => {
+  const doc = (await tb.api.get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  const covered = new Set(ROWS.map((r) => r.name.split(/\?| \(/)[0]));
+  expect(operations.filter((o) => !covered.has(o))).toEqual([]);
+});
+
+test('a refusal says why', async () => {
+  const noToken = await tb.api.get('/api/tasks').expect(401);
+  expect(noToken.headers['www-authenticate']).toMatch(/^Bearer/);
+  expect(noToken.body.detail).toBe('this endpoint needs an API key: send "Authorization: Bearer <token>"');
+  const revoked = await tb.api.get('/api/tasks').set(bearer(tokens.revoked!)).expect(401);
+  expect(revoked.body.detail).toMatch(/^this API key \("revoked desk"\) was revoked at /);
+  const wrongRole = await tb.api.get('/api/reports/form06').set(bearer(tokens.desk!)).expect(403);
+  expect(wrongRole.body.detail).toBe('statutory report (form 06) needs the role supervisor; this key ("desk") is a desk key');
+  const { taskId } = await dossier();
+  const otherDepartment = await tb.api.post(`/api/tasks/${taskId}/complete`).set(bearer(tokens.otherOfficer!)).send({ data: {} }).expect(403);
+  expect(otherDepartment.body.detail).toBe(`task ${taskId} is routed to department TUPHAP_XA; this key acts for CONGAN_XA`);
+  const garbage = await tb.api.get('/api/tasks').set('Authorization', 'Basic abc').expect(401);
+  expect(garbage.body.detail).toMatch(/Bearer/);
+});
