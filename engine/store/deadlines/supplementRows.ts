@@ -10,13 +10,14 @@ export interface SupplementRow {
   requestedAt: Date;
   requestedBy: string;
   receivedAt: Date | null;
+  receivedBy: string | null;
   policy: 'restart' | 'extend';
   dueBefore: Date | null;
   dueAfter: Date | null;
 }
 
 const COLUMNS = `id, dossier_id AS "dossierId", task_id AS "taskId", department, reason, items, requested_at AS "requestedAt",
-  requested_by AS "requestedBy", received_at AS "receivedAt", policy, due_before AS "dueBefore", due_after AS "dueAfter"`;
+  requested_by AS "requestedBy", received_at AS "receivedAt", received_by AS "receivedBy", policy, due_before AS "dueBefore", due_after AS "dueAfter"`;
 
 export async function insertSupplementRequest(
   db: Queryable,

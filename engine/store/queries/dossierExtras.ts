@@ -1,31 +1,15 @@
 import type { Queryable } from '../db.js';
+import type { ApologyRow } from '../deadlines/apologyRows.js';
+import type { SupplementRow } from '../deadlines/supplementRows.js';
 
-export interface ApologyRow {
-  reason: string;
-  responsibleDepartment: string;
-  previousDueAt: Date | null;
-  newDueAt: Date;
-  issuedAt: Date;
-  issuedBy: string;
-}
-
-export interface SupplementRow {
-  department: string | null;
-  reason: string;
-  items: string[];
-  requestedAt: Date;
-  requestedBy: string;
-  receivedAt: Date | null;
-  receivedBy: string | null;
-  dueBefore: Date | null;
-  dueAfter: Date | null;
-}
+export type ApologyView = Omit<ApologyRow, 'id' | 'dossierId'>;
+export type SupplementView = Omit<SupplementRow, 'id' | 'dossierId' | 'taskId' | 'policy'>;
 
 export interface DossierExtras {
   procedureName: string;
   procedureVersion: number;
-  apology: ApologyRow | null;
-  supplements: SupplementRow[];
+  apology: ApologyView | null;
+  supplements: SupplementView[];
 }
 
 /** What a dossier view shows besides the dossier row: its procedure version, apology letter and supplements. */
