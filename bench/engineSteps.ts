@@ -7,7 +7,7 @@ import { sequentialModel } from './tenTaskModel.js';
 import { nowMs, percentile, round } from './timing.js';
 
 const WORKERS = 8;
-const WARMUP_DOSSIERS = 16;
+const WARMUP_DOSSIERS = 32;
 
 export interface EngineSteps {
   /** Steps the prepared dossiers need to resolve. */
@@ -28,6 +28,7 @@ export async function prepareEngineSteps(ctx: BenchContext, dossierCount: number
   const model = sequentialModel();
   const db = await ctx.database();
   const { engine, procedureCode } = await deployedEngine(db.pool, model);
+  const pgVersion = (await db.pool.query<{ v: string }>('SHOW server_version')).rows[0].v.split(' ')[0];
 
   // Warm-up: loads the definition cache, JITs the engine and pg paths, fills
   // PostgreSQL's plan and buffer caches.
@@ -62,6 +63,7 @@ export async function prepareEngineSteps(ctx: BenchContext, dossierCount: number
       return { steps: run.steps, stepsPerS: run.steps / (run.ms / 1000) };
     },
     async metrics() {
+      if (!steps) throw new Error('no engine step completed within the time budget');
       const resolved = dossiers.filter((d) => !d.taskId).length;
       const { rows } = await db.pool.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM dossiers WHERE code = ANY($1) AND status = 'resolved'`,
@@ -80,6 +82,7 @@ export async function prepareEngineSteps(ctx: BenchContext, dossierCount: number
         engine_pg_cpu_ms_per_step: pgCpuMs === null ? 'n/a (remote server)' : round(pgCpuMs / steps, 3),
         engine_machine_cpu_busy_pct: round(machineBusy / ms),
         engine_submits_per_s: round(dossiers.length / (submitMs / 1000)),
+        engine_database: `${db.source}, PostgreSQL ${pgVersion}`,
       };
     },
   };

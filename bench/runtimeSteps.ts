@@ -1,7 +1,7 @@
 import { parseBpmn } from '../engine/bpmn/parseBpmn.js';
 import { serializeDefinition } from '../engine/runtime/serializeDefinition.js';
 import { signalInstance, startInstance, type RunResult } from '../engine/runtime/processRun.js';
-import { remainingMs, type Benchmark } from './benchmark.js';
+import { remainingMs, type Benchmark, type Metrics } from './benchmark.js';
 import { runStepLoop, type Stepper } from './stepLoop.js';
 import { sequentialModel } from './tenTaskModel.js';
 import { round } from './timing.js';
@@ -27,13 +27,15 @@ function processRunStepper(sourceContext: unknown): Stepper<RunResult> {
 
 export const runtimeSteps: Benchmark = {
   name: 'processRun (engine runtime, in memory)',
-  async run(ctx) {
+  async run(ctx): Promise<Metrics> {
+    if (remainingMs(ctx, 3_000) < 3_000) return { runtime_skipped: 'not enough time left in the run budget' };
     const sourceContext = serializeDefinition(await parseBpmn(sequentialModel().xml));
     const result = await runStepLoop(processRunStepper(sourceContext), {
       instances: INSTANCES,
       warmup: WARMUP,
-      stopAt: Date.now() + Math.min(6_000, remainingMs(ctx)),
+      stopAt: Date.now() + Math.min(5_000, remainingMs(ctx, 3_000)),
     });
+    if (!result.steps) return { runtime_skipped: 'no time left for a single instance' };
     return {
       runtime_steps_per_s: round(result.stepsPerS),
       runtime_steps: result.steps,

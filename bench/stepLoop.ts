@@ -53,6 +53,7 @@ export async function stepToEnd<S>(stepper: Stepper<S>, states: S[], stopAt: num
   }
   const ms = nowMs() - t0;
   const used = process.cpuUsage(cpu);
+  if (!steps) return { instances, steps, ms, stepsPerS: 0, cpuMsPerStep: 0 };
   return { instances, steps, ms, stepsPerS: steps / (ms / 1000), cpuMsPerStep: (used.user + used.system) / 1000 / steps };
 }
 

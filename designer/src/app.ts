@@ -51,11 +51,7 @@ const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string | null)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'class') node.className = value;
-    else if (key.startsWith('data-')) node.setAttribute(key, value);
-    else node.setAttribute(key, value);
-  }
+  for (const [key, value] of Object.entries(props)) node.setAttribute(key, value);
   for (const child of children) if (child !== null) node.append(child);
   return node;
 }
@@ -147,8 +143,18 @@ export class DesignerApp {
     eventBus.on('tokenSimulation.toggleMode', ({ active }: { active: boolean }) => {
       this.simulating = active;
       this.renderToolbar();
+      this.localizeSimulationToggle();
     });
+    // diagram.init has fired inside the constructor: the toggle is drawn.
+    this.localizeSimulationToggle();
     eventBus.on('elements.changed', () => this.renderDoc());
+  }
+
+  /** token simulation writes "Token Simulation" on its canvas toggle; say it in the page's language. */
+  private localizeSimulationToggle(): void {
+    const toggle = this.modeler?.get('canvas').getContainer().querySelector('.bts-toggle-mode');
+    const label = toggle && [...toggle.childNodes].find((n: Node) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+    if (label) label.textContent = `${t('toolbar.simulationToggle')} `;
   }
 
   private lintConfig() {
@@ -170,12 +176,27 @@ export class DesignerApp {
     this.createModeler();
     await this.modeler.importXML(xml);
     this.serverProblems.set(problems);
+    // The properties panel subscribes to selection changes in an effect that
+    // runs after its first paint; selecting earlier would go unnoticed.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const elementRegistry = this.modeler.get('elementRegistry');
     const reselect = selected.map((id: string) => elementRegistry.get(id)).filter(Boolean);
     if (reselect.length) this.modeler.get('selection').select(reselect);
     if (wasSimulating) this.modeler.get('toggleMode').toggleMode(true);
-    this.modeler.get('canvas').zoom('fit-viewport', 'auto');
+    this.fitDiagram();
     await this.checkDirty();
+  }
+
+  /** Fits the diagram in view, clear of the palette, the simulation toggle and the lint button. */
+  private fitDiagram(): void {
+    const canvas = this.modeler.get('canvas');
+    canvas.zoom('fit-viewport', 'auto');
+    const { inner, outer } = canvas.viewbox();
+    if (!inner.width || !inner.height || !outer.width || !outer.height) return;
+    const margin = { left: 110, top: 60, right: 24, bottom: 56 };
+    const scale = Math.min((outer.width - margin.left - margin.right) / inner.width, (outer.height - margin.top - margin.bottom) / inner.height, 1);
+    if (scale <= 0) return;
+    canvas.viewbox({ x: inner.x - margin.left / scale, y: inner.y - margin.top / scale, width: outer.width / scale, height: outer.height / scale });
   }
 
   // -------------------------------------------------------------------------
@@ -199,7 +220,7 @@ export class DesignerApp {
     }
     this.doc = doc;
     this.serverWarnings = [];
-    this.modeler.get('canvas').zoom('fit-viewport', 'auto');
+    this.fitDiagram();
     this.savedXml = (await this.modeler.saveXML({ format: true })).xml;
     this.dirty = false;
     this.renderDoc();
@@ -266,7 +287,8 @@ export class DesignerApp {
       this.serverWarnings = result.warnings ?? [];
       this.doc = { kind: 'server', code: result.code, version: result.version };
       this.savedXml = xml;
-      this.dirty = false;
+      // Edits made while the request was under way are still unsaved.
+      await this.checkDirty();
       this.expanded.add(result.code);
       this.status(t(status === 201 ? 'status.deployed' : 'status.identical', { code: result.code, version: result.version }), 'ok');
       this.renderDoc();
@@ -339,7 +361,11 @@ export class DesignerApp {
       error.textContent = t('status.signinFailed', { detail: (err as Error).message });
       if (quiet) {
         this.token = null;
-        sessionStorage.removeItem(TOKEN_KEY);
+        try {
+          sessionStorage.removeItem(TOKEN_KEY);
+        } catch {
+          // nothing kept
+        }
       }
       return false;
     }
@@ -381,7 +407,7 @@ export class DesignerApp {
       await Promise.all([...this.expanded].map((code) => this.loadVersions(code)));
     } catch (err) {
       this.procedures = null;
-      this.handleApiError(err, 'status.openFailed');
+      this.handleApiError(err, 'status.libraryFailed');
     }
     this.renderLibrary();
   }
@@ -391,7 +417,7 @@ export class DesignerApp {
       const detail = await this.api.procedure(code);
       this.versions.set(code, [...detail.versions].sort((a, b) => b.version - a.version));
     } catch (err) {
-      this.handleApiError(err, 'status.openFailed');
+      this.handleApiError(err, 'status.libraryFailed');
     }
   }
 
@@ -608,6 +634,7 @@ export class DesignerApp {
     $('#btn-refresh').addEventListener('click', () => void this.loadLibrary());
     $('#btn-lang').addEventListener('click', async () => {
       setLang(currentLang() === 'vi' ? 'en' : 'vi');
+      this.status('');
       await this.recreateModeler();
       this.renderAll();
     });

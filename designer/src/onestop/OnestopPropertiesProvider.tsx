@@ -40,6 +40,8 @@ interface DepartmentProps {
 function DepartmentEntry({ element, id, moddleElement, registry, forLane }: DepartmentProps) {
   const modeling = useService('modeling');
   const [filter, setFilter] = useState('');
+  // A search belongs to the element it was typed for.
+  useEffect(() => setFilter(''), [element]);
   const value: string = moddleElement.get('onestop:department') ?? '';
   const inherited = !forLane && !value ? resolveDepartment(moddleElement) : null;
   const known = registry.get(value);
@@ -286,17 +288,28 @@ function CalendarEntry({ element, id, moddleElement }: AttrProps) {
   }} />;
 }
 
+const isDefaultFlow = (element: Any) => {
+  const bo = getBusinessObject(element);
+  return !!bo.sourceRef && bo.sourceRef.default === bo;
+};
+
 function ConditionEntry({ element, id }: { element: Any; id: string }) {
   const injector = useService('injector');
   const debounce = useService('debounceInput');
+  const isDefault = isDefaultFlow(element);
   return <TextFieldEntry {...{
     element,
     id,
     label: t('field.condition'),
-    description: t('field.conditionHint'),
+    description: t(isDefault ? 'field.conditionDefault' : 'field.conditionHint'),
+    disabled: isDefault,
     debounce,
     getValue: () => getBusinessObject(element).conditionExpression?.body ?? '',
-    setValue: (value: string | undefined) => setCondition(injector, element, value),
+    // The field commits on blur, also when it blurs because the flow just
+    // became the default one: a default flow keeps no condition.
+    setValue: (value: string | undefined) => {
+      if (!isDefaultFlow(element)) setCondition(injector, element, value);
+    },
     validate: validateCondition,
   }} />;
 }
@@ -362,19 +375,34 @@ function FormSchemaEntry({ element, id, isStart }: { element: Any; id: string; i
             ? t('field.formSchemaInvalid', { detail: problem })
             : t('field.formSchemaValid', { count: countFields(fields ?? []) })}
       </div>
-      {!text.trim() ? (
-        <button
-          type="button"
-          class="onestop-small-button"
-          onClick={() => {
-            const example = exampleFormSchema(isStart);
-            setText(example);
-            setFormSchema(injector, element, example);
-          }}
-        >
-          {t('field.formSchemaInsertExample')}
-        </button>
-      ) : null}
+      <div class="onestop-form-schema-actions">
+        {!text.trim() ? (
+          <button
+            type="button"
+            class="onestop-small-button"
+            onClick={() => {
+              const example = exampleFormSchema(isStart);
+              setText(example);
+              setFormSchema(injector, element, example);
+            }}
+          >
+            {t('field.formSchemaInsertExample')}
+          </button>
+        ) : null}
+        {text.trim() && !problem && formatted(text) !== text ? (
+          <button
+            type="button"
+            class="onestop-small-button onestop-form-schema-format"
+            onClick={() => {
+              const pretty = formatted(text);
+              setText(pretty);
+              setFormSchema(injector, element, pretty);
+            }}
+          >
+            {t('field.formSchemaFormat')}
+          </button>
+        ) : null}
+      </div>
       <div class="bio-properties-panel-description">{t(isStart ? 'field.formSchemaHintStart' : 'field.formSchemaHintTask')}</div>
       {fields && fields.length ? (
         <div class="onestop-form-preview-box">
@@ -384,6 +412,15 @@ function FormSchemaEntry({ element, id, isStart }: { element: Any; id: string; i
       ) : null}
     </div>
   );
+}
+
+/** The schema pretty-printed with two spaces (the sample procedures' style). */
+function formatted(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
 }
 
 function isFormSchemaEdited(node: HTMLTextAreaElement | null): boolean {
@@ -445,7 +482,7 @@ export default class OnestopPropertiesProvider {
         label: t('group.onestop'),
         shouldOpen: true,
         entries: [
-          ...(bo.sourceRef.default === bo ? [] : [{ id: 'onestop-condition', component: ConditionEntry, isEdited: isTextFieldEntryEdited }]),
+          { id: 'onestop-condition', component: ConditionEntry, isEdited: isTextFieldEntryEdited },
           { id: 'onestop-default-flow', component: DefaultFlowEntry, isEdited: isCheckboxEntryEdited },
         ],
       });

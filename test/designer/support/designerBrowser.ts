@@ -3,7 +3,8 @@
 // driven by playwright-core (never a downloaded browser).
 
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,6 +74,9 @@ export interface DesignerBrowser {
 }
 
 export async function launchDesignerBrowser(): Promise<DesignerBrowser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'onestop-designer-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -100,9 +104,6 @@ export async function launchDesignerBrowser(): Promise<DesignerBrowser> {
   };
 }
 
-export const sampleFiles = async (): Promise<string[]> => {
-  const { readdir } = await import('node:fs/promises');
-  return (await readdir(PROCESSES)).filter((f) => f.endsWith('.bpmn')).sort();
-};
+export const sampleFiles = async (): Promise<string[]> => (await readdir(PROCESSES)).filter((f) => f.endsWith('.bpmn')).sort();
 
 export const readSample = (file: string) => readFile(path.join(PROCESSES, file), 'utf8');
