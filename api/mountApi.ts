@@ -12,6 +12,7 @@ import { dossierRoutes } from './routes/dossierRoutes.js';
 import { taskRoutes } from './routes/taskRoutes.js';
 import { supervisionRoutes } from './routes/supervisionRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
+import { workspaceRoutes } from './routes/workspaceRoutes.js';
 
 export type { ApiDeps } from './apiDeps.js';
 
@@ -26,6 +27,7 @@ export function apiRoutes(deps: ApiDeps): RouteSpec[] {
     ...dossierRoutes(resolved),
     ...taskRoutes(resolved),
     ...supervisionRoutes(resolved),
+    ...workspaceRoutes(resolved),
     ...publicRoutes(resolved),
   ];
 }

@@ -28,7 +28,7 @@ export async function prepareEngineSteps(ctx: BenchContext, dossierCount: number
   const model = sequentialModel();
   const db = await ctx.database();
   const { engine, procedureCode } = await deployedEngine(db.pool, model);
-  const pgVersion = (await db.pool.query<{ v: string }>('SHOW server_version')).rows[0].v.split(' ')[0];
+  const pgVersion = (await db.pool.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v.split(' ')[0];
 
   // Warm-up: loads the definition cache, JITs the engine and pg paths, fills
   // PostgreSQL's plan and buffer caches.

@@ -35,7 +35,7 @@ export const UUID: JsonSchema = { type: 'string', format: 'uuid' };
 const TIMELINESS: JsonSchema = { type: 'string', enum: ['early', 'on_time', 'late'] };
 const STATUS_NAMES = Object.keys(DOSSIER_STATUSES);
 
-const TASK_PROPERTIES: Record<string, JsonSchema> = {
+export const TASK_PROPERTIES: Record<string, JsonSchema> = {
   id: UUID,
   dossierCode: { type: 'string' },
   procedureCode: { type: 'string' },

@@ -88,7 +88,8 @@ export async function signalInstance(
   data: DossierData,
 ): Promise<RunResult> {
   const engine = newEngine(sourceContext, () => data);
-  engine.recover(structuredClone(state));
+  // The state was just read from the database for this call: no copy needed.
+  engine.recover(state);
   const observed = observe();
   engine.once('error', (err: Error) => observed.errors.push({ message: err.message, elementId: null }));
   const execution = await engine.resume({ listener: observed.listener });

@@ -1,8 +1,8 @@
 import type { DeadlineTimer, EngineContext, OutboundEvent } from '../engineContext.js';
 import { signalInstance } from '../runtime/processRun.js';
 import { withTransaction } from '../store/db.js';
-import { lockDossier, updateDossier } from '../store/dossiers/dossierRows.js';
-import { getTask, listDossierTasks, markTaskCompleted, markTasksCancelled, type TaskRow } from '../store/tasks/taskRows.js';
+import { lockDossierOfTask, updateDossier } from '../store/dossiers/dossierRows.js';
+import { listDossierTasks, markTaskCompleted, markTasksCancelled, type TaskRow } from '../store/tasks/taskRows.js';
 import { appendEvents, type NewEvent } from '../store/events/eventRows.js';
 import { closeDossierBreaches, closeTaskBreaches } from '../store/deadlines/closeBreaches.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
@@ -39,12 +39,11 @@ export function openTaskView(t: TaskRow): CreatedTask {
  * so a second completion of the same task sees it completed and is refused.
  */
 export async function completeTask(ctx: EngineContext, taskId: string, input: CompleteInput): Promise<CompleteResult> {
-  const probe = await getTask(ctx.pool, taskId);
-  if (!probe) throw new NotFoundError(`task ${taskId} does not exist`);
-
   const outcome = await withTransaction(ctx.pool, async (client) => {
-    const dossier = await lockDossier(client, probe.dossierId);
-    const task = await getTask(client, taskId);
+    const dossier = await lockDossierOfTask(client, taskId);
+    // One read of the dossier's steps serves the checks and the routing below.
+    const steps = dossier ? await listDossierTasks(client, dossier.id) : [];
+    const task = steps.find((t) => t.id === taskId);
     if (!dossier || !task) throw new NotFoundError(`task ${taskId} does not exist`);
     if (task.status === 'completed') throw new ConflictError(`task ${taskId} was already completed at ${task.completedAt?.toISOString()} by ${task.completedBy}`);
     if (task.status === 'cancelled') throw new ConflictError(`task ${taskId} was cancelled: the dossier no longer waits for it`);
@@ -75,13 +74,15 @@ export async function completeTask(ctx: EngineContext, taskId: string, input: Co
 
     // Tasks the instance no longer waits on (other than this one) were
     // withdrawn by the process itself, e.g. an interrupting event.
-    const open = await listDossierTasks(client, dossier.id, ['open', 'claimed']);
+    const open = steps.filter((t) => t.status === 'open' || t.status === 'claimed');
     const stillWaiting = new Set(run.waiting.map((w) => w.executionId));
     const known = new Set(open.map((t) => t.executionId));
     const cancelled = open.filter((t) => t.id !== task.id && !stillWaiting.has(t.executionId));
-    await markTasksCancelled(client, cancelled.map((t) => t.id), now);
+    if (cancelled.length) {
+      await markTasksCancelled(client, cancelled.map((t) => t.id), now);
+      await closeTaskBreaches(client, cancelled.map((t) => t.id), now);
+    }
     for (const t of cancelled) events.push({ type: 'task.cancelled', at: now, payload: { taskId: t.id, elementId: t.elementId, reason: 'the process no longer waits for this step' } });
-    await closeTaskBreaches(client, [task.id, ...cancelled.map((t) => t.id)], now);
 
     // An uncounted step (the citizen paying a tax) does not consume the
     // promised date: it moves by the working time the step took.

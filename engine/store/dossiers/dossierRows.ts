@@ -1,4 +1,5 @@
 import type { Queryable } from '../db.js';
+import { named } from '../namedQuery.js';
 import type { DossierStatus } from '../../dossiers/statuses.js';
 
 export interface DossierRow {
@@ -35,11 +36,9 @@ export const DOSSIER_COLUMNS = `d.id, d.code, d.procedure_code AS "procedureCode
 /** Next number of the agency's daily sequence; the row lock lasts until commit. */
 export async function nextDossierSeq(db: Queryable, agency: string, day: string): Promise<number> {
   const { rows } = await db.query<{ seq: number }>(
-    `INSERT INTO dossier_counters (agency, day, last_seq) VALUES ($1, $2, 1)
+    named(`INSERT INTO dossier_counters (agency, day, last_seq) VALUES ($1, $2, 1)
      ON CONFLICT (agency, day) DO UPDATE SET last_seq = dossier_counters.last_seq + 1
-     RETURNING last_seq AS seq`,
-    [agency, day],
-  );
+     RETURNING last_seq AS seq`, [agency, day]));
   return rows[0].seq;
 }
 
@@ -63,37 +62,42 @@ export interface NewDossier {
 
 export async function insertDossier(db: Queryable, d: NewDossier): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO dossiers (code, procedure_code, procedure_version_id, status, channel, receiving_agency, applicant, data,
+    named(`INSERT INTO dossiers (code, procedure_code, procedure_version_id, status, channel, receiving_agency, applicant, data,
        submitted_at, received_at, clock_started_at, due_at, original_due_at, resolved_at, engine_state, warn_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15) RETURNING id`,
-    [
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15) RETURNING id`, [
       d.code, d.procedureCode, d.procedureVersionId, d.status, d.channel, d.receivingAgency,
       JSON.stringify(d.applicant), JSON.stringify(d.data), d.submittedAt, d.receivedAt, d.clockStartedAt,
       d.dueAt, d.resolvedAt, JSON.stringify(d.engineState), d.warnAt,
-    ],
-  );
+    ]));
   return rows[0].id;
 }
 
 /** Locks the dossier for one state change and returns it with its engine state. */
 export async function lockDossier(db: Queryable, id: number): Promise<(DossierRow & { engineState: unknown }) | null> {
   const { rows } = await db.query<DossierRow & { engineState: unknown }>(
-    `SELECT ${DOSSIER_COLUMNS}, d.engine_state AS "engineState" FROM dossiers d WHERE d.id = $1 FOR UPDATE`,
-    [id],
-  );
+    named(`SELECT ${DOSSIER_COLUMNS}, d.engine_state AS "engineState" FROM dossiers d WHERE d.id = $1 FOR UPDATE`, [id]));
+  return rows[0] ?? null;
+}
+
+/** Locks the dossier a task belongs to, found through the task in the same statement. */
+export async function lockDossierOfTask(db: Queryable, taskId: string): Promise<(DossierRow & { engineState: unknown }) | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(taskId)) return null;
+  const { rows } = await db.query<DossierRow & { engineState: unknown }>(named(
+    `SELECT ${DOSSIER_COLUMNS}, d.engine_state AS "engineState" FROM dossiers d
+      WHERE d.id = (SELECT t.dossier_id FROM tasks t WHERE t.id = $1) FOR UPDATE`,
+    [taskId],
+  ));
   return rows[0] ?? null;
 }
 
 export async function lockDossierByCode(db: Queryable, code: string): Promise<(DossierRow & { engineState: unknown }) | null> {
   const { rows } = await db.query<DossierRow & { engineState: unknown }>(
-    `SELECT ${DOSSIER_COLUMNS}, d.engine_state AS "engineState" FROM dossiers d WHERE d.code = $1 FOR UPDATE`,
-    [code],
-  );
+    named(`SELECT ${DOSSIER_COLUMNS}, d.engine_state AS "engineState" FROM dossiers d WHERE d.code = $1 FOR UPDATE`, [code]));
   return rows[0] ?? null;
 }
 
 export async function getDossierByCode(db: Queryable, code: string): Promise<DossierRow | null> {
-  const { rows } = await db.query<DossierRow>(`SELECT ${DOSSIER_COLUMNS} FROM dossiers d WHERE d.code = $1`, [code]);
+  const { rows } = await db.query<DossierRow>(named(`SELECT ${DOSSIER_COLUMNS} FROM dossiers d WHERE d.code = $1`, [code]));
   return rows[0] ?? null;
 }
 
@@ -135,7 +139,5 @@ export async function updateDossier(db: Queryable, id: number, change: DossierCh
     sets.push(`${column} = $${values.length}`);
   }
   await db.query(
-    `UPDATE dossiers SET ${sets.join(', ')}${sets.length ? ', ' : ''}row_version = row_version + 1, updated_at = now() WHERE id = $1`,
-    values,
-  );
+    named(`UPDATE dossiers SET ${sets.join(', ')}${sets.length ? ', ' : ''}row_version = row_version + 1, updated_at = now() WHERE id = $1`, values));
 }

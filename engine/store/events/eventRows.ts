@@ -1,4 +1,5 @@
 import type { Queryable } from '../db.js';
+import { named } from '../namedQuery.js';
 
 export interface DossierEvent {
   id: number;
@@ -24,13 +25,11 @@ export async function appendEvents(db: Queryable, dossierId: number, events: New
     const b = i * 5;
     return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
   });
-  await db.query(`INSERT INTO dossier_events (dossier_id, type, at, actor, payload) VALUES ${tuples.join(', ')}`, values);
+  await db.query(named(`INSERT INTO dossier_events (dossier_id, type, at, actor, payload) VALUES ${tuples.join(', ')}`, values));
 }
 
 export async function listEvents(db: Queryable, dossierId: number): Promise<DossierEvent[]> {
   const { rows } = await db.query<DossierEvent>(
-    'SELECT id, type, at, actor, payload FROM dossier_events WHERE dossier_id = $1 ORDER BY id',
-    [dossierId],
-  );
+    named('SELECT id, type, at, actor, payload FROM dossier_events WHERE dossier_id = $1 ORDER BY id', [dossierId]));
   return rows;
 }

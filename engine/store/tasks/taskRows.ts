@@ -1,4 +1,5 @@
 import type { Queryable } from '../db.js';
+import { named } from '../namedQuery.js';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 
@@ -31,6 +32,10 @@ export const TASK_COLUMNS = `t.id, t.dossier_id AS "dossierId", d.code AS "dossi
   t.status, t.assignee, t.clock, t.allotment_ms AS "allotmentMs", t.counted, t.created_at AS "createdAt",
   t.due_at AS "dueAt", t.warn_at AS "warnAt", t.completed_at AS "completedAt", t.completed_by AS "completedBy", t.timeliness, t.data`;
 
+// A dossier step loop reads every step of the dossier each time: their
+// submitted data is not needed there and only costs parsing.
+const TASK_COLUMNS_WITHOUT_DATA = TASK_COLUMNS.replace(', t.data', ', NULL::jsonb AS data');
+
 export interface NewTask {
   dossierId: number;
   elementId: string;
@@ -48,52 +53,50 @@ export interface NewTask {
 
 export async function insertTask(db: Queryable, t: NewTask): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO tasks (dossier_id, element_id, execution_id, name, department, from_department, status, clock,
+    named(`INSERT INTO tasks (dossier_id, element_id, execution_id, name, department, from_department, status, clock,
        allotment_ms, counted, created_at, due_at, warn_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [t.dossierId, t.elementId, t.executionId, t.name, t.department, t.fromDepartment, t.clock, t.allotmentMs, t.counted, t.createdAt, t.dueAt, t.warnAt],
-  );
+     VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9, $10, $11, $12) RETURNING id`, [t.dossierId, t.elementId, t.executionId, t.name, t.department, t.fromDepartment, t.clock, t.allotmentMs, t.counted, t.createdAt, t.dueAt, t.warnAt]));
   return rows[0].id;
 }
 
 export async function getTask(db: Queryable, id: string): Promise<TaskRow | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const { rows } = await db.query<TaskRow>(
-    `SELECT ${TASK_COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.id = $1`,
-    [id],
-  );
+    named(`SELECT ${TASK_COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.id = $1`, [id]));
   return rows[0] ?? null;
 }
 
 export async function listDossierTasks(db: Queryable, dossierId: number, statuses?: TaskStatus[]): Promise<TaskRow[]> {
   const { rows } = await db.query<TaskRow>(
-    `SELECT ${TASK_COLUMNS} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
-     WHERE t.dossier_id = $1 AND ($2::text[] IS NULL OR t.status = ANY($2)) ORDER BY t.created_at, t.name`,
-    [dossierId, statuses ?? null],
-  );
+    named(`SELECT ${TASK_COLUMNS_WITHOUT_DATA} FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
+     WHERE t.dossier_id = $1 AND ($2::text[] IS NULL OR t.status = ANY($2)) ORDER BY t.created_at, t.name`, [dossierId, statuses ?? null]));
   return rows;
 }
 
+/** Completes a task and closes its open breach (if it was late) in one statement. */
 export async function markTaskCompleted(
   db: Queryable,
   id: string,
   c: { completedAt: Date; completedBy: string; timeliness: string; data: unknown },
 ): Promise<void> {
-  await db.query(
-    `UPDATE tasks SET status = 'completed', completed_at = $2, completed_by = $3, timeliness = $4, data = $5 WHERE id = $1`,
+  await db.query(named(
+    `WITH done AS (
+       UPDATE tasks SET status = 'completed', completed_at = $2, completed_by = $3, timeliness = $4, data = $5 WHERE id = $1 RETURNING id
+     )
+     UPDATE breaches SET closed_at = $2 WHERE task_id = (SELECT id FROM done) AND closed_at IS NULL`,
     [id, c.completedAt, c.completedBy, c.timeliness, JSON.stringify(c.data ?? {})],
-  );
+  ));
 }
 
 export async function markTasksCancelled(db: Queryable, ids: string[], at: Date): Promise<void> {
   if (!ids.length) return;
-  await db.query(`UPDATE tasks SET status = 'cancelled', completed_at = $2 WHERE id = ANY($1::uuid[])`, [ids, at]);
+  await db.query(named(`UPDATE tasks SET status = 'cancelled', completed_at = $2 WHERE id = ANY($1::uuid[])`, [ids, at]));
 }
 
 export async function setTaskAssignee(db: Queryable, id: string, status: TaskStatus, assignee: string | null): Promise<void> {
-  await db.query('UPDATE tasks SET status = $2, assignee = $3 WHERE id = $1', [id, status, assignee]);
+  await db.query(named('UPDATE tasks SET status = $2, assignee = $3 WHERE id = $1', [id, status, assignee]));
 }
 
 export async function setTaskDueAt(db: Queryable, id: string, dueAt: Date | null, warnAt: Date | null): Promise<void> {
-  await db.query('UPDATE tasks SET due_at = $2, warn_at = $3 WHERE id = $1', [id, dueAt, warnAt]);
+  await db.query(named('UPDATE tasks SET due_at = $2, warn_at = $3 WHERE id = $1', [id, dueAt, warnAt]));
 }

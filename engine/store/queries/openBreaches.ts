@@ -1,0 +1,77 @@
+import type { Queryable } from '../db.js';
+
+/** One open breach, with the names a supervisor reads. */
+export interface OpenBreachRow {
+  id: number;
+  dossierCode: string;
+  procedureCode: string;
+  procedureName: string;
+  taskId: string | null;
+  elementId: string | null;
+  step: string | null;
+  /** null: the dossier's promised date (no single department). */
+  department: string | null;
+  departmentName: string | null;
+  dueAt: Date;
+  detectedAt: Date;
+  calendarId: string | null;
+}
+
+/** Open breaches of one department and procedure. */
+export interface OpenBreachGroupRow {
+  department: string | null;
+  departmentName: string | null;
+  procedureCode: string;
+  procedureName: string;
+  count: number;
+  dossiers: number;
+  oldestDueAt: Date;
+}
+
+export interface OpenBreachFilter {
+  department?: string;
+  /** Only breaches of the promised date (department null). */
+  dossierLevel?: boolean;
+  procedureCode?: string;
+  limit: number;
+}
+
+const FROM = `FROM breaches b JOIN dossiers d ON d.id = b.dossier_id
+  JOIN procedure_versions v ON v.id = d.procedure_version_id
+  LEFT JOIN procedures p ON p.code = d.procedure_code
+  LEFT JOIN tasks t ON t.id = b.task_id
+  LEFT JOIN departments dep ON dep.code = b.department`;
+const WHERE = `WHERE b.closed_at IS NULL
+  AND ($1::text IS NULL OR b.department = $1) AND (NOT $2::boolean OR b.department IS NULL)
+  AND ($3::text IS NULL OR d.procedure_code = $3)`;
+
+/**
+ * What is late now: the open breaches (step not done, or dossier not resolved
+ * after its promised date), grouped by department and procedure, oldest due
+ * time first, and the breaches themselves oldest first.
+ */
+export async function openBreaches(db: Queryable, f: OpenBreachFilter): Promise<{ groups: OpenBreachGroupRow[]; items: OpenBreachRow[]; total: number }> {
+  const params = [f.department ?? null, f.dossierLevel ?? false, f.procedureCode ?? null];
+  const [groups, items, total] = await Promise.all([
+    db.query<OpenBreachGroupRow>(
+      `SELECT b.department, dep.name AS "departmentName", d.procedure_code AS "procedureCode",
+              COALESCE(p.name, min(v.name)) AS "procedureName", count(*)::int AS count,
+              count(DISTINCT d.id)::int AS dossiers, min(b.due_at) AS "oldestDueAt"
+         ${FROM} ${WHERE}
+        GROUP BY b.department, dep.name, d.procedure_code, p.name
+        ORDER BY min(b.due_at), b.department NULLS FIRST, d.procedure_code`,
+      params,
+    ),
+    db.query<OpenBreachRow>(
+      `SELECT b.id, d.code AS "dossierCode", d.procedure_code AS "procedureCode", v.name AS "procedureName",
+              b.task_id AS "taskId", t.element_id AS "elementId", t.name AS step, b.department,
+              dep.name AS "departmentName", b.due_at AS "dueAt", b.detected_at AS "detectedAt",
+              v.model->>'calendarId' AS "calendarId"
+         ${FROM} ${WHERE}
+        ORDER BY b.due_at, b.id LIMIT $4`,
+      [...params, f.limit],
+    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${WHERE}`, params),
+  ]);
+  return { groups: groups.rows, items: items.rows, total: total.rows[0].n };
+}
