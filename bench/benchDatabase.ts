@@ -11,6 +11,8 @@ import { startReaper } from './reaper.js';
 
 export interface BenchDatabase {
   pool: pg.Pool;
+  /** Connection string, for components with pools of their own (Agenda). */
+  url: string;
   /** Where it runs, for the report: "embedded" or "DATABASE_URL". */
   source: string;
   /** Ends the pool, then drops the database or stops the server and removes its folder. */
@@ -35,7 +37,7 @@ export async function openBenchDatabase(poolSize: number): Promise<BenchDatabase
     await close();
     throw err;
   }
-  return { pool, source: opened.source, close };
+  return { pool, url: opened.url, source: opened.source, close };
 }
 
 interface Opened {

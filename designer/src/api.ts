@@ -61,7 +61,8 @@ export class ApiError extends Error {
 export class ApiClient {
   constructor(private readonly token: () => string | null, private readonly base = '') {}
 
-  private async call(path: string, init: RequestInit = {}, token = this.token()): Promise<Response> {
+  /** Every request; the workspace's client (workspace/client.ts) extends it. */
+  protected async call(path: string, init: RequestInit = {}, token = this.token()): Promise<Response> {
     const headers = new Headers(init.headers);
     if (token) headers.set('Authorization', `Bearer ${token}`);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json, application/xml;q=0.9');

@@ -14,11 +14,11 @@ import { DepartmentRegistry } from './onestop/departmentRegistry.js';
 import { processOf } from './onestop/modelWrites.js';
 import { OnestopPropertiesProviderModule } from './onestop/OnestopPropertiesProvider.js';
 import { SERVER_PROBLEMS_CHANGED, ServerProblemsModule, type ServerProblem, type ServerProblems } from './serverProblems.js';
+// One sign-in for the designer and the workspace (see session.ts).
+import { TOKEN_KEY } from './session.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
-
-const TOKEN_KEY = 'onestop.designer.token';
 
 type DocSource =
   | { kind: 'new' }

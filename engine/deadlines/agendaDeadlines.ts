@@ -22,14 +22,14 @@ async function notBefore(at: string, now: () => Date) {
 /** Defines the deadline jobs on an Agenda; every handler is idempotent. */
 export function registerDeadlineJobs(agenda: Agenda, ctx: EngineContext, sweepEvery = '1 minute'): { scheduleSweep(): Promise<void> } {
   agenda.define<TimerJobData>(BREACH_JOB, async (job) => {
-    const { dossierId, taskId, at } = job.attrs.data;
+    const { taskId, at } = job.attrs.data;
     await notBefore(at, ctx.time.now);
-    await checkBreach(ctx, dossierId, taskId);
+    await checkBreach(ctx, new Date(at), taskId ? 'task' : 'dossier');
   });
   agenda.define<TimerJobData>(WARNING_JOB, async (job) => {
-    const { dossierId, taskId, at } = job.attrs.data;
+    const { at } = job.attrs.data;
     await notBefore(at, ctx.time.now);
-    await checkWarning(ctx, dossierId, taskId);
+    await checkWarning(ctx, new Date(at));
   });
   agenda.define(SWEEP_JOB, async () => {
     await sweepDeadlines(ctx);

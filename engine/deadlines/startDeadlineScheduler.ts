@@ -22,8 +22,10 @@ export async function startDeadlineScheduler(agenda: Agenda, ctx: EngineContext,
   agenda.on('error', (err: Error) => {
     detail = err.message;
   });
-  await agenda.start();
+  // Record what fell due while stopped before the overdue timers start firing:
+  // one statement for the whole backlog, then the stale jobs find it done.
   const startupSweep = await sweepDeadlines(ctx);
+  await agenda.start();
   await jobs.scheduleSweep();
   state = 'running';
   return {

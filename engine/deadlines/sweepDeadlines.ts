@@ -52,17 +52,25 @@ export async function sweepDeadlines(ctx: EngineContext): Promise<SweepResult> {
   return { breaches, warnings };
 }
 
-/** The timer of one due time fired: record its breach if the step is still open. */
-export async function checkBreach(ctx: EngineContext, dossierId: number, taskId: string | null): Promise<RecordedBreach[]> {
+/**
+ * How far back a fired timer looks. Due times come in bursts (a morning's
+ * dossiers share their deadlines): the first timer of a burst records all of
+ * it in one statement and the others find nothing left to do.
+ */
+const TIMER_WINDOW_MS = 60_000;
+
+/** A breach timer fired: record the breaches due around its time that are not recorded yet. */
+export async function checkBreach(ctx: EngineContext, at: Date, kind: 'task' | 'dossier'): Promise<RecordedBreach[]> {
   const now = ctx.time.now();
-  const breaches = taskId ? await recordTaskBreaches(ctx.pool, now, { taskId }) : await recordDossierBreaches(ctx.pool, now, dossierId);
+  const since = new Date(at.getTime() - TIMER_WINDOW_MS);
+  const breaches = kind === 'task' ? await recordTaskBreaches(ctx.pool, now, { dueSince: since }) : await recordDossierBreaches(ctx.pool, now, null, since);
   await publish(ctx, breachNotices(breaches));
   return breaches;
 }
 
-export async function checkWarning(ctx: EngineContext, dossierId: number, taskId: string | null): Promise<RecordedWarning[]> {
+export async function checkWarning(ctx: EngineContext, at: Date): Promise<RecordedWarning[]> {
   const now = ctx.time.now();
-  const warnings = await recordWarnings(ctx.pool, now, taskId ? { taskId } : { dossierId });
-  await publish(ctx, warningNotices(warnings.filter((w) => (taskId ? w.taskId === taskId : w.taskId === null)), now));
+  const warnings = await recordWarnings(ctx.pool, now, { warnSince: new Date(at.getTime() - TIMER_WINDOW_MS) });
+  await publish(ctx, warningNotices(warnings, now));
   return warnings;
 }

@@ -106,3 +106,17 @@ test('the promised date is breached when the dossier is not resolved by it', asy
   const dossierBreach = (await breachesOf(code)).filter((b) => b.taskId === null);
   expect(dossierBreach).toEqual([{ taskId: null, department: null, dueAt, detectedAt: dueAt, closedAt: null }]);
 });
+
+test('a step completed after its due time has its breach even when no timer or sweep recorded it first', async () => {
+  clock.set(at('2026-04-06T09:00:00'));
+  const { code, tasks } = await engine.submit('T.LINKED', { applicant, data: { childName: 'F', area: 1 } });
+  clock.set(at('2026-04-07T09:00:30')); // 30 s late, before any sweep
+  const done = await engine.completeTask(tasks[0].id, { actor: 'officer', data: { certificateNumber: '3' } });
+  expect(done.timeliness).toBe('late');
+  expect(await breachesOf(code)).toEqual([
+    { taskId: tasks[0].id, department: 'TUPHAP_XA', dueAt: at('2026-04-07T09:00:00'), detectedAt: clock.now(), closedAt: clock.now() },
+  ]);
+  // A sweep afterwards adds nothing.
+  await engine.sweepDeadlines();
+  expect((await breachesOf(code)).filter((b) => b.taskId === tasks[0].id)).toHaveLength(1);
+});

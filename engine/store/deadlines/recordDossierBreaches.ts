@@ -6,14 +6,16 @@ import type { RecordedBreach } from './recordTaskBreaches.js';
  * processed after it. A dossier waiting on an uncounted step (the citizen
  * paying a tax) is not late: its promised date moves when that step ends.
  */
-export async function recordDossierBreaches(db: Queryable, now: Date, dossierId: number | null = null): Promise<RecordedBreach[]> {
+export async function recordDossierBreaches(db: Queryable, now: Date, dossierId: number | null = null, dueSince: Date | null = null): Promise<RecordedBreach[]> {
   const { rows } = await db.query<RecordedBreach>(
     `WITH due AS (
        SELECT d.id AS dossier_id, d.code, d.due_at
          FROM dossiers d
         WHERE d.status = 'processing' AND d.due_at <= $1 AND ($2::bigint IS NULL OR d.id = $2)
+          AND ($3::timestamptz IS NULL OR d.due_at >= $3)
+          AND NOT EXISTS (SELECT 1 FROM breaches b WHERE b.dossier_id = d.id AND b.task_id IS NULL AND b.due_at = d.due_at)
           AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.dossier_id = d.id AND t.status IN ('open', 'claimed') AND NOT t.counted)
-          FOR UPDATE OF d
+          FOR UPDATE OF d SKIP LOCKED
      ), ins AS (
        INSERT INTO breaches (dossier_id, task_id, department, due_at, detected_at)
        SELECT dossier_id, NULL, NULL, due_at, $1 FROM due
@@ -23,10 +25,10 @@ export async function recordDossierBreaches(db: Queryable, now: Date, dossierId:
        INSERT INTO dossier_events (dossier_id, type, at, payload)
        SELECT dossier_id, 'dossier.breached', detected_at, jsonb_build_object('breachId', id, 'dueAt', due_at) FROM ins
      )
-     SELECT ins.id, ins.dossier_id AS "dossierId", due.code AS "dossierCode", NULL::uuid AS "taskId", NULL AS "elementId",
+     SELECT ins.id, ins.dossier_id AS "dossierId", d.code AS "dossierCode", NULL::uuid AS "taskId", NULL AS "elementId",
             NULL AS name, NULL AS department, ins.due_at AS "dueAt", ins.detected_at AS "detectedAt"
-       FROM ins JOIN due ON due.dossier_id = ins.dossier_id`,
-    [now, dossierId],
+       FROM ins JOIN dossiers d ON d.id = ins.dossier_id`,
+    [now, dossierId, dueSince],
   );
   return rows;
 }

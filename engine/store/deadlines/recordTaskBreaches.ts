@@ -15,23 +15,29 @@ export interface RecordedBreach {
 export interface BreachScope {
   dossierId?: number | null;
   taskId?: string | null;
+  /** Only steps due at or after this time (a fired timer looks at its own moment). */
+  dueSince?: Date | null;
 }
 
 /**
  * Records a breach for every open step whose due time has passed, with its
  * history event, in one statement. The unique index on (dossier, task, due)
  * makes it idempotent, so a timer, the sweep and a second server can all run
- * it: a breach is recorded once. Steps of a dossier paused for a supplement
+ * it: a breach is recorded once (a step completed late records its own, see
+ * markTaskCompleted, so skipping a locked row loses nothing). Steps of a dossier paused for a supplement
  * are not late: their clocks stand still.
  */
 export async function recordTaskBreaches(db: Queryable, now: Date, scope: BreachScope = {}): Promise<RecordedBreach[]> {
   const { rows } = await db.query<RecordedBreach>(
     `WITH due AS (
-       SELECT t.id AS task_id, t.dossier_id, t.department, t.due_at, t.element_id, t.name, d.code
+       SELECT t.id AS task_id, t.dossier_id, t.department, t.due_at
          FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
         WHERE t.status IN ('open', 'claimed') AND t.due_at <= $1 AND d.status = 'processing'
           AND ($2::bigint IS NULL OR t.dossier_id = $2) AND ($3::uuid IS NULL OR t.id = $3)
-          FOR UPDATE OF t
+          AND ($4::timestamptz IS NULL OR t.due_at >= $4)
+          AND NOT EXISTS (SELECT 1 FROM breaches b WHERE b.task_id = t.id AND b.due_at = t.due_at)
+          -- A row another timer (or a completion) holds is that one's to record.
+          FOR UPDATE OF t SKIP LOCKED
      ), ins AS (
        INSERT INTO breaches (dossier_id, task_id, department, due_at, detected_at)
        SELECT dossier_id, task_id, department, due_at, $1 FROM due
@@ -40,14 +46,16 @@ export async function recordTaskBreaches(db: Queryable, now: Date, scope: Breach
      ), ev AS (
        INSERT INTO dossier_events (dossier_id, type, at, payload)
        SELECT ins.dossier_id, 'task.breached', ins.detected_at,
-              jsonb_build_object('breachId', ins.id, 'taskId', ins.task_id, 'elementId', due.element_id,
-                                 'name', due.name, 'department', ins.department, 'dueAt', ins.due_at)
-         FROM ins JOIN due ON due.task_id = ins.task_id
+              jsonb_build_object('breachId', ins.id, 'taskId', ins.task_id, 'elementId', t.element_id,
+                                 'name', t.name, 'department', ins.department, 'dueAt', ins.due_at)
+         FROM ins JOIN tasks t ON t.id = ins.task_id
      )
-     SELECT ins.id, ins.dossier_id AS "dossierId", due.code AS "dossierCode", ins.task_id AS "taskId",
-            due.element_id AS "elementId", due.name, ins.department, ins.due_at AS "dueAt", ins.detected_at AS "detectedAt"
-       FROM ins JOIN due ON due.task_id = ins.task_id`,
-    [now, scope.dossierId ?? null, scope.taskId ?? null],
+     -- Joined through the primary keys: CTE-to-CTE joins are planned blind
+     -- and a backlog of thousands made them quadratic.
+     SELECT ins.id, ins.dossier_id AS "dossierId", d.code AS "dossierCode", ins.task_id AS "taskId",
+            t.element_id AS "elementId", t.name, ins.department, ins.due_at AS "dueAt", ins.detected_at AS "detectedAt"
+       FROM ins JOIN tasks t ON t.id = ins.task_id JOIN dossiers d ON d.id = ins.dossier_id`,
+    [now, scope.dossierId ?? null, scope.taskId ?? null, scope.dueSince ?? null],
   );
   return rows;
 }

@@ -73,7 +73,11 @@ export async function listDossierTasks(db: Queryable, dossierId: number, statuse
   return rows;
 }
 
-/** Completes a task and closes its open breach (if it was late) in one statement. */
+/**
+ * Completes a task and closes its open breach in one statement. A step done
+ * after its due time always has a breach row, even when no timer or sweep
+ * recorded it before (done within the minute, or while its timer was busy).
+ */
 export async function markTaskCompleted(
   db: Queryable,
   id: string,
@@ -82,8 +86,13 @@ export async function markTaskCompleted(
   await db.query(named(
     `WITH done AS (
        UPDATE tasks SET status = 'completed', completed_at = $2, completed_by = $3, timeliness = $4, data = $5 WHERE id = $1 RETURNING id
+     ), closed AS (
+       UPDATE breaches SET closed_at = $2 WHERE task_id = (SELECT id FROM done) AND closed_at IS NULL
      )
-     UPDATE breaches SET closed_at = $2 WHERE task_id = (SELECT id FROM done) AND closed_at IS NULL`,
+     INSERT INTO breaches (dossier_id, task_id, department, due_at, detected_at, closed_at)
+     SELECT t.dossier_id, t.id, t.department, t.due_at, $2, $2 FROM tasks t
+      WHERE t.id = $1 AND t.due_at < $2
+     ON CONFLICT DO NOTHING`,
     [id, c.completedAt, c.completedBy, c.timeliness, JSON.stringify(c.data ?? {})],
   ));
 }

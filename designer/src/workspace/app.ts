@@ -1,0 +1,343 @@
+// The workspace shell: one sign-in (shared with the designer, ../session.ts),
+// the pages each role may open, client-side routing under /app/…, the
+// language toggle, and polling: the open page refreshes itself every few
+// seconds without a reload (paused while the tab is hidden).
+
+import { storedToken, storedUser, storeToken, storeUser } from '../session.js';
+import { ApiError, WorkspaceApi, type Department, type Me, type ProcedureSummary, type Role } from './client.js';
+import { $, el, fill } from './dom.js';
+import { formatDateTime } from './format.js';
+import { currentLang, setLang, tr, type MessageKey } from './messages.js';
+import { landingPage } from './pages/landing.js';
+import { dashboardPage } from './pages/dashboard.js';
+import { inboxPage } from './pages/inbox.js';
+import { deskPage } from './pages/desk.js';
+import { dossierPage } from './pages/dossier.js';
+import { dossierListPage } from './pages/dossierList.js';
+import { heatmapPage } from './pages/heatmap.js';
+import { NAV } from './roles.js';
+
+const POLL_KEY = 'onestop.workspace.pollMs';
+const DEFAULT_POLL_MS = 3000;
+
+export interface Page {
+  /** Called every poll interval (and after an action); must keep what the user is typing. */
+  refresh?(): Promise<void>;
+  /** Called on language change: re-render the texts. */
+  relabel?(): void;
+  destroy?(): void;
+}
+
+export interface PageContext {
+  api: WorkspaceApi;
+  me: Me;
+  root: HTMLElement;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  navigate(href: string, replace?: boolean): void;
+  /** A message in the status line (role=status). */
+  notify(message: string, kind?: 'ok' | 'error' | 'info'): void;
+  departments(): Promise<Department[]>;
+  departmentName(code: string | null): string;
+  procedures(): Promise<ProcedureSummary[]>;
+  /** The time the server last reported (every page measures against it). */
+  setAsOf(iso: string): void;
+  /** Refresh the page now (after an action). */
+  refreshNow(): Promise<void>;
+}
+
+type PageFactory = (ctx: PageContext) => Promise<Page> | Page;
+
+interface Route {
+  pattern: RegExp;
+  names: string[];
+  roles: readonly Role[];
+  page: PageFactory;
+  title: MessageKey;
+}
+
+const ROUTES: Route[] = [
+  { pattern: /^\/app\/dashboard\/?$/, names: [], roles: ['supervisor'], page: dashboardPage, title: 'nav.dashboard' },
+  { pattern: /^\/app\/inbox(?:\/([^/]+))?\/?$/, names: ['taskId'], roles: ['officer', 'supervisor'], page: inboxPage, title: 'nav.inbox' },
+  { pattern: /^\/app\/desk\/?$/, names: [], roles: ['desk'], page: deskPage, title: 'nav.desk' },
+  { pattern: /^\/app\/dossiers\/?$/, names: [], roles: ['desk', 'supervisor'], page: dossierListPage, title: 'nav.dossiers' },
+  { pattern: /^\/app\/dossiers\/([^/]+)\/?$/, names: ['code'], roles: ['desk', 'supervisor', 'officer'], page: dossierPage, title: 'nav.dossiers' },
+  { pattern: /^\/app\/heatmap(?:\/([^/]+))?\/?$/, names: ['code'], roles: ['supervisor', 'analyst'], page: heatmapPage, title: 'nav.heatmap' },
+];
+
+function pollInterval(): number {
+  const fromUrl = Number(new URLSearchParams(location.search).get('poll'));
+  try {
+    if (fromUrl >= 200) sessionStorage.setItem(POLL_KEY, String(fromUrl));
+    const stored = Number(sessionStorage.getItem(POLL_KEY));
+    if (stored >= 200) return stored;
+  } catch {
+    // no storage: default
+  }
+  return fromUrl >= 200 ? fromUrl : DEFAULT_POLL_MS;
+}
+
+export class WorkspaceApp {
+  me: Me | null = null;
+  private token: string | null = storedToken();
+  private user: string | null = storedUser();
+  readonly api = new WorkspaceApi(() => this.token, () => this.user);
+  private page: Page | null = null;
+  private pageSeq = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private refreshing: Promise<void> | null = null;
+  private departmentCache: Promise<Department[]> | null = null;
+  private departmentNames = new Map<string, string>();
+  private procedureCache: { at: number; list: Promise<ProcedureSummary[]> } | null = null;
+  readonly pollMs = pollInterval();
+  /** Completed refreshes, for tests and diagnostics. */
+  refreshCount = 0;
+
+  async start(): Promise<void> {
+    setLang(currentLang());
+    document.addEventListener('click', (event) => this.onClick(event));
+    window.addEventListener('popstate', () => void this.render());
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden) void this.refreshNow();
+    });
+    if (this.token) {
+      try {
+        this.me = await this.api.me();
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) this.forget();
+        else throw err;
+      }
+    }
+    await this.render();
+  }
+
+  // ---------------------------------------------------------------- session
+
+  /** Checks the key with the server; on success keeps it (shared with the designer). */
+  async signIn(token: string, user: string | null): Promise<Me> {
+    const previousUser = this.user;
+    this.user = user && user.trim() ? user.trim() : null;
+    try {
+      const me = await this.api.me(token);
+      this.token = token;
+      this.me = me;
+      storeToken(token);
+      storeUser(this.user);
+      this.departmentCache = null;
+      return me;
+    } catch (err) {
+      this.user = previousUser;
+      throw err;
+    }
+  }
+
+  signOut(): void {
+    this.forget();
+    this.navigate('/');
+  }
+
+  private forget(): void {
+    this.token = null;
+    this.me = null;
+    this.user = null;
+    storeToken(null);
+    storeUser(null);
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  navigate(href: string, replace = false): void {
+    if (replace) history.replaceState(null, '', href);
+    else history.pushState(null, '', href);
+    void this.render();
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const a = (event.target as Element | null)?.closest?.('a[data-link]') as HTMLAnchorElement | null;
+    if (!a || a.target || a.origin !== location.origin) return;
+    event.preventDefault();
+    this.navigate(a.pathname + a.search + a.hash);
+  }
+
+  private async render(): Promise<void> {
+    const seq = ++this.pageSeq;
+    this.page?.destroy?.();
+    this.page = null;
+    this.stopPolling();
+    const root = $('#view')!;
+    fill(root);
+    this.renderHeader();
+    const path = location.pathname;
+    const query = new URLSearchParams(location.search);
+
+    if (!path.startsWith('/app')) {
+      document.title = `${tr('app.title')} – ${tr('app.subtitle')}`;
+      this.page = await landingPage(this.context(root, {}, query), this);
+      return;
+    }
+    if (!this.me) {
+      this.navigate(`/?next=${encodeURIComponent(path + location.search)}`, true);
+      return;
+    }
+    const route = ROUTES.find((r) => r.pattern.test(path));
+    if (!route) {
+      fill(root, el('p', { class: 'ws-error' }, tr('common.notFound', { detail: path })));
+      return;
+    }
+    document.title = `${tr(route.title)} – ${tr('app.title')}`;
+    if (!route.roles.includes(this.me.role)) {
+      fill(root, el('p', { class: 'ws-error', 'data-refused': '' }, tr('common.forbidden', { detail: tr(`role.${this.me.role}` as MessageKey) })));
+      return;
+    }
+    const match = route.pattern.exec(path)!;
+    const params: Record<string, string> = {};
+    route.names.forEach((name, i) => {
+      if (match[i + 1]) params[name] = decodeURIComponent(match[i + 1]);
+    });
+    try {
+      const page = await route.page(this.context(root, params, query));
+      if (seq !== this.pageSeq) {
+        page.destroy?.();
+        return;
+      }
+      this.page = page;
+      if (page.refresh) this.startPolling();
+    } catch (err) {
+      if (seq === this.pageSeq) this.showError(root, err);
+    }
+  }
+
+  showError(root: HTMLElement, err: unknown): void {
+    if (err instanceof ApiError && err.status === 401) {
+      this.signOut();
+      return;
+    }
+    const detail = err instanceof Error ? err.message : String(err);
+    const key: MessageKey = err instanceof ApiError && err.status === 403 ? 'common.forbidden' : err instanceof ApiError && err.status === 404 ? 'common.notFound' : 'common.error';
+    fill(root, el('p', { class: 'ws-error', role: 'alert', ...(err instanceof ApiError && err.status === 403 ? { 'data-refused': '' } : {}) }, tr(key, { detail })));
+  }
+
+  // ---------------------------------------------------------------- polling
+
+  private startPolling(): void {
+    this.timer = setInterval(() => {
+      if (!document.hidden) void this.refreshNow();
+    }, this.pollMs);
+  }
+
+  private stopPolling(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Refreshes the open page once (joins a refresh under way). */
+  refreshNow(): Promise<void> {
+    const page = this.page;
+    if (!page?.refresh) return Promise.resolve();
+    if (this.refreshing) return this.refreshing;
+    this.refreshing = page.refresh()
+      .then(() => {
+        this.refreshCount += 1;
+        this.setOffline(false);
+      })
+      .catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 401) this.signOut();
+        else if (err instanceof ApiError && err.status === 0) this.setOffline(true);
+        else this.notify(tr('common.error', { detail: (err as Error).message }), 'error');
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
+  }
+
+  private setOffline(offline: boolean): void {
+    const banner = $('#ws-offline');
+    if (banner) banner.hidden = !offline;
+  }
+
+  // ---------------------------------------------------------------- shell
+
+  private renderHeader(): void {
+    const nav = $('#ws-nav')!;
+    const who = $('#ws-who')!;
+    fill($('#ws-brand-title')!, tr('app.title'));
+    fill($('#ws-brand-subtitle')!, tr('app.subtitle'));
+    fill($('#ws-skip')!, tr('nav.skip'));
+    fill($('#ws-offline')!, tr('common.offline'));
+    const items = this.me ? NAV[this.me.role] : [];
+    fill(nav, ...items.map((item) => {
+      const current = !item.external && location.pathname.startsWith(item.href);
+      return el('a', { href: item.href, ...(item.external ? {} : { 'data-link': '' }), ...(current ? { 'aria-current': 'page' } : {}) }, tr(item.label));
+    }));
+    fill(who,
+      this.me
+        ? el('span', { class: 'ws-who-name', title: this.me.actor }, `${this.me.actor}${this.me.departmentName ? ` · ${this.me.departmentName}` : ''}`)
+        : null,
+      el('button', { type: 'button', id: 'ws-lang', onclick: () => this.toggleLanguage() }, tr('nav.lang')),
+      this.me ? el('button', { type: 'button', id: 'ws-signout', onclick: () => this.signOut() }, tr('nav.signout')) : null);
+  }
+
+  private toggleLanguage(): void {
+    setLang(currentLang() === 'vi' ? 'en' : 'vi');
+    this.renderHeader();
+    if (this.page?.relabel) this.page.relabel();
+    else void this.render();
+  }
+
+  notify(message: string, kind: 'ok' | 'error' | 'info' = 'info'): void {
+    const status = $('#ws-status')!;
+    status.dataset.kind = kind;
+    fill(status, message);
+  }
+
+  setAsOf(iso: string): void {
+    const node = $('#ws-updated');
+    if (node) {
+      node.dataset.asOf = iso;
+      fill(node, tr('common.updated', { time: formatDateTime(iso) }));
+    }
+  }
+
+  private context(root: HTMLElement, params: Record<string, string>, query: URLSearchParams): PageContext {
+    return {
+      api: this.api,
+      me: this.me!,
+      root,
+      params,
+      query,
+      navigate: (href, replace) => this.navigate(href, replace),
+      notify: (m, k) => this.notify(m, k),
+      departments: () => this.departments(),
+      departmentName: (code) => (code ? this.departmentNames.get(code) ?? code : tr('dossier.slipDesk')),
+      procedures: () => this.procedures(),
+      setAsOf: (iso) => this.setAsOf(iso),
+      refreshNow: () => this.refreshNow(),
+    };
+  }
+
+  private departments(): Promise<Department[]> {
+    if (!this.departmentCache) {
+      this.departmentCache = this.api.departmentList().then((r) => {
+        for (const d of r.items) this.departmentNames.set(d.code, d.name);
+        return r.items;
+      });
+      this.departmentCache.catch(() => {
+        this.departmentCache = null;
+      });
+    }
+    return this.departmentCache;
+  }
+
+  private procedures(): Promise<ProcedureSummary[]> {
+    if (!this.procedureCache || Date.now() - this.procedureCache.at > 60_000) {
+      const list = this.api.procedureList().then((r) => r.items);
+      this.procedureCache = { at: Date.now(), list };
+      list.catch(() => {
+        this.procedureCache = null;
+      });
+    }
+    return this.procedureCache.list;
+  }
+}

@@ -1,0 +1,75 @@
+// A procedure diagram in bpmn-js's NavigatedViewer (read-only, with zoom
+// and scroll): the dossier page marks the steps done, the current ones and
+// the late ones; the heat map colours each step and puts its figures on it.
+// Files deployed without diagram interchange are laid out first, as the
+// designer does (../diagramFiles.ts).
+
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import onestopModdle from '../../../engine/bpmn/onestop-moddle.json';
+import { ensureLayout } from '../diagramFiles.js';
+import { translateModule } from '../i18n.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+export class DiagramView {
+  readonly viewer: Any;
+  private markers = new Map<string, Set<string>>();
+  private loadedXml: string | null = null;
+
+  constructor(container: HTMLElement) {
+    this.viewer = new NavigatedViewer({
+      container,
+      additionalModules: [translateModule],
+      moddleExtensions: { onestop: onestopModdle },
+    });
+  }
+
+  /** Imports a BPMN file (once per distinct file) and fits it in view. */
+  async show(xml: string): Promise<void> {
+    if (xml === this.loadedXml) return;
+    const { xml: laidOut } = await ensureLayout(xml, this.viewer.get('moddle'));
+    await this.viewer.importXML(laidOut);
+    this.loadedXml = xml;
+    this.markers.clear();
+    this.fit();
+  }
+
+  fit(): void {
+    const canvas = this.viewer.get('canvas');
+    try {
+      canvas.zoom('fit-viewport', 'auto');
+    } catch {
+      // an empty or hidden canvas has nothing to fit
+    }
+  }
+
+  has(elementId: string): boolean {
+    return !!this.viewer.get('elementRegistry').get(elementId);
+  }
+
+  /** Sets the markers (CSS classes) of each element, removing the previous ones. */
+  mark(classes: Record<string, string[]>): void {
+    const canvas = this.viewer.get('canvas');
+    for (const [id, set] of this.markers) for (const c of set) if (this.has(id)) canvas.removeMarker(id, c);
+    this.markers.clear();
+    for (const [id, list] of Object.entries(classes)) {
+      if (!this.has(id)) continue;
+      for (const c of list) canvas.addMarker(id, c);
+      this.markers.set(id, new Set(list));
+    }
+  }
+
+  /** Replaces the overlays of the workspace with one badge per element. */
+  badges(items: Record<string, HTMLElement>, position: { top?: number; bottom?: number; left?: number; right?: number } = { bottom: -6, left: -6 }): void {
+    const overlays = this.viewer.get('overlays');
+    overlays.remove({ type: 'ws-badge' });
+    for (const [id, html] of Object.entries(items)) {
+      if (this.has(id)) overlays.add(id, 'ws-badge', { position, html });
+    }
+  }
+
+  destroy(): void {
+    this.viewer.destroy();
+  }
+}

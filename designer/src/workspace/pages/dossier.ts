@@ -1,0 +1,207 @@
+// /app/dossiers/{code}: where a dossier stands. Status and dates, the
+// procedure diagram with the steps done, current and late marked, the
+// control slip (one row per handover, early / on time / late per leg), the
+// dossier's data, apology and supplements, the timeline; and for the desk,
+// what it may do now. Refreshed by polling.
+
+import type { ControlSlip, Dossier, DossierProgress, HistoryEvent, JsonSchema } from '../client.js';
+import { chip, el, fill, link, row, section, table } from '../dom.js';
+import { formatDate, formatDateTime, formatTimeLeft } from '../format.js';
+import { currentLang, eventLabel, tr, type MessageKey } from '../messages.js';
+import { DiagramView } from '../diagram.js';
+import { printElement } from '../print.js';
+import { apologyForm, returnButton, supplementButton } from './deskActions.js';
+import type { Page, PageContext } from './pageTypes.js';
+
+export function timelinessChip(value: string | null, attrs: Record<string, string> = {}): HTMLElement | string {
+  if (!value) return '—';
+  const kind = value === 'late' || value === 'overdue' ? 'late' : value === 'early' ? 'ok' : value === 'on_time' || value === 'within_deadline' ? 'info' : 'muted';
+  return chip(tr(`timeliness.${value}` as MessageKey), kind, { 'data-timeliness': value, ...attrs });
+}
+
+export function statusChip(status: { name: string; label: string; code: number }): HTMLElement {
+  const kind = ['resolved', 'returned'].includes(status.name) ? 'ok' : ['refused', 'withdrawn', 'stopped'].includes(status.name) ? 'muted' : status.name === 'supplement_requested' ? 'soon' : 'info';
+  return chip(currentLang() === 'vi' ? status.label : status.name.replace(/_/g, ' '), kind, { 'data-status': status.name, title: `${status.code}` });
+}
+
+/** "Label: value" lines of a dossier's data, with the start form's titles. */
+export function dataTable(data: Record<string, unknown>, schema: JsonSchema | null): HTMLElement {
+  const properties = (schema?.properties ?? {}) as Record<string, { title?: string; oneOf?: Array<{ const: unknown; title?: string }> }>;
+  const show = (key: string, value: unknown): string => {
+    const options = properties[key]?.oneOf;
+    const option = options?.find((o) => o.const === value);
+    if (option?.title) return option.title;
+    if (typeof value === 'boolean') return value ? '✓' : '✗';
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  };
+  return el('dl', { class: 'ws-data' }, ...Object.entries(data).flatMap(([k, v]) => [el('dt', {}, properties[k]?.title ?? k), el('dd', { 'data-key': k }, show(k, v))]));
+}
+
+export async function dossierPage(ctx: PageContext): Promise<Page> {
+  const code = ctx.params.code;
+  const root = ctx.root;
+  const head = el('section', { class: 'ws-card', id: 'ws-dossier-head' });
+  const actions = el('section', { class: 'ws-card', id: 'ws-desk-actions', hidden: true });
+  const canvas = el('div', { class: 'ws-canvas', id: 'ws-diagram' });
+  const legend = el('div', { class: 'ws-legend' });
+  const diagramCard = section(tr('dossier.diagram'), { id: 'ws-diagram-card' }, legend, canvas);
+  const slip = el('section', { class: 'ws-card', id: 'ws-control-slip' });
+  const extras = el('section', { class: 'ws-card', id: 'ws-dossier-extras', hidden: true });
+  const data = el('section', { class: 'ws-card', id: 'ws-dossier-data' });
+  const timeline = el('section', { class: 'ws-card', id: 'ws-timeline' });
+  fill(root, el('div', { class: 'ws-dossier' },
+    head, actions,
+    el('div', { class: 'ws-columns' }, el('div', { class: 'ws-col-main' }, diagramCard, slip), el('div', { class: 'ws-col-side' }, extras, data, timeline))));
+
+  await ctx.departments();
+  const diagram = new DiagramView(canvas);
+  let startForm: JsonSchema | null = null;
+  let shownVersion = -1;
+  let actionKey = '';
+  let last: { dossier: Dossier; progress: DossierProgress; controlSlip: ControlSlip; history: HistoryEvent[] } | null = null;
+
+  const renderLegend = () => fill(legend,
+    chip(tr('dossier.legendDone'), 'ok'), ' ', chip(tr('dossier.legendCurrent'), 'info'), ' ', chip(tr('dossier.legendLate'), 'late'));
+
+  const render = () => {
+    if (!last) return;
+    const { dossier: d, progress, controlSlip, history } = last;
+    const applicantName = typeof d.applicant.name === 'string' ? d.applicant.name : '—';
+    const pending = ['new', 'received', 'processing'].includes(d.status.name);
+    fill(head,
+      el('h1', {}, tr('dossier.title', { code: d.code }), ' ', statusChip(d.status)),
+      el('dl', { class: 'ws-facts' },
+        el('dt', {}, tr('dossier.procedure')), el('dd', {}, `${d.procedureName} (${d.procedureCode}, v${d.procedureVersion})`),
+        el('dt', {}, tr('dossier.applicant')), el('dd', {}, applicantName),
+        el('dt', {}, tr('dossier.channel')), el('dd', {}, tr(`channel.${d.channel}` as MessageKey)),
+        el('dt', {}, tr('dossier.received')), el('dd', {}, formatDateTime(d.receivedAt)),
+        el('dt', {}, tr('dossier.promised')), el('dd', { id: 'ws-promised' }, formatDateTime(d.dueAt)),
+        d.apology ? el('dt', {}, tr('dossier.originalPromised')) : null, d.apology ? el('dd', {}, formatDateTime(d.apology.previousDueAt)) : null,
+        d.resolvedAt ? el('dt', {}, tr('dossier.resolved')) : null, d.resolvedAt ? el('dd', {}, formatDateTime(d.resolvedAt)) : null,
+        d.returnedAt ? el('dt', {}, tr('dossier.returned')) : null, d.returnedAt ? el('dd', {}, formatDateTime(d.returnedAt)) : null,
+        el('dt', {}, tr('dossier.timeliness')), el('dd', { id: 'ws-dossier-timeliness' }, timelinessChip(d.timeliness)),
+        pending && progress.workingMsLeft !== null ? el('dt', {}, tr('dossier.timeLeft')) : null,
+        pending && progress.workingMsLeft !== null
+          ? el('dd', {}, chip(formatTimeLeft(progress.workingMsLeft, currentLang()), progress.workingMsLeft < 0 ? 'late' : 'info'))
+          : null));
+
+    // The diagram's marks.
+    const marks: Record<string, string[]> = {};
+    const badges: Record<string, HTMLElement> = {};
+    for (const e of progress.elements) {
+      const classes = [e.state === 'current' ? 'ws-current' : e.state === 'done' ? 'ws-done' : 'ws-cancelled'];
+      if (e.late) classes.push('ws-late');
+      marks[e.elementId] = classes;
+      badges[e.elementId] = el('span', {
+        class: `ws-badge ${e.late ? 'ws-badge-late' : e.state === 'current' ? 'ws-badge-current' : 'ws-badge-done'}`,
+        'data-element': e.elementId, 'data-state': e.state, 'data-late': String(e.late),
+      }, e.late ? '!' : e.state === 'current' ? '●' : e.state === 'done' ? '✓' : '×');
+    }
+    diagram.mark(marks);
+    diagram.badges(badges);
+
+    // The control slip.
+    const lateOpen = new Set(progress.elements.filter((e) => e.state === 'current' && e.late).map((e) => e.elementId));
+    const printButton = el('button', { type: 'button', class: 'ws-small', onclick: () => printElement(slip) }, tr('dossier.print'));
+    fill(slip,
+      el('div', { class: 'ws-card-head' }, el('h2', {}, tr('dossier.controlSlip')), printButton),
+      el('dl', { class: 'ws-facts ws-facts-compact' },
+        el('dt', {}, tr('dossier.applicant')), el('dd', {}, controlSlip.applicantName ?? '—'),
+        el('dt', {}, tr('desk.receiptCode')), el('dd', {}, controlSlip.dossierCode),
+        el('dt', {}, tr('dossier.received')), el('dd', {}, formatDateTime(controlSlip.receivedAt)),
+        el('dt', {}, tr('dossier.promised')), el('dd', {}, formatDateTime(controlSlip.dueAt)),
+        el('dt', {}, tr('dossier.slipLead')), el('dd', {}, controlSlip.departments.map((c) => ctx.departmentName(c)).join('; '))),
+      el('div', { class: 'ws-scroll' }, table(
+        ['#', tr('dossier.slipStep'), tr('dossier.slipFrom'), tr('dossier.slipTo'), tr('dossier.slipHandedOver'), tr('dossier.slipDue'), tr('dossier.slipCompleted'), tr('dossier.slipBy'), tr('dossier.slipResult')],
+        controlSlip.rows.map((r, i) => row([
+          String(i + 1),
+          r.step,
+          ctx.departmentName(r.fromDepartment),
+          ctx.departmentName(r.toDepartment),
+          formatDateTime(r.handedOverAt),
+          formatDateTime(r.dueAt),
+          formatDateTime(r.completedAt),
+          r.completedBy ?? '—',
+          r.timeliness ? timelinessChip(r.timeliness)
+            : lateOpen.has(r.elementId) && !r.completedAt ? chip(`${tr('dossier.slipPending')} – ${tr('timeliness.overdue')}`, 'late', { 'data-timeliness': 'overdue' })
+              : chip(tr('dossier.slipPending'), 'muted', { 'data-timeliness': 'pending' }),
+        ], { 'data-element': r.elementId, 'data-task': r.taskId })),
+        { id: 'ws-slip-table' })));
+
+    // Apology and supplements.
+    const extrasItems: HTMLElement[] = [];
+    if (d.apology) {
+      extrasItems.push(el('h3', {}, tr('dossier.apology')), el('p', { id: 'ws-apology-text' }, tr('dossier.apologyText', {
+        date: formatDateTime(d.apology.issuedAt), reason: d.apology.reason, department: ctx.departmentName(d.apology.responsibleDepartment),
+        previous: formatDateTime(d.apology.previousDueAt), next: formatDateTime(d.apology.newDueAt),
+      })));
+    }
+    if (d.supplements.length) {
+      extrasItems.push(el('h3', {}, tr('dossier.supplements')), el('ul', {}, ...d.supplements.map((s) => el('li', {},
+        tr('dossier.supplementText', { date: formatDateTime(s.requestedAt), who: s.department ? ctx.departmentName(s.department) : s.requestedBy, reason: s.reason, items: s.items.join('; ') }),
+        s.receivedAt ? ` ${tr('dossier.supplementReceived', { date: formatDateTime(s.receivedAt) })}` : null))));
+    }
+    extras.hidden = !extrasItems.length;
+    fill(extras, ...extrasItems);
+
+    fill(data, el('h2', {}, tr('dossier.data')), dataTable({ ...d.applicant }, null), dataTable(d.data, startForm));
+
+    const names = new Map<string, string>();
+    for (const e of history) if (e.type === 'task.created') names.set(String(e.payload.taskId), String(e.payload.name));
+    fill(timeline, el('h2', {}, tr('dossier.timeline')), el('ol', { class: 'ws-timeline' }, ...history.map((e) => {
+      const p = e.payload as Record<string, unknown>;
+      const name = String(p.name ?? names.get(String(p.taskId)) ?? p.elementId ?? '');
+      return el('li', { 'data-type': e.type },
+        el('time', { datetime: e.at }, formatDateTime(e.at)), ' ',
+        eventLabel(e.type, { name, department: ctx.departmentName(typeof p.department === 'string' ? p.department : null), gateway: String(p.gateway ?? ''), target: String(p.target ?? '') }),
+        e.actor ? el('span', { class: 'ws-muted' }, ` – ${e.actor}`) : null);
+    })));
+  };
+
+  const renderActions = async () => {
+    if (ctx.me.role !== 'desk' || !last) return;
+    const d = last.dossier;
+    const key = `${d.status.name}|${!!d.apology}|${currentLang()}`;
+    if (key === actionKey) return;
+    actionKey = key;
+    const done = () => void ctx.refreshNow();
+    const items: Array<HTMLElement | null> = [];
+    if (d.status.name === 'supplement_requested') items.push(el('p', {}, supplementButton(ctx, d.code, done)));
+    if (d.status.name === 'resolved') items.push(el('p', {}, returnButton(ctx, d.code, done)));
+    if (['processing', 'supplement_requested'].includes(d.status.name) && !d.apology) items.push(await apologyForm(ctx, d.code, d.dueAt, done));
+    actions.hidden = false;
+    fill(actions, el('h2', {}, tr('dossier.deskActions')), ...(items.length ? items : [el('p', { class: 'ws-muted' }, tr('dossier.noDeskAction'))]));
+  };
+
+  const load = async () => {
+    const [dossier, progress, controlSlip, history] = await Promise.all([
+      ctx.api.dossier(code), ctx.api.progress(code), ctx.api.controlSlip(code), ctx.api.history(code),
+    ]);
+    if (shownVersion !== dossier.procedureVersion) {
+      const [xml, procedure] = await Promise.all([ctx.api.bpmnXml(dossier.procedureCode, dossier.procedureVersion), ctx.api.procedureDetail(dossier.procedureCode)]);
+      startForm = procedure.versions.find((v) => v.version === dossier.procedureVersion)?.startForm ?? null;
+      await diagram.show(xml);
+      shownVersion = dossier.procedureVersion;
+    }
+    last = { dossier, progress, controlSlip, history: history.items };
+    ctx.setAsOf(progress.asOf);
+    render();
+    await renderActions();
+    root.dataset.loaded = 'true';
+  };
+
+  renderLegend();
+  await load();
+  return {
+    refresh: load,
+    relabel: () => {
+      fill(diagramCard.querySelector('h2')!, tr('dossier.diagram'));
+      renderLegend();
+      actionKey = '';
+      render();
+      void renderActions();
+    },
+    destroy: () => diagram.destroy(),
+  };
+}

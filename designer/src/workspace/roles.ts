@@ -1,0 +1,29 @@
+// What each role finds in the workspace: its pages and where it lands.
+
+import type { Role } from './client.js';
+import type { MessageKey } from './messages.js';
+
+/** The pages of each role, in the navigation bar. */
+export const NAV: Record<Role, Array<{ href: string; label: MessageKey; card?: MessageKey; external?: boolean }>> = {
+  supervisor: [
+    { href: '/app/dashboard', label: 'nav.dashboard', card: 'card.dashboard' },
+    { href: '/app/dossiers', label: 'nav.dossiers', card: 'card.dossiers' },
+    { href: '/app/heatmap', label: 'nav.heatmap', card: 'card.heatmap' },
+    { href: '/app/inbox', label: 'nav.inbox', card: 'card.inbox' },
+  ],
+  officer: [{ href: '/app/inbox', label: 'nav.inbox', card: 'card.inbox' }],
+  desk: [
+    { href: '/app/desk', label: 'nav.desk', card: 'card.desk' },
+    { href: '/app/dossiers', label: 'nav.dossiers', card: 'card.dossiers' },
+  ],
+  analyst: [
+    { href: '/designer/', label: 'nav.designer', card: 'landing.designerCard', external: true },
+    { href: '/app/heatmap', label: 'nav.heatmap', card: 'card.heatmap' },
+  ],
+  admin: [{ href: '/designer/', label: 'nav.designer', card: 'landing.designerCard', external: true }],
+};
+
+/** Where a role lands after signing in. */
+export function homeOf(role: Role): string {
+  return { supervisor: '/app/dashboard', officer: '/app/inbox', desk: '/app/desk', analyst: '/', admin: '/' }[role];
+}
