@@ -1,0 +1,109 @@
+// /app/dossiers?…: the dossiers behind a number. `source` says which:
+//   form06   groupBy, key, column, from, to   a cell of form 06
+//   breaches department, procedureCode       open breaches of a dashboard row
+//   atRisk                                   late within 1 working day, no apology
+//   (none)   status, procedureCode, overdue  GET /api/dossiers
+// Every row opens the dossier page.
+
+import type { DossierSummary, Form06Member } from '../client.js';
+import { chip, el, fill, link, row, table } from '../dom.js';
+import { formatDate, formatDateTime, formatTimeLeft } from '../format.js';
+import { currentLang, tr, type MessageKey } from '../messages.js';
+import { statusChip, timelinessChip } from './dossier.js';
+import type { Page, PageContext } from './pageTypes.js';
+
+const PAGE = 100;
+
+export async function dossierListPage(ctx: PageContext): Promise<Page> {
+  const root = ctx.root;
+  const q = ctx.query;
+  const source = q.get('source') ?? '';
+  const title = el('h1', {});
+  const summary = el('p', { id: 'ws-list-summary' });
+  const body = el('div', { id: 'ws-list', class: 'ws-scroll' });
+  const more = el('button', { type: 'button', id: 'ws-list-more', hidden: true }, tr('common.more'));
+  fill(root, el('section', { class: 'ws-card' }, title, summary, body, more));
+  await ctx.departments();
+  let limit = PAGE;
+  more.addEventListener('click', () => {
+    limit += PAGE;
+    void load();
+  });
+
+  const procedureName = async (code: string | null) => {
+    if (!code) return tr('list.allProcedures');
+    const list = await ctx.procedures();
+    return list.find((p) => p.code === code)?.name ?? code;
+  };
+
+  const summaryRows = (items: Array<DossierSummary & { step?: Form06Member['step'] }>, stepHeader: string | null) => table(
+    [tr('list.code'), tr('list.procedure'), tr('list.applicant'), tr('list.status'), tr('list.received'), tr('list.promised'), tr('list.resolved'), stepHeader],
+    items.map((d) => row([
+      link(`/app/dossiers/${encodeURIComponent(d.code)}`, d.code), d.procedureName, d.applicantName ?? '—', statusChip(d.status),
+      formatDateTime(d.receivedAt), formatDateTime(d.dueAt), formatDateTime(d.resolvedAt),
+      stepHeader ? (d.step ? el('span', {}, `${d.step.name} – ${ctx.departmentName(d.step.department)} `, timelinessChip(d.step.timeliness)) : '—') : null,
+    ], { 'data-dossier': d.code })),
+    { id: 'ws-list-table' });
+
+  const load = async () => {
+    more.hidden = true;
+    if (source === 'form06') {
+      const groupBy = q.get('groupBy') ?? 'procedure';
+      const key = q.get('key') ?? undefined;
+      const column = q.get('column') ?? 'receivedTotal';
+      const r = await ctx.api.form06Members({ groupBy, key, column, from: q.get('from') ?? undefined, to: q.get('to') ?? undefined, limit });
+      const rowName = !key || key === 'TOTAL' ? tr('f06.total') : groupBy === 'department' ? ctx.departmentName(key) : await procedureName(key);
+      fill(title, tr('list.form06', { column: tr(`f06.${column}` as MessageKey), row: rowName, from: formatDate(r.from), to: formatDate(r.to) }));
+      fill(summary, tr(groupBy === 'department' ? 'list.countSteps' : 'list.count', { count: r.total }));
+      summary.dataset.total = String(r.total);
+      fill(body, r.items.length ? summaryRows(r.items, groupBy === 'department' ? tr('list.step') : null) : el('p', { class: 'ws-muted' }, tr('list.empty')));
+      more.hidden = r.total <= r.items.length;
+      ctx.setAsOf(r.asOf);
+    } else if (source === 'breaches') {
+      const department = q.get('department') ?? undefined;
+      const procedureCode = q.get('procedureCode') ?? undefined;
+      const dossierLevel = q.get('dossierLevel') === 'true';
+      const r = await ctx.api.openBreaches({ department, procedureCode, dossierLevel: dossierLevel || undefined });
+      fill(title, tr('list.breaches', {
+        department: dossierLevel ? tr('dash.promisedDate') : department ? ctx.departmentName(department) : tr('list.allDepartments'),
+        procedure: await procedureName(procedureCode ?? null),
+      }));
+      fill(summary, tr('list.count', { count: new Set(r.items.map((b) => b.dossierCode)).size }));
+      summary.dataset.total = String(r.total);
+      fill(body, r.items.length ? table(
+        [tr('list.code'), tr('list.procedure'), tr('list.breachStep'), tr('dash.department'), tr('inbox.due'), tr('dash.overdue')],
+        r.items.map((b) => row([
+          link(`/app/dossiers/${encodeURIComponent(b.dossierCode)}`, b.dossierCode), b.procedureName, b.step ?? tr('dash.promisedDate'),
+          b.department ? ctx.departmentName(b.department) : '—', formatDateTime(b.dueAt), chip(formatTimeLeft(-(b.overdueWorkingMs ?? 0), currentLang()), 'late'),
+        ], { 'data-dossier': b.dossierCode })),
+        { id: 'ws-list-table' }) : el('p', { class: 'ws-muted' }, tr('list.empty')));
+      ctx.setAsOf(r.asOf);
+    } else if (source === 'atRisk') {
+      const r = await ctx.api.atRisk();
+      fill(title, tr('list.atRisk'));
+      fill(summary, tr('list.count', { count: r.items.length }));
+      summary.dataset.total = String(r.items.length);
+      fill(body, r.items.length ? table(
+        [tr('list.code'), tr('list.procedure'), tr('list.applicant'), tr('list.promised'), tr('inbox.left'), tr('dash.department')],
+        r.items.map((d) => row([
+          link(`/app/dossiers/${encodeURIComponent(d.code)}`, d.code), d.procedureName, d.applicantName ?? '—', formatDateTime(d.dueAt),
+          chip(formatTimeLeft(d.workingMsLeft, currentLang()), 'soon'), d.heldBy.map((h) => h.name).join('; '),
+        ], { 'data-dossier': d.code })),
+        { id: 'ws-list-table' }) : el('p', { class: 'ws-muted' }, tr('list.empty')));
+      ctx.setAsOf(r.asOf);
+    } else {
+      const params: Record<string, string | number | boolean | undefined> = { limit };
+      for (const name of ['status', 'procedureCode', 'overdue', 'from', 'to', 'applicantIdNumber']) if (q.get(name)) params[name] = q.get(name)!;
+      const r = await ctx.api.dossiers(params);
+      fill(title, Object.keys(params).length > 1 ? tr('list.filtered') : tr('list.title'));
+      fill(summary, tr('list.count', { count: r.total }));
+      summary.dataset.total = String(r.total);
+      fill(body, r.items.length ? summaryRows(r.items, null) : el('p', { class: 'ws-muted' }, tr('list.empty')));
+      more.hidden = r.total <= r.items.length;
+    }
+    root.dataset.loaded = 'true';
+  };
+
+  await load();
+  return { refresh: load, relabel: () => void load() };
+}

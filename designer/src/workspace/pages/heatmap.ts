@@ -1,0 +1,81 @@
+// /app/heatmap[/{code}]?version=: a procedure version's diagram with, on
+// each step, the open tasks, the median working time taken and the breaches;
+// the more breaches, the hotter the step. The same figures as a table.
+
+import type { Heatmap, Procedure, StepHeat } from '../client.js';
+import { el, fill, row, table } from '../dom.js';
+import { formatWorkingHours } from '../format.js';
+import { currentLang, tr } from '../messages.js';
+import { DiagramView } from '../diagram.js';
+import type { Page, PageContext } from './pageTypes.js';
+
+/** 0 (no breach) to 4 (the most breached step of the version). */
+export function heatLevel(step: Pick<StepHeat, 'breaches' | 'lateOpenTasks'>, max: number): number {
+  const score = step.breaches + step.lateOpenTasks;
+  if (score <= 0 || max <= 0) return 0;
+  return Math.max(1, Math.ceil((score / max) * 4));
+}
+
+export async function heatmapPage(ctx: PageContext): Promise<Page> {
+  const root = ctx.root;
+  const procedures = await ctx.procedures();
+  const code = ctx.params.code ?? procedures[0]?.code;
+  const procedure: Procedure | null = code ? await ctx.api.procedureDetail(code) : null;
+  const version = Number(ctx.query.get('version')) || procedure?.latestVersion || 1;
+
+  const select = el('select', { id: 'ws-heat-procedure', onchange: (e: Event) => ctx.navigate(`/app/heatmap/${encodeURIComponent((e.target as HTMLSelectElement).value)}`) },
+    ...procedures.map((p) => el('option', { value: p.code, selected: p.code === code }, `${p.code} – ${p.name}`)));
+  const versions = el('select', { id: 'ws-heat-version', onchange: (e: Event) => ctx.navigate(`/app/heatmap/${encodeURIComponent(code!)}?version=${(e.target as HTMLSelectElement).value}`) },
+    ...(procedure?.versions ?? []).map((v) => el('option', { value: v.version, selected: v.version === version }, `v${v.version}`)));
+  const canvas = el('div', { class: 'ws-canvas ws-canvas-tall', id: 'ws-heat-diagram' });
+  const info = el('p', { id: 'ws-heat-info', class: 'ws-muted' });
+  const tableBox = el('div', { class: 'ws-scroll', id: 'ws-heat-table' });
+  const legend = el('div', { class: 'ws-legend ws-heat-legend' });
+  fill(root, el('section', { class: 'ws-card' },
+    el('div', { class: 'ws-card-head' }, el('h1', {}, tr('heat.title')),
+      el('div', { class: 'ws-inline' }, el('label', { for: 'ws-heat-procedure' }, tr('heat.procedure')), select, el('label', { for: 'ws-heat-version' }, tr('heat.version')), versions)),
+    info, legend, canvas, tableBox));
+  if (!code) return {};
+
+  const diagram = new DiagramView(canvas);
+  await diagram.show(await ctx.api.bpmnXml(code, version));
+  let heat: Heatmap | null = null;
+
+  const median = (s: StepHeat) => (s.medianWorkingMs === null ? tr('heat.none') : formatWorkingHours(s.medianWorkingMs, currentLang()));
+
+  const render = () => {
+    if (!heat) return;
+    const max = Math.max(0, ...heat.steps.map((s) => s.breaches + s.lateOpenTasks));
+    const marks: Record<string, string[]> = {};
+    const badges: Record<string, HTMLElement> = {};
+    for (const s of heat.steps) {
+      const level = heatLevel(s, max);
+      marks[s.elementId] = [`ws-heat-${level}`];
+      badges[s.elementId] = el('div', { class: `ws-heat-badge ws-heat-badge-${level}`, 'data-element': s.elementId, 'data-open': s.openTasks, 'data-breaches': s.breaches },
+        el('span', { title: tr('heat.open') }, `▣ ${s.openTasks}`),
+        el('span', { title: tr('heat.median') }, `⏱ ${median(s)}`),
+        el('span', { title: tr('heat.breaches') }, `⚠ ${s.breaches}`));
+    }
+    diagram.mark(marks);
+    diagram.badges(badges, { bottom: 4, left: -10 });
+    fill(info, `${heat.name} (${heat.code} v${heat.version}) – ${tr('heat.dossiers', { count: heat.dossiers })}`);
+    fill(legend, tr('heat.legend'), ' ', ...[0, 1, 2, 3, 4].map((l) => el('span', { class: `ws-heat-swatch ws-heat-${l}` })));
+    fill(tableBox, table(
+      [tr('heat.step'), tr('heat.department'), tr('heat.open'), tr('heat.completed'), tr('heat.median'), tr('heat.breaches')],
+      heat.steps.map((s) => row([
+        s.name, s.departmentName ?? s.department,
+        `${s.openTasks}${s.lateOpenTasks ? ` (${s.lateOpenTasks} ${tr('heat.lateOpen')})` : ''}`,
+        String(s.completedTasks), median(s), `${s.breaches}${s.openBreaches ? ` (${s.openBreaches} ${tr('heat.open').toLowerCase()})` : ''}`,
+      ], { 'data-element': s.elementId })),
+      { id: 'ws-heat-steps' }));
+  };
+
+  const load = async () => {
+    heat = await ctx.api.heatmap(code, version);
+    ctx.setAsOf(heat.asOf);
+    render();
+    root.dataset.loaded = 'true';
+  };
+  await load();
+  return { refresh: load, relabel: render, destroy: () => diagram.destroy() };
+}
