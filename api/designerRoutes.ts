@@ -11,6 +11,13 @@ export interface DesignerOptions {
   dist?: string;
   /** URL prefix (default /designer). */
   mountPath?: string;
+  /** The workspace at / and /app/… (mountWorkspace); false leaves it out. */
+  workspace?: WorkspaceOptions | false;
+}
+
+export interface WorkspaceOptions {
+  /** The built files (default designer/dist/workspace). */
+  dist?: string;
 }
 
 /**
@@ -59,4 +66,39 @@ export function mountDesigner(app: express.Express, options: DesignerOptions = {
   });
 
   app.use(mountPath, router);
+  if (options.workspace !== false) mountWorkspace(app, options.workspace ?? {});
+}
+
+const staticHeaders = (res: express.Response, file: string) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (/\.(?:eot|woff2?|ttf|png)$/.test(file)) res.setHeader('Cache-Control', 'public, max-age=86400');
+  else res.setHeader('Cache-Control', 'no-cache');
+};
+
+/**
+ * Serves the workspace (designer/src/workspace, built next to the designer
+ * by designer/build.mjs into dist/workspace/): the landing page and sign-in
+ * at `/`, the pages of each role at `/app/…` (one index.html, the page routes
+ * in the browser), the bundle at `/app/static/`. It calls /api with the
+ * key the sign-in keeps in sessionStorage, the same key the designer reads.
+ */
+export function mountWorkspace(app: express.Express, options: WorkspaceOptions = {}): void {
+  const dist = options.dist ?? path.join(DESIGNER_DIST, 'workspace');
+  const index = path.join(dist, 'index.html');
+  const notBuilt = (res: express.Response) =>
+    res.status(503).type('text/plain; charset=utf-8')
+      .send('The workspace is not built: run `npm run build:designer` (node designer/build.mjs), then reload.\n');
+
+  app.use('/app/static', express.static(dist, { index: false, fallthrough: true, setHeaders: staticHeaders }));
+  app.use('/app/static', (_req, res) => {
+    res.status(404).type('text/plain; charset=utf-8').send('Not found in the workspace.\n');
+  });
+  const page: express.RequestHandler = (_req, res) => {
+    if (!existsSync(index)) return void notBuilt(res);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.sendFile(index);
+  };
+  app.get('/', page);
+  app.get(['/app', '/app/{*rest}'], page);
 }

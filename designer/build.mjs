@@ -1,8 +1,10 @@
 // Builds the browser designer into designer/dist/ with esbuild: one ES module
 // (main.js) with everything it needs (bpmn-js, the properties panel, the
 // project's own bpmnlint plugin from engine/lint, token simulation, auto
-// layout), one stylesheet (main.css) and index.html. Nothing is fetched from
-// a CDN at run time.
+// layout), one stylesheet (main.css) and index.html. A second entry point,
+// the workspace (src/workspace/: dashboard, inboxes, desk, dossier page, heat
+// map, with Chart.js and bpmn-js's viewer), goes to dist/workspace/ with its
+// own index.html. Nothing is fetched from a CDN at run time.
 //
 //   node designer/build.mjs            build once
 //   node designer/build.mjs --if-stale build only when an input changed
@@ -22,13 +24,18 @@ export const ROOT = path.resolve(here, '..');
 export const DIST = path.join(here, 'dist');
 const SRC = path.join(here, 'src');
 const META = path.join(DIST, 'meta.json');
-const STATIC = ['index.html'];
+const STATIC = ['index.html', 'workspace/index.html'];
+/** The bundles: the designer at dist/, the workspace at dist/workspace/ (each with its own assets/). */
+const ENTRIES = [
+  { entry: path.join(SRC, 'main.ts'), out: '' },
+  { entry: path.join(SRC, 'workspace', 'main.ts'), out: 'workspace' },
+];
 
-function options(outdir, { minify }) {
+function options(outdir, { minify }, { entry, out } = ENTRIES[0]) {
   return {
     absWorkingDir: ROOT,
-    entryPoints: { main: path.join(SRC, 'main.ts') },
-    outdir,
+    entryPoints: { main: entry },
+    outdir: path.join(outdir, out),
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -61,7 +68,8 @@ export async function isStale() {
   if (!inputs) return true;
   let built;
   try {
-    built = (await stat(path.join(DIST, 'main.js'))).mtimeMs;
+    const bundles = await Promise.all(ENTRIES.map(({ out }) => stat(path.join(DIST, out, 'main.js'))));
+    built = Math.min(...bundles.map((b) => b.mtimeMs));
   } catch {
     return true;
   }
@@ -86,9 +94,12 @@ export async function build({ minify = true } = {}) {
   const staging = `${DIST}.tmp-${process.pid}-${started}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  const result = await esbuild.build(options(staging, { minify }));
-  for (const file of STATIC) await copyFile(path.join(SRC, file), path.join(staging, file));
-  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/') && !f.includes(':'));
+  const results = await Promise.all(ENTRIES.map((e) => esbuild.build(options(staging, { minify }, e))));
+  for (const file of STATIC) {
+    await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
+    await copyFile(path.join(SRC, file), path.join(staging, file));
+  }
+  const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))].filter((f) => !f.startsWith('node_modules/') && !f.includes(':'));
   await writeFile(path.join(staging, 'meta.json'), `${JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1)}\n`);
   const old = `${DIST}.old-${process.pid}-${started}`;
   await rename(DIST, old).catch(() => {});
@@ -99,7 +110,8 @@ export async function build({ minify = true } = {}) {
   });
   await rm(old, { recursive: true, force: true });
   const bytes = (await stat(path.join(DIST, 'main.js'))).size;
-  return { ms: Date.now() - started, bytes, warnings: result.warnings.length };
+  const workspaceBytes = (await stat(path.join(DIST, 'workspace', 'main.js'))).size;
+  return { ms: Date.now() - started, bytes, workspaceBytes, warnings: results.reduce((n, r) => n + r.warnings.length, 0) };
 }
 
 export async function buildIfStale(opts) {
@@ -108,20 +120,22 @@ export async function buildIfStale(opts) {
 }
 
 async function watch() {
-  const ctx = await esbuild.context({
-    ...options(DIST, { minify: false }),
+  const contexts = await Promise.all(ENTRIES.map((e) => esbuild.context({
+    ...options(DIST, { minify: false }, e),
     plugins: [{
       name: 'static-files',
       setup(b) {
         b.onEnd(async () => {
-          await mkdir(DIST, { recursive: true });
-          for (const file of STATIC) await copyFile(path.join(SRC, file), path.join(DIST, file));
-          console.log(`designer rebuilt ${new Date().toLocaleTimeString()}`);
+          for (const file of STATIC) {
+            await mkdir(path.dirname(path.join(DIST, file)), { recursive: true });
+            await copyFile(path.join(SRC, file), path.join(DIST, file));
+          }
+          console.log(`${e.out || 'designer'} rebuilt ${new Date().toLocaleTimeString()}`);
         });
       },
     }],
-  });
-  await ctx.watch();
+  })));
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
   console.log(`watching designer/src and its imports; output in ${path.relative(ROOT, DIST)}/`);
 }
 
@@ -132,7 +146,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   } else {
     const minify = !args.has('--dev');
     const done = args.has('--if-stale') ? await buildIfStale({ minify }) : await build({ minify });
-    if (done) console.log(`designer built in ${done.ms} ms: designer/dist/main.js ${(done.bytes / 1024).toFixed(0)} KiB`);
+    if (done) console.log(`designer built in ${done.ms} ms: designer/dist/main.js ${(done.bytes / 1024).toFixed(0)} KiB, designer/dist/workspace/main.js ${(done.workspaceBytes / 1024).toFixed(0)} KiB`);
     else console.log('designer/dist is up to date');
   }
 }

@@ -85,7 +85,7 @@ export class WorkspaceApp {
   private page: Page | null = null;
   private pageSeq = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
-  private refreshing: Promise<void> | null = null;
+  private refreshing: { page: Page; done: Promise<void> } | null = null;
   private departmentCache: Promise<Department[]> | null = null;
   private departmentNames = new Map<string, string>();
   private procedureCache: { at: number; list: Promise<ProcedureSummary[]> } | null = null;
@@ -167,6 +167,8 @@ export class WorkspaceApp {
     this.stopPolling();
     const root = $('#view')!;
     fill(root);
+    // Pages set it when their first load is done (what tests and diagnostics wait for).
+    delete root.dataset.loaded;
     this.renderHeader();
     const path = location.pathname;
     const query = new URLSearchParams(location.search);
@@ -231,25 +233,29 @@ export class WorkspaceApp {
     this.timer = null;
   }
 
-  /** Refreshes the open page once (joins a refresh under way). */
+  /** Refreshes the open page once (joins a refresh of the same page under way). */
   refreshNow(): Promise<void> {
     const page = this.page;
     if (!page?.refresh) return Promise.resolve();
-    if (this.refreshing) return this.refreshing;
-    this.refreshing = page.refresh()
+    if (this.refreshing?.page === page) return this.refreshing.done;
+    const done = page.refresh()
       .then(() => {
+        if (page !== this.page) return;
         this.refreshCount += 1;
         this.setOffline(false);
       })
       .catch((err: unknown) => {
+        // A page left while its refresh was under way has nothing to say any more.
+        if (page !== this.page) return;
         if (err instanceof ApiError && err.status === 401) this.signOut();
         else if (err instanceof ApiError && err.status === 0) this.setOffline(true);
         else this.notify(tr('common.error', { detail: (err as Error).message }), 'error');
       })
       .finally(() => {
-        this.refreshing = null;
+        if (this.refreshing?.done === done) this.refreshing = null;
       });
-    return this.refreshing;
+    this.refreshing = { page, done };
+    return done;
   }
 
   private setOffline(offline: boolean): void {

@@ -175,5 +175,16 @@ export class WorkspaceApi extends ApiClient {
     const res = await this.call(`/api/reports/form06${query(params)}`, { headers: { Accept: 'text/csv' } });
     return { blob: await res.blob(), disposition: res.headers.get('Content-Disposition') };
   }
-  bpmnXml(code: string, version: number): Promise<string> { return this.bpmn(code, version); }
+  private readonly xml = new Map<string, Promise<string>>();
+  /** A version's BPMN file (versions never change: kept for the tab's life). */
+  bpmnXml(code: string, version: number): Promise<string> {
+    const key = `${code}@${version}`;
+    let file = this.xml.get(key);
+    if (!file) {
+      file = this.bpmn(code, version);
+      this.xml.set(key, file);
+      file.catch(() => this.xml.delete(key));
+    }
+    return file;
+  }
 }

@@ -58,3 +58,17 @@ export function section(title: string, attrs: Attrs = {}, ...children: Child[]):
 }
 
 export const $ = <T extends HTMLElement = HTMLElement>(selector: string, root: ParentNode = document): T | null => root.querySelector<T>(selector);
+
+/**
+ * Replaces the children of `node` only if the new ones would look different
+ * (same markup): a poll that brings nothing new leaves the page alone, so a
+ * button about to be clicked, an open list or a half-typed field survive it.
+ * Returns whether the page changed.
+ */
+export function update(node: HTMLElement, ...children: Child[]): boolean {
+  const next = document.createElement(node.tagName);
+  append(next, ...children);
+  if (next.innerHTML === node.innerHTML) return false;
+  node.replaceChildren(...Array.from(next.childNodes));
+  return true;
+}

@@ -93,3 +93,26 @@ export function fileNameOf(disposition: string | null, fallback: string): string
   const m = disposition && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
   return m ? decodeURIComponent(m[1]) : fallback;
 }
+
+/** "11/03/2026" (or "1/3/2026", or already "2026-03-11") → "2026-03-11"; null when it is no real date. */
+export function parseVnDate(text: string): string | null {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** "11/03/2026 14:30" (Vietnam time) → ISO; null when it is not one. */
+export function parseVnDateTime(text: string): string | null {
+  const match = /^(.+?)\s+(\d{1,2}):(\d{2})$/.exec(text.trim());
+  const day = parseVnDate(match ? match[1] : text);
+  if (!day) return null;
+  const [hh, mm] = match ? [Number(match[2]), Number(match[3])] : [0, 0];
+  if (hh > 23 || mm > 59) return null;
+  return new Date(`${day}T${pad(hh)}:${pad(mm)}:00+07:00`).toISOString();
+}

@@ -8,6 +8,7 @@
 import { compileForm, type FormValidator } from '../../../engine/forms/formValidator.js';
 import { formFields, type FormField } from '../onestop/formFields.js';
 import { el, fill } from './dom.js';
+import { formatDate, formatDateTime, parseVnDate, parseVnDateTime } from './format.js';
 import { fieldMessage, tr } from './messages.js';
 
 export interface FieldError {
@@ -78,24 +79,28 @@ function typedOption(schema: Schema, value: string): unknown {
   return options.find((o) => String(o) === value) ?? value;
 }
 
+// Dates are typed as Vietnamese write them (dd/mm/yyyy, dd/mm/yyyy hh:mm),
+// whatever the browser's locale, and sent as JSON Schema's formats want
+// them; text that is no date is sent as typed, for the validator to flag.
 function scalar(kind: FormField['kind'], text: string): unknown {
-  if (kind === 'number' || kind === 'integer') return text.trim() === '' ? undefined : Number(text.replace(',', '.'));
-  if (kind === 'datetime') return text ? new Date(`${text.length === 16 ? `${text}:00` : text}+07:00`).toISOString() : undefined;
-  return text === '' ? undefined : text;
+  if (text.trim() === '') return undefined;
+  if (kind === 'number' || kind === 'integer') return Number(text.replace(',', '.'));
+  if (kind === 'date') return parseVnDate(text) ?? text.trim();
+  if (kind === 'datetime') return parseVnDateTime(text) ?? text.trim();
+  return text;
 }
 
 function toInputValue(kind: FormField['kind'], value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (kind === 'datetime' && typeof value === 'string') {
-    const t = Date.parse(value);
-    if (!Number.isNaN(t)) return new Date(t + 7 * 3_600_000).toISOString().slice(0, 16);
-  }
+  if (kind === 'date' && typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+  if (kind === 'datetime' && typeof value === 'string') return Number.isNaN(Date.parse(value)) ? value : formatDateTime(value);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 const INPUT_TYPES: Partial<Record<FormField['kind'], string>> = {
-  text: 'text', email: 'email', url: 'url', tel: 'tel', date: 'date', datetime: 'datetime-local', time: 'time', number: 'number', integer: 'number',
+  text: 'text', email: 'email', url: 'url', tel: 'tel', date: 'text', datetime: 'text', time: 'time', number: 'number', integer: 'number',
 };
+const PLACEHOLDERS: Partial<Record<FormField['kind'], string>> = { date: 'dd/mm/yyyy', datetime: 'dd/mm/yyyy hh:mm' };
 
 export interface SchemaFormOptions {
   /** Prefix of the inputs' ids, unique on the page. */
@@ -121,6 +126,17 @@ export class SchemaForm {
       this.formError,
       ...this.fields.map((f) => this.render(f, options.values ?? {})),
       this.fields.length ? null : el('p', { class: 'ws-muted' }, tr('form.noFields')));
+    // A field being corrected loses its error; the next check says whether it is right now.
+    const clearField = (event: Event) => {
+      const wrapper = (event.target as HTMLElement).closest('.ws-invalid');
+      if (!wrapper) return;
+      wrapper.classList.remove('ws-invalid');
+      const box = wrapper.querySelector(':scope > .ws-field-error');
+      if (box) fill(box);
+      (event.target as HTMLElement).removeAttribute('aria-invalid');
+    };
+    this.element.addEventListener('input', clearField);
+    this.element.addEventListener('change', clearField);
   }
 
   private inputId(path: string): string {
@@ -171,6 +187,7 @@ export class SchemaForm {
       default: {
         control = el('input', {
           id, type: INPUT_TYPES[field.kind] ?? 'text', disabled,
+          ...(PLACEHOLDERS[field.kind] ? { placeholder: PLACEHOLDERS[field.kind], inputmode: 'numeric', 'data-kind': field.kind } : {}),
           ...(field.kind === 'number' ? { step: 'any' } : {}),
           ...(field.min !== undefined ? { min: field.min } : {}),
           ...(field.max !== undefined ? { max: field.max } : {}),

@@ -6,11 +6,12 @@
 // its code.
 
 import type { DossierSummary, JsonSchema, NewDossier, Procedure, SubmittedDossier } from '../client.js';
-import { chip, el, fill, link, row, table } from '../dom.js';
+import { chip, el, fill, link, row, table, update } from '../dom.js';
 import { formatDateTime, formatTimeLeft } from '../format.js';
 import { currentLang, tr, type MessageKey } from '../messages.js';
 import { printElement } from '../print.js';
 import { SchemaForm } from '../schemaForm.js';
+import { startFormFromBpmn } from '../bpmnForms.js';
 import { apologyForm, returnButton, supplementButton } from './deskActions.js';
 import { ApiError, type Page, type PageContext } from './pageTypes.js';
 
@@ -39,7 +40,7 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
   fill(root, el('h1', {}, tr('desk.title')), tabBar, panel);
 
   const counts: Partial<Record<Tab, number>> = {};
-  const renderTabs = () => fill(tabBar, ...TABS.map(([id, label]) => el('button', {
+  const renderTabs = () => update(tabBar, ...TABS.map(([id, label]) => el('button', {
     type: 'button', role: 'tab', id: `ws-tab-${id}`, 'aria-selected': String(id === tab),
     onclick: () => {
       tab = id;
@@ -80,9 +81,11 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
       fill(dataBox, tr('common.loading'));
       const procedure = await ctx.api.procedureDetail(select.value);
       const latest = procedure.versions[procedure.versions.length - 1];
+      // The form as the analyst wrote it (field order included), else the server's copy.
+      const schema = startFormFromBpmn(await ctx.api.bpmnXml(procedure.code, latest.version)) ?? latest.startForm;
       state.procedure = procedure;
-      state.data = new SchemaForm(latest.startForm, { id: 'ws-data' });
-      fill(dataBox, latest.startForm?.title ? el('p', { class: 'ws-form-title' }, String(latest.startForm.title)) : null, state.data.element);
+      state.data = new SchemaForm(schema, { id: 'ws-data' });
+      fill(dataBox, schema?.title ? el('p', { class: 'ws-form-title' }, String(schema.title)) : null, state.data.element);
     });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();

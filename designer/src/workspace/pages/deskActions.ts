@@ -4,7 +4,7 @@
 
 import { ApiError, type PageContext } from './pageTypes.js';
 import { el, fill } from '../dom.js';
-import { formatDateTime, nextWeekday, vnDateTimeIso, vnDay } from '../format.js';
+import { formatDate, formatDateTime, nextWeekday, parseVnDate, vnDateTimeIso, vnDay } from '../format.js';
 import { fieldMessage, tr } from '../messages.js';
 
 type Ctx = PageContext;
@@ -56,7 +56,7 @@ export async function apologyForm(ctx: Ctx, code: string, dueAt: string | null, 
   const reason = el('textarea', { id: `${id}-reason`, rows: 2, maxlength: 2000 });
   const department = el('select', { id: `${id}-department` }, ...departments.map((d) => el('option', { value: d.code }, d.name)));
   const base = dueAt ? vnDay(dueAt) : new Date().toISOString().slice(0, 10);
-  const date = el('input', { id: `${id}-date`, type: 'date', value: nextWeekday(base) });
+  const date = el('input', { id: `${id}-date`, type: 'text', inputmode: 'numeric', placeholder: 'dd/mm/yyyy', value: formatDate(nextWeekday(base)) });
   const errors = { reason: el('div', { class: 'ws-field-error' }), department: el('div', { class: 'ws-field-error' }), date: el('div', { class: 'ws-field-error' }) };
   const general = el('div', { class: 'ws-form-error', role: 'alert' });
   const submit = el('button', { type: 'submit', class: 'ws-primary', 'data-action': 'apology' }, tr('desk.apologySend'));
@@ -74,9 +74,15 @@ export async function apologyForm(ctx: Ctx, code: string, dueAt: string | null, 
       fill(errors.reason, fieldMessage('is required'));
       return;
     }
+    const day = parseVnDate(date.value);
+    if (!day) {
+      fill(errors.date, fieldMessage('must match format "date"'));
+      return;
+    }
     submit.disabled = true;
     try {
-      const r = await ctx.api.apology(code, { reason: reason.value.trim(), responsibleDepartment: department.value, newDueAt: vnDateTimeIso(date.value) });
+      // The new promised date: the end of that working day's office hours.
+      const r = await ctx.api.apology(code, { reason: reason.value.trim(), responsibleDepartment: department.value, newDueAt: vnDateTimeIso(day) });
       ctx.notify(`${tr('desk.apologyRecorded', { due: formatDateTime(r.dueAt) })}${r.issuedInTime ? '' : ` ${tr('desk.apologyLate')}`}`, 'ok');
       done();
     } catch (err) {

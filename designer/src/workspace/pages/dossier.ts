@@ -5,11 +5,12 @@
 // what it may do now. Refreshed by polling.
 
 import type { ControlSlip, Dossier, DossierProgress, HistoryEvent, JsonSchema } from '../client.js';
-import { chip, el, fill, link, row, section, table } from '../dom.js';
+import { chip, el, fill, row, section, table, update } from '../dom.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../format.js';
 import { currentLang, eventLabel, tr, type MessageKey } from '../messages.js';
 import { DiagramView } from '../diagram.js';
 import { printElement } from '../print.js';
+import { allFieldsFromBpmn } from '../bpmnForms.js';
 import { apologyForm, returnButton, supplementButton } from './deskActions.js';
 import type { Page, PageContext } from './pageTypes.js';
 
@@ -35,7 +36,23 @@ export function dataTable(data: Record<string, unknown>, schema: JsonSchema | nu
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
     return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
   };
-  return el('dl', { class: 'ws-data' }, ...Object.entries(data).flatMap(([k, v]) => [el('dt', {}, properties[k]?.title ?? k), el('dd', { 'data-key': k }, show(k, v))]));
+  // In the form's order (the data went through jsonb, which sorts keys its own way).
+  const order = Object.keys(properties);
+  const keys = Object.keys(data).sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9));
+  return el('dl', { class: 'ws-data' }, ...keys.flatMap((k) => [el('dt', {}, properties[k]?.title ?? k), el('dd', { 'data-key': k }, show(k, data[k]))]));
+}
+
+/** The applicant's fields, titled as the reception form titles them. */
+export function applicantSchema(): JsonSchema {
+  return {
+    type: 'object',
+    properties: {
+      name: { title: tr('desk.applicantName') },
+      idNumber: { title: tr('desk.applicantId') },
+      phone: { title: tr('desk.applicantPhone') },
+      email: { title: tr('desk.applicantEmail') },
+    },
+  };
 }
 
 export async function dossierPage(ctx: PageContext): Promise<Page> {
@@ -59,6 +76,7 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
   let startForm: JsonSchema | null = null;
   let shownVersion = -1;
   let actionKey = '';
+  let shownMarks = '';
   let last: { dossier: Dossier; progress: DossierProgress; controlSlip: ControlSlip; history: HistoryEvent[] } | null = null;
 
   const renderLegend = () => fill(legend,
@@ -66,10 +84,10 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
 
   const render = () => {
     if (!last) return;
-    const { dossier: d, progress, controlSlip, history } = last;
+    const { dossier: d, progress } = last;
     const applicantName = typeof d.applicant.name === 'string' ? d.applicant.name : '—';
     const pending = ['new', 'received', 'processing'].includes(d.status.name);
-    fill(head,
+    update(head,
       el('h1', {}, tr('dossier.title', { code: d.code }), ' ', statusChip(d.status)),
       el('dl', { class: 'ws-facts' },
         el('dt', {}, tr('dossier.procedure')), el('dd', {}, `${d.procedureName} (${d.procedureCode}, v${d.procedureVersion})`),
@@ -86,7 +104,15 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
           ? el('dd', {}, chip(formatTimeLeft(progress.workingMsLeft, currentLang()), progress.workingMsLeft < 0 ? 'late' : 'info'))
           : null));
 
-    // The diagram's marks.
+    // The diagram's marks, redrawn only when a step moved.
+    const marksKey = JSON.stringify(progress.elements.map((e) => [e.elementId, e.state, e.late]));
+    if (marksKey !== shownMarks) {
+      shownMarks = marksKey;
+      markDiagram(progress);
+    }
+  };
+
+  const markDiagram = (progress: DossierProgress) => {
     const marks: Record<string, string[]> = {};
     const badges: Record<string, HTMLElement> = {};
     for (const e of progress.elements) {
@@ -100,11 +126,16 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
     }
     diagram.mark(marks);
     diagram.badges(badges);
+  };
+
+  const renderRest = () => {
+    if (!last) return;
+    const { dossier: d, progress, controlSlip, history } = last;
 
     // The control slip.
     const lateOpen = new Set(progress.elements.filter((e) => e.state === 'current' && e.late).map((e) => e.elementId));
     const printButton = el('button', { type: 'button', class: 'ws-small', onclick: () => printElement(slip) }, tr('dossier.print'));
-    fill(slip,
+    update(slip,
       el('div', { class: 'ws-card-head' }, el('h2', {}, tr('dossier.controlSlip')), printButton),
       el('dl', { class: 'ws-facts ws-facts-compact' },
         el('dt', {}, tr('dossier.applicant')), el('dd', {}, controlSlip.applicantName ?? '—'),
@@ -143,13 +174,13 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
         s.receivedAt ? ` ${tr('dossier.supplementReceived', { date: formatDateTime(s.receivedAt) })}` : null))));
     }
     extras.hidden = !extrasItems.length;
-    fill(extras, ...extrasItems);
+    update(extras, ...extrasItems);
 
-    fill(data, el('h2', {}, tr('dossier.data')), dataTable({ ...d.applicant }, null), dataTable(d.data, startForm));
+    update(data, el('h2', {}, tr('dossier.data')), dataTable({ ...d.applicant }, applicantSchema()), dataTable(d.data, startForm));
 
     const names = new Map<string, string>();
     for (const e of history) if (e.type === 'task.created') names.set(String(e.payload.taskId), String(e.payload.name));
-    fill(timeline, el('h2', {}, tr('dossier.timeline')), el('ol', { class: 'ws-timeline' }, ...history.map((e) => {
+    update(timeline, el('h2', {}, tr('dossier.timeline')), el('ol', { class: 'ws-timeline' }, ...history.map((e) => {
       const p = e.payload as Record<string, unknown>;
       const name = String(p.name ?? names.get(String(p.taskId)) ?? p.elementId ?? '');
       return el('li', { 'data-type': e.type },
@@ -179,14 +210,15 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
       ctx.api.dossier(code), ctx.api.progress(code), ctx.api.controlSlip(code), ctx.api.history(code),
     ]);
     if (shownVersion !== dossier.procedureVersion) {
-      const [xml, procedure] = await Promise.all([ctx.api.bpmnXml(dossier.procedureCode, dossier.procedureVersion), ctx.api.procedureDetail(dossier.procedureCode)]);
-      startForm = procedure.versions.find((v) => v.version === dossier.procedureVersion)?.startForm ?? null;
+      const xml = await ctx.api.bpmnXml(dossier.procedureCode, dossier.procedureVersion);
+      startForm = allFieldsFromBpmn(xml);
       await diagram.show(xml);
       shownVersion = dossier.procedureVersion;
     }
     last = { dossier, progress, controlSlip, history: history.items };
     ctx.setAsOf(progress.asOf);
     render();
+    renderRest();
     await renderActions();
     root.dataset.loaded = 'true';
   };
@@ -200,6 +232,7 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
       renderLegend();
       actionKey = '';
       render();
+      renderRest();
       void renderActions();
     },
     destroy: () => diagram.destroy(),

@@ -6,7 +6,7 @@
 // Every row opens the dossier page.
 
 import type { DossierSummary, Form06Member } from '../client.js';
-import { chip, el, fill, link, row, table } from '../dom.js';
+import { chip, el, fill, link, row, table, update } from '../dom.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../format.js';
 import { currentLang, tr, type MessageKey } from '../messages.js';
 import { statusChip, timelinessChip } from './dossier.js';
@@ -53,10 +53,10 @@ export async function dossierListPage(ctx: PageContext): Promise<Page> {
       const column = q.get('column') ?? 'receivedTotal';
       const r = await ctx.api.form06Members({ groupBy, key, column, from: q.get('from') ?? undefined, to: q.get('to') ?? undefined, limit });
       const rowName = !key || key === 'TOTAL' ? tr('f06.total') : groupBy === 'department' ? ctx.departmentName(key) : await procedureName(key);
-      fill(title, tr('list.form06', { column: tr(`f06.${column}` as MessageKey), row: rowName, from: formatDate(r.from), to: formatDate(r.to) }));
-      fill(summary, tr(groupBy === 'department' ? 'list.countSteps' : 'list.count', { count: r.total }));
+      update(title, tr('list.form06', { column: tr(`f06.${column}` as MessageKey), row: rowName, from: formatDate(r.from), to: formatDate(r.to) }));
+      update(summary, tr(groupBy === 'department' ? 'list.countSteps' : 'list.count', { count: r.total }));
       summary.dataset.total = String(r.total);
-      fill(body, r.items.length ? summaryRows(r.items, groupBy === 'department' ? tr('list.step') : null) : el('p', { class: 'ws-muted' }, tr('list.empty')));
+      update(body, r.items.length ? summaryRows(r.items, groupBy === 'department' ? tr('list.step') : null) : el('p', { class: 'ws-muted' }, tr('list.empty')));
       more.hidden = r.total <= r.items.length;
       ctx.setAsOf(r.asOf);
     } else if (source === 'breaches') {
@@ -64,13 +64,13 @@ export async function dossierListPage(ctx: PageContext): Promise<Page> {
       const procedureCode = q.get('procedureCode') ?? undefined;
       const dossierLevel = q.get('dossierLevel') === 'true';
       const r = await ctx.api.openBreaches({ department, procedureCode, dossierLevel: dossierLevel || undefined });
-      fill(title, tr('list.breaches', {
+      update(title, tr('list.breaches', {
         department: dossierLevel ? tr('dash.promisedDate') : department ? ctx.departmentName(department) : tr('list.allDepartments'),
         procedure: await procedureName(procedureCode ?? null),
       }));
-      fill(summary, tr('list.count', { count: new Set(r.items.map((b) => b.dossierCode)).size }));
+      update(summary, tr('list.count', { count: new Set(r.items.map((b) => b.dossierCode)).size }));
       summary.dataset.total = String(r.total);
-      fill(body, r.items.length ? table(
+      update(body, r.items.length ? table(
         [tr('list.code'), tr('list.procedure'), tr('list.breachStep'), tr('dash.department'), tr('inbox.due'), tr('dash.overdue')],
         r.items.map((b) => row([
           link(`/app/dossiers/${encodeURIComponent(b.dossierCode)}`, b.dossierCode), b.procedureName, b.step ?? tr('dash.promisedDate'),
@@ -80,10 +80,10 @@ export async function dossierListPage(ctx: PageContext): Promise<Page> {
       ctx.setAsOf(r.asOf);
     } else if (source === 'atRisk') {
       const r = await ctx.api.atRisk();
-      fill(title, tr('list.atRisk'));
-      fill(summary, tr('list.count', { count: r.items.length }));
+      update(title, tr('list.atRisk'));
+      update(summary, tr('list.count', { count: r.items.length }));
       summary.dataset.total = String(r.items.length);
-      fill(body, r.items.length ? table(
+      update(body, r.items.length ? table(
         [tr('list.code'), tr('list.procedure'), tr('list.applicant'), tr('list.promised'), tr('inbox.left'), tr('dash.department')],
         r.items.map((d) => row([
           link(`/app/dossiers/${encodeURIComponent(d.code)}`, d.code), d.procedureName, d.applicantName ?? '—', formatDateTime(d.dueAt),
@@ -95,10 +95,10 @@ export async function dossierListPage(ctx: PageContext): Promise<Page> {
       const params: Record<string, string | number | boolean | undefined> = { limit };
       for (const name of ['status', 'procedureCode', 'overdue', 'from', 'to', 'applicantIdNumber']) if (q.get(name)) params[name] = q.get(name)!;
       const r = await ctx.api.dossiers(params);
-      fill(title, Object.keys(params).length > 1 ? tr('list.filtered') : tr('list.title'));
-      fill(summary, tr('list.count', { count: r.total }));
+      update(title, Object.keys(params).length > 1 ? tr('list.filtered') : tr('list.title'));
+      update(summary, tr('list.count', { count: r.total }));
       summary.dataset.total = String(r.total);
-      fill(body, r.items.length ? summaryRows(r.items, null) : el('p', { class: 'ws-muted' }, tr('list.empty')));
+      update(body, r.items.length ? summaryRows(r.items, null) : el('p', { class: 'ws-muted' }, tr('list.empty')));
       more.hidden = r.total <= r.items.length;
     }
     root.dataset.loaded = 'true';

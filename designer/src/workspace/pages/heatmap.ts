@@ -7,14 +7,8 @@ import { el, fill, row, table } from '../dom.js';
 import { formatWorkingHours } from '../format.js';
 import { currentLang, tr } from '../messages.js';
 import { DiagramView } from '../diagram.js';
+import { heatLevel } from '../figures.js';
 import type { Page, PageContext } from './pageTypes.js';
-
-/** 0 (no breach) to 4 (the most breached step of the version). */
-export function heatLevel(step: Pick<StepHeat, 'breaches' | 'lateOpenTasks'>, max: number): number {
-  const score = step.breaches + step.lateOpenTasks;
-  if (score <= 0 || max <= 0) return 0;
-  return Math.max(1, Math.ceil((score / max) * 4));
-}
 
 export async function heatmapPage(ctx: PageContext): Promise<Page> {
   const root = ctx.root;
@@ -43,8 +37,13 @@ export async function heatmapPage(ctx: PageContext): Promise<Page> {
 
   const median = (s: StepHeat) => (s.medianWorkingMs === null ? tr('heat.none') : formatWorkingHours(s.medianWorkingMs, currentLang()));
 
-  const render = () => {
+  let shown = '';
+  const render = (force = false) => {
     if (!heat) return;
+    // Redrawn only when a figure changed (or the language did).
+    const key = JSON.stringify([currentLang(), heat.dossiers, heat.steps]);
+    if (key === shown && !force) return;
+    shown = key;
     const max = Math.max(0, ...heat.steps.map((s) => s.breaches + s.lateOpenTasks));
     const marks: Record<string, string[]> = {};
     const badges: Record<string, HTMLElement> = {};
@@ -52,9 +51,9 @@ export async function heatmapPage(ctx: PageContext): Promise<Page> {
       const level = heatLevel(s, max);
       marks[s.elementId] = [`ws-heat-${level}`];
       badges[s.elementId] = el('div', { class: `ws-heat-badge ws-heat-badge-${level}`, 'data-element': s.elementId, 'data-open': s.openTasks, 'data-breaches': s.breaches },
-        el('span', { title: tr('heat.open') }, `▣ ${s.openTasks}`),
-        el('span', { title: tr('heat.median') }, `⏱ ${median(s)}`),
-        el('span', { title: tr('heat.breaches') }, `⚠ ${s.breaches}`));
+        el('span', {}, `${tr('heat.open')}: `, el('strong', {}, String(s.openTasks))),
+        el('span', { title: tr('heat.median') }, `${tr('heat.medianShort')}: `, el('strong', {}, median(s))),
+        el('span', {}, `${tr('heat.breaches')}: `, el('strong', {}, String(s.breaches))));
     }
     diagram.mark(marks);
     diagram.badges(badges, { bottom: 4, left: -10 });
@@ -77,5 +76,5 @@ export async function heatmapPage(ctx: PageContext): Promise<Page> {
     root.dataset.loaded = 'true';
   };
   await load();
-  return { refresh: load, relabel: render, destroy: () => diagram.destroy() };
+  return { refresh: load, relabel: () => render(true), destroy: () => diagram.destroy() };
 }

@@ -7,20 +7,25 @@
 // for a supplement.
 
 import type { Inbox, InboxTask, JsonSchema, TaskDetail } from '../client.js';
-import { chip, el, fill, link, row, table } from '../dom.js';
+import { chip, el, fill, link, row, table, update } from '../dom.js';
 import { formatDateTime, formatTimeLeft } from '../format.js';
 import { currentLang, eventLabel, tr, type MessageKey } from '../messages.js';
 import { SchemaForm } from '../schemaForm.js';
-import { dataTable } from './dossier.js';
+import { allFieldsFromBpmn, formsFromBpmn } from '../bpmnForms.js';
+import { applicantSchema, dataTable, statusChip } from './dossier.js';
 import { ApiError, type Page, type PageContext } from './pageTypes.js';
 
 const URGENCY_KIND = { late: 'late', due_today: 'soon', on_track: 'ok', paused: 'muted', no_deadline: 'muted' } as const;
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Late: "Quá hạn 1,5 giờ làm việc"; due today: "Đến hạn hôm nay · còn 1 giờ làm việc"; on track: "Còn 12 giờ làm việc". */
 export function urgencyChip(task: Pick<InboxTask, 'urgency' | 'workingMsLeft'>): HTMLElement {
-  const text = task.urgency === 'paused' || task.urgency === 'no_deadline'
-    ? tr(`urgency.${task.urgency}` as MessageKey)
-    : `${tr(`urgency.${task.urgency}` as MessageKey)} · ${formatTimeLeft(task.workingMsLeft, currentLang())}`;
-  return chip(text, URGENCY_KIND[task.urgency], { 'data-urgency': task.urgency });
+  const left = formatTimeLeft(task.workingMsLeft, currentLang());
+  const text = task.urgency === 'paused' || task.urgency === 'no_deadline' ? tr(`urgency.${task.urgency}` as MessageKey)
+    : task.urgency === 'due_today' ? `${tr('urgency.due_today')} · ${left}`
+      : capitalize(left);
+  return chip(text, URGENCY_KIND[task.urgency], { 'data-urgency': task.urgency, title: tr(`urgency.${task.urgency}` as MessageKey) });
 }
 
 export async function inboxPage(ctx: PageContext): Promise<Page> {
@@ -53,19 +58,19 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
 
   const renderList = () => {
     if (!inbox) return;
-    fill(title, department ? tr('inbox.of', { department: ctx.departmentName(department) }) : tr('inbox.all'));
-    fill(counts,
+    update(title, department ? tr('inbox.of', { department: ctx.departmentName(department) }) : tr('inbox.all'));
+    update(counts,
       chip(`${tr('urgency.late')}: ${inbox.counts.late}`, 'late', { 'data-count': 'late' }), ' ',
       chip(`${tr('urgency.due_today')}: ${inbox.counts.dueToday}`, 'soon', { 'data-count': 'due_today' }), ' ',
       chip(`${tr('urgency.on_track')}: ${inbox.counts.onTrack}`, 'ok', { 'data-count': 'on_track' }));
     if (!inbox.items.length) {
-      fill(listBox, el('p', { class: 'ws-muted', id: 'ws-inbox-empty' }, tr('inbox.empty')));
+      update(listBox, el('p', { class: 'ws-muted', id: 'ws-inbox-empty' }, tr('inbox.empty')));
       return;
     }
-    fill(listBox, table(
+    update(listBox, table(
       [tr('inbox.due'), tr('inbox.left'), tr('inbox.dossier'), tr('inbox.procedure'), tr('inbox.step'), tr('inbox.applicant'), tr('inbox.state'), ''],
       inbox.items.map((t) => {
-        const claim = t.status === 'open'
+        const claim = t.status === 'open' && ctx.me.role === 'officer'
           ? el('button', { type: 'button', class: 'ws-small', 'data-action': 'claim', onclick: () => void claimTask(t.id) }, tr('inbox.claim'))
           : null;
         return row([
@@ -123,6 +128,10 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
       t.status === 'claimed' && !claimedByMe ? el('p', { class: 'ws-hint' }, tr('inbox.claimedByOther', { who: t.assignee ?? '' })) : null,
       form!.element, formError,
       ctx.me.role === 'officer' ? el('div', { class: 'ws-actions' }, complete) : null);
+    // Typing again clears the summary of the last attempt (each field clears its own error).
+    stepForm.addEventListener('input', () => {
+      formError.hidden = true;
+    });
     stepForm.addEventListener('submit', (e) => {
       e.preventDefault();
       void completeTask(formError, complete);
@@ -137,11 +146,11 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
         el('dt', {}, tr('inbox.due')), el('dd', {}, formatDateTime(t.dueAt)),
         el('dt', {}, tr('inbox.left')), el('dd', {}, item ? urgencyChip(item) : '—'),
         el('dt', {}, tr('inbox.state')), el('dd', { id: 'ws-task-state' }, t.status === 'claimed' ? tr('inbox.claimedBy', { who: t.assignee ?? '' }) : tr('inbox.open')),
-        el('dt', {}, tr('dossier.status')), el('dd', {}, t.dossier.status.label)),
+        el('dt', {}, tr('inbox.dossierStatus')), el('dd', {}, statusChip(t.dossier.status))),
       stepForm,
       ctx.me.role === 'officer' ? supplementForm(t) : null,
       el('details', { open: true, class: 'ws-details' }, el('summary', {}, tr('inbox.dossierData')),
-        dataTable({ ...t.dossier.applicant }, null), dataTable(t.dossier.data, startForm)),
+        dataTable({ ...t.dossier.applicant }, applicantSchema()), dataTable(t.dossier.data, startForm)),
       el('details', { class: 'ws-details', id: 'ws-task-history' }, el('summary', {}, tr('inbox.history')), el('ol', { class: 'ws-timeline', id: 'ws-task-history-list' })));
     void loadHistory(t.dossierCode);
   };
@@ -239,13 +248,14 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
         refused ? tr((err as ApiError).status === 403 ? 'common.forbidden' : 'common.notFound', { detail: (err as Error).message }) : tr('common.error', { detail: (err as Error).message })));
       return;
     }
-    if (!startForm) {
-      try {
-        const procedure = await ctx.api.procedureDetail(task.procedureCode);
-        startForm = procedure.versions[procedure.versions.length - 1]?.startForm ?? null;
-      } catch {
-        startForm = null;
-      }
+    try {
+      // The forms as the analyst wrote them (field order included), from the dossier's version of the procedure.
+      const dossier = await ctx.api.dossier(task.dossierCode);
+      const xml = await ctx.api.bpmnXml(task.procedureCode, dossier.procedureVersion);
+      startForm = allFieldsFromBpmn(xml);
+      task = { ...task, form: formsFromBpmn(xml).get(task.elementId) ?? task.form };
+    } catch {
+      startForm = null;
     }
     if (task.status === 'completed' || task.status === 'cancelled') {
       fill(detail, el('p', { class: 'ws-muted' }, tr('inbox.taskGone')));

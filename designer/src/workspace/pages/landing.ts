@@ -25,7 +25,7 @@ export function landingPage(ctx: PageContext, app: WorkspaceApp): Page {
         el('div', { class: 'ws-cards' }, ...items.map((item) =>
           el('a', { class: 'ws-tile', href: item.href, ...(item.external ? {} : { 'data-link': '' }), 'data-page': item.href },
             el('strong', {}, tr(item.label)),
-            item.card ? el('span', {}, tr(item.card)) : null))));
+            item.card ? el('span', {}, tr(item.card)) : null)))));
   };
   render();
   return { relabel: render };

@@ -1,0 +1,194 @@
+// Browser-test plumbing for the workspace: the real API and the web front
+// end (mountDesigner mounts the designer and the workspace) on a test
+// database with a FixedClock the test moves, the sample procedures and the
+// workspace fixture deployed, one key per role, and Debian's Chromium driven
+// by playwright-core, one tab per person (each tab has its own sessionStorage,
+// so its own sign-in).
+
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mountDesigner } from '../../../api/designerRoutes.js';
+import { createKey, createTestbed, PROCESSES, type Testbed } from '../../api/support/apiTestbed.js';
+import { ROOT } from '../../support/engineHarness.js';
+import { CHROMIUM } from '../../designer/support/designerBrowser.js';
+
+export { ARTIFACTS, ensureDesignerBuilt } from '../../designer/support/designerBrowser.js';
+
+export const RESIDENCE_FIXTURE = path.join(ROOT, 'test/fixtures/workspace/residence-confirmation.bpmn');
+
+export interface WorkspaceKeys {
+  desk: string;
+  justice: string;
+  police: string;
+  supervisor: string;
+  analyst: string;
+}
+
+export interface WorkspaceServer {
+  tb: Testbed;
+  url: string;
+  keys: WorkspaceKeys;
+  close(): Promise<void>;
+}
+
+export async function startWorkspaceServer(start: string): Promise<WorkspaceServer> {
+  const tb = await createTestbed({ start });
+  mountDesigner(tb.app);
+  const report = await tb.engine.loadProcessesFolder(PROCESSES);
+  if (report.refused.length) throw new Error(`samples refused: ${JSON.stringify(report.refused)}`);
+  await tb.engine.deploy(await readFile(RESIDENCE_FIXTURE, 'utf8'), 'test');
+  const keys: WorkspaceKeys = {
+    desk: await createKey(tb, 'desk', undefined, 'Bộ phận Một cửa xã Đông Anh'),
+    justice: await createKey(tb, 'officer', 'TUPHAP_XA', 'Phần mềm Tư pháp xã'),
+    police: await createKey(tb, 'officer', 'CONGAN_XA', 'Phần mềm Công an xã'),
+    supervisor: await createKey(tb, 'supervisor', undefined, 'Lãnh đạo Trung tâm'),
+    analyst: await createKey(tb, 'analyst', undefined, 'Chuyên viên phân tích'),
+  };
+  const server: Server = await new Promise((resolve) => {
+    const s = tb.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    tb,
+    url,
+    keys,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await tb.close();
+    },
+  };
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export interface WorkspaceBrowser {
+  context: BrowserContext;
+  /** A new tab (its own sessionStorage), errors collected. */
+  tab(viewport?: { width: number; height: number }): Promise<Page>;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchWorkspaceBrowser(): Promise<WorkspaceBrowser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'onestop-workspace-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 900 },
+    locale: 'vi-VN',
+    // The browser's own zone is somewhere else on purpose: every date must still be written in Vietnam time.
+    timezoneId: 'Europe/Paris',
+    acceptDownloads: true,
+  });
+  // Printing opens no dialog in a test: count the calls instead.
+  await context.addInitScript(() => {
+    (window as unknown as { __printed: number }).__printed = 0;
+    window.print = () => {
+      (window as unknown as { __printed: number }).__printed += 1;
+    };
+  });
+  const errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(`console: ${msg.text()}`);
+    });
+  };
+  const first = context.pages()[0];
+  let firstUsed = false;
+  return {
+    context,
+    errors,
+    async tab(viewport) {
+      const page = !firstUsed && first ? first : await context.newPage();
+      firstUsed = true;
+      watch(page);
+      page.setDefaultTimeout(10_000);
+      if (viewport) await page.setViewportSize(viewport);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Puts a tab in front. Tabs behind are hidden: Chromium throttles their
+ * animation frames (a click waits for two) and the workspace stops polling
+ * there, as it would for a person who looks at another tab.
+ */
+export async function front(page: Page): Promise<Page> {
+  await page.bringToFront();
+  return page;
+}
+
+/** Signs a tab in on the landing page (poll every 500 ms so the tests need not wait long). */
+export async function signIn(page: Page, url: string, key: string, user?: string): Promise<void> {
+  await page.bringToFront();
+  await page.goto(`${url}/?poll=500`);
+  await page.fill('#ws-key', key);
+  if (user) await page.fill('#ws-user', user);
+  await page.click('#ws-signin');
+  // A role's home page has loaded, or the landing lists the pages of a role without one.
+  await page.locator('#view[data-loaded="true"], #ws-signed-in').first().waitFor();
+}
+
+/**
+ * Last week's work, straight through the engine (it is not what the browser
+ * tests check): birth dossiers resolved early and late, and one whose
+ * health-insurance step is still open and long overdue, so the dashboard
+ * has departments and procedures to compare and an open breach before the
+ * day begins.
+ */
+export async function seedLastWeek(tb: Testbed, birthDossier: () => { procedureCode: string; [k: string]: unknown }, stepData: Record<string, Record<string, unknown>>): Promise<Record<string, string>> {
+  const codes: Record<string, string> = {};
+  const submit = async (name: string, at: string, channel: 'online' | 'direct' | 'post') => {
+    tb.clock.set(at);
+    const { procedureCode, ...input } = birthDossier() as { procedureCode: string; applicant: { name: string; idNumber: string }; data: Record<string, unknown> };
+    const r = await tb.engine.submit(procedureCode, { applicant: input.applicant, data: input.data, channel, actor: 'Bộ phận Một cửa' });
+    codes[name] = r.code;
+  };
+  const complete = async (name: string, elementId: string, at: string) => {
+    tb.clock.set(at);
+    const d = await tb.engine.getDossier(codes[name]);
+    const task = d.openTasks.find((t) => t.elementId === elementId);
+    if (!task) throw new Error(`${name} has no open ${elementId}`);
+    await tb.engine.completeTask(task.id, { actor: 'cán bộ', data: stepData[elementId] });
+  };
+  await submit('early', '2026-03-04T09:00:00+07:00', 'online');
+  await submit('open', '2026-03-04T09:00:00+07:00', 'direct');
+  await submit('late', '2026-03-04T09:00:00+07:00', 'post');
+  for (const n of ['early', 'open', 'late']) await complete(n, 'Task_RegisterBirth', '2026-03-04T10:00:00+07:00');
+  await complete('early', 'Task_RegisterPermanentResidence', '2026-03-04T15:00:00+07:00');
+  await complete('early', 'Task_IssueHealthInsuranceCard', '2026-03-04T15:30:00+07:00');
+  await complete('open', 'Task_RegisterPermanentResidence', '2026-03-05T10:00:00+07:00');
+  await submit('monday', '2026-03-09T09:00:00+07:00', 'online');
+  await complete('monday', 'Task_RegisterBirth', '2026-03-09T10:00:00+07:00');
+  await complete('monday', 'Task_RegisterPermanentResidence', '2026-03-09T14:00:00+07:00');
+  await complete('monday', 'Task_IssueHealthInsuranceCard', '2026-03-09T14:30:00+07:00');
+  tb.clock.set('2026-03-10T08:00:00+07:00');
+  await tb.engine.sweepDeadlines();
+  await complete('late', 'Task_RegisterPermanentResidence', '2026-03-10T11:00:00+07:00');
+  await complete('late', 'Task_IssueHealthInsuranceCard', '2026-03-10T11:30:00+07:00');
+  return codes;
+}
