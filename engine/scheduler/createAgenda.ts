@@ -1,5 +1,6 @@
 import { Agenda } from 'agenda';
 import { PostgresBackend } from '@agendajs/postgres-backend';
+import { createPool } from '../store/db.js';
 
 export interface SchedulerTuning {
   /** Poll interval; LISTEN/NOTIFY wakes the scheduler earlier for new jobs. */
@@ -25,8 +26,12 @@ export const DEFAULT_TUNING: SchedulerTuning = {
 /** Agenda on the same PostgreSQL as the engine, in its own table. */
 export function createAgenda(connectionString: string, name: string, tuning: Partial<SchedulerTuning> = {}): Agenda {
   const t = { ...DEFAULT_TUNING, ...tuning };
-  return new Agenda({
-    backend: new PostgresBackend({ connectionString }),
+  // Our own pool, because the backend's would have no 'error' listener: when
+  // the database goes away (embedded PostgreSQL stopping on SIGTERM) an idle
+  // connection's error would crash the process instead of being retried.
+  const pool = createPool(connectionString, 10);
+  const agenda = new Agenda({
+    backend: new PostgresBackend({ pool }),
     name,
     processEvery: t.processEvery,
     lockLimit: t.lockLimit,
@@ -36,4 +41,11 @@ export function createAgenda(connectionString: string, name: string, tuning: Par
     // Fired timers are history in our own tables; keep the job table small.
     removeOnComplete: true,
   });
+  // A pool passed in is not closed by Agenda: close it after Agenda stops.
+  const stop = agenda.stop.bind(agenda);
+  agenda.stop = async (closeConnection?: boolean) => {
+    await stop(closeConnection);
+    await pool.end().catch(() => {});
+  };
+  return agenda;
 }
