@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { OnestopEngine } from '../engine/onestopEngine.js';
 import type { BodyLimits } from './http/mountRoutes.js';
+import { CalendarRegistry } from '../engine/calendars/calendarRegistry.js';
 
 export interface ApiDeps {
   pool: pg.Pool;
@@ -9,6 +10,8 @@ export interface ApiDeps {
   clock?: () => Date;
   log?: (line: string) => void;
   limits?: Partial<BodyLimits>;
+  /** The calendars the engine computes due times with; edits reload them. */
+  calendars?: CalendarRegistry;
 }
 
 export interface ResolvedDeps extends Required<Omit<ApiDeps, 'limits'>> {
@@ -20,5 +23,6 @@ export function resolveDeps(deps: ApiDeps): ResolvedDeps {
     ...deps,
     clock: deps.clock ?? (() => deps.engine.context.time.now()),
     log: deps.log ?? ((line: string) => console.error(line)),
+    calendars: deps.calendars ?? new CalendarRegistry(deps.pool),
   };
 }

@@ -13,6 +13,7 @@ import { taskRoutes } from './routes/taskRoutes.js';
 import { supervisionRoutes } from './routes/supervisionRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
 import { workspaceRoutes } from './routes/workspaceRoutes.js';
+import { calendarRoutes } from './routes/calendarRoutes.js';
 
 export type { ApiDeps } from './apiDeps.js';
 
@@ -28,6 +29,7 @@ export function apiRoutes(deps: ApiDeps): RouteSpec[] {
     ...taskRoutes(resolved),
     ...supervisionRoutes(resolved),
     ...workspaceRoutes(resolved),
+    ...calendarRoutes(resolved),
     ...publicRoutes(resolved),
   ];
 }

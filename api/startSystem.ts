@@ -69,7 +69,7 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
   log(`Deadline scheduler running${missed ? `: ${missed} breach(es) that fell due while stopped recorded` : ''}`);
 
   const app = createApp({ pool, scheduler: () => scheduler.state() });
-  mountApi(app, { pool, engine, log });
+  mountApi(app, { pool, engine, log, calendars });
   mountDesigner(app);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

@@ -1,6 +1,7 @@
 import type { JsonSchema, RouteSpec } from '../http/route.js';
 import { ref, SCHEMAS } from './schemas.js';
 import { WORKSPACE_SCHEMAS } from './workspaceSchemas.js';
+import { CALENDAR_SCHEMAS } from './calendarSchemas.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   paths: Record<string, Record<string, OpenApiOperation>>;
@@ -138,12 +139,13 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
       { name: 'tasks', description: 'Routed steps (departments)' },
       { name: 'supervision', description: 'Breaches and form 06 (supervisor)' },
       { name: 'workspace', description: 'What the browser workspace shows: who is signed in, the inbox, the supervisor’s dashboard, dossier progress, heat maps' },
+      { name: 'calendars', description: 'Business calendars and the yearly day swaps (administrator)' },
       { name: 'public', description: 'Citizen lookup, no token' },
       { name: 'system', description: 'Health' },
     ],
     paths,
     components: {
-      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS },
+      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key created with POST /api/keys' } },
       parameters: {
         OnestopUser: {

@@ -18,8 +18,17 @@ export class CalendarRegistry implements CalendarSet {
     return (id && this.calendars.get(id)) || this.calendars.get(this.defaultId) || this.fallback;
   }
 
+  private loaded: Promise<void> | null = null;
+
+  /** Loads once (for callers that may come before start-up loaded it). */
+  ready(): Promise<void> {
+    this.loaded ??= this.load();
+    return this.loaded;
+  }
+
   /** Seeds the default calendar if absent and (re)loads all from the database. */
   async load(): Promise<void> {
+    this.loaded ??= Promise.resolve();
     await seedCalendar(this.pool, DEFAULT_CALENDAR);
     const next = new Map<string, Calendar>();
     for (const def of await loadCalendars(this.pool)) next.set(def.id, compileCalendar(def));

@@ -128,6 +128,16 @@ const ROWS: Row[] = [
   { name: 'GET /api/reports/form06/dossiers', allow: { supervisor: 200 }, call: () => api().get('/api/reports/form06/dossiers?column=resolvedLate') },
   { name: 'GET /api/procedures/{code}/versions/{version}/heatmap', allow: { supervisor: 200, analyst: 200 }, call: () => api().get('/api/procedures/2.002621/versions/1/heatmap') },
   { name: 'GET /api/dossiers/{code}/progress', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}/progress`) },
+  { name: 'GET /api/calendars', allow: { admin: 200, analyst: 200, desk: 200, officer: 200, otherOfficer: 200, supervisor: 200 }, call: () => api().get('/api/calendars') },
+  { name: 'PUT /api/calendars/{id}/day-swaps/{date}', allow: { admin: 200 }, call: () => api().put('/api/calendars/vn-default/day-swaps/2031-06-02').send({ kind: 'off', reason: 'Nghỉ bù' }) },
+  {
+    name: 'DELETE /api/calendars/{id}/day-swaps/{date}', allow: { admin: 204 },
+    prepare: async () => {
+      await api().put('/api/calendars/vn-default/day-swaps/2031-06-03').set(bearer(tb.admin)).send({ kind: 'off' }).expect(200);
+      return {};
+    },
+    call: () => api().delete('/api/calendars/vn-default/day-swaps/2031-06-03'),
+  },
   { name: 'GET /api/public/dossiers/{code}', publicRoute: true, allow: {}, prepare: dossier, call: (f) => api().get(`/api/public/dossiers/${f.code}`) },
   { name: 'GET /api/openapi.json', publicRoute: true, allow: {}, call: () => api().get('/api/openapi.json') },
   { name: 'GET /api/docs', publicRoute: true, allow: {}, call: () => api().get('/api/docs') },

@@ -22,9 +22,11 @@ test('it documents every endpoint of the contract', async () => {
   const doc = (await tb.api.get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)).sort();
   expect(operations).toEqual([
+    'DELETE /api/calendars/{id}/day-swaps/{date}',
     'DELETE /api/departments/{code}/webhook',
     'DELETE /api/keys/{id}',
     'GET /api/breaches',
+    'GET /api/calendars',
     'GET /api/departments',
     'GET /api/docs',
     'GET /api/dossiers',
@@ -61,6 +63,7 @@ test('it documents every endpoint of the contract', async () => {
     'POST /api/tasks/{id}/claim',
     'POST /api/tasks/{id}/complete',
     'POST /api/tasks/{id}/unclaim',
+    'PUT /api/calendars/{id}/day-swaps/{date}',
     'PUT /api/departments/{code}/webhook',
   ]);
 });

@@ -1,0 +1,47 @@
+import type { JsonSchema } from '../http/route.js';
+import { ref } from './schemas.js';
+
+// The business calendars an administrator maintains (office hours, cut-off,
+// the yearly table of day swaps the government approves).
+
+const PERIOD: JsonSchema = { type: 'string', pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$', description: 'Office hours, e.g. 08:00-12:00.' };
+const closed = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties)): JsonSchema => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+
+export const CALENDAR_SCHEMAS: Record<string, JsonSchema> = {
+  DaySwapInput: closed(
+    {
+      kind: { type: 'string', enum: ['off', 'work'], description: 'off: an extra day off; work: a make-up working day.' },
+      reason: { type: 'string', minLength: 1, maxLength: 500 },
+      hours: { type: 'array', items: PERIOD, maxItems: 6, description: 'Office hours of a make-up working day; default: Monday’s.' },
+    },
+    ['kind'],
+  ),
+  DaySwap: closed(
+    {
+      date: { type: 'string', format: 'date' },
+      kind: { type: 'string', enum: ['off', 'work'] },
+      reason: { type: 'string' },
+      hours: { type: 'array', items: PERIOD },
+    },
+    ['date', 'kind'],
+  ),
+  Calendar: closed({
+    id: { type: 'string' },
+    name: { type: 'string' },
+    timeZone: { type: 'string' },
+    officeHours: {
+      type: 'object',
+      properties: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, { type: 'array', items: PERIOD }])),
+      additionalProperties: false,
+    },
+    cutoff: { type: ['string', 'null'], description: 'Reception cut-off: a dossier received after it starts its clock the next working morning.' },
+    publicHolidays: { type: 'boolean' },
+    daySwaps: { type: 'array', items: ref('DaySwap') },
+  }),
+  CalendarList: closed({ items: { type: 'array', items: ref('Calendar') } }),
+};
