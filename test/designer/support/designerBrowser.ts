@@ -3,28 +3,17 @@
 // driven by playwright-core (never a downloaded browser).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { mountDesigner } from '../../../api/designerRoutes.js';
 import { createKey, createTestbed, PROCESSES, type Testbed } from '../../api/support/apiTestbed.js';
 import { ROOT } from '../../support/engineHarness.js';
+import { launchChromium } from '../../support/chromiumBrowser.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM } from '../../support/chromiumBrowser.js';
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 /** Builds designer/dist in a child process when any of its inputs is newer (esbuild stays out of jest's module system). */
 export function ensureDesignerBuilt(): void {
@@ -74,19 +63,8 @@ export interface DesignerBrowser {
 }
 
 export async function launchDesignerBrowser(): Promise<DesignerBrowser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  }
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'onestop-designer-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1600, height: 900 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    acceptDownloads: true,
-  });
+  const browser = await launchChromium('onestop-designer-chromium', { viewport: { width: 1600, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+  const { context } = browser;
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
@@ -97,10 +75,7 @@ export async function launchDesignerBrowser(): Promise<DesignerBrowser> {
     context,
     page,
     errors,
-    async close() {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
+    close: browser.close,
   };
 }
 

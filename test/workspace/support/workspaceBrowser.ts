@@ -5,16 +5,14 @@
 // by playwright-core, one tab per person (each tab has its own sessionStorage,
 // so its own sign-in).
 
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { mountDesigner } from '../../../api/designerRoutes.js';
 import { createKey, createTestbed, PROCESSES, type Testbed } from '../../api/support/apiTestbed.js';
 import { ROOT } from '../../support/engineHarness.js';
-import { CHROMIUM } from '../../designer/support/designerBrowser.js';
+import { launchChromium } from '../../support/chromiumBrowser.js';
 
 export { ARTIFACTS, ensureDesignerBuilt } from '../../designer/support/designerBrowser.js';
 
@@ -65,16 +63,6 @@ export async function startWorkspaceServer(start: string): Promise<WorkspaceServ
   };
 }
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
 export interface WorkspaceBrowser {
   context: BrowserContext;
   /** A new tab (its own sessionStorage), errors collected. */
@@ -84,20 +72,9 @@ export interface WorkspaceBrowser {
 }
 
 export async function launchWorkspaceBrowser(): Promise<WorkspaceBrowser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  }
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'onestop-workspace-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 900 },
-    locale: 'vi-VN',
-    // The browser's own zone is somewhere else on purpose: every date must still be written in Vietnam time.
-    timezoneId: 'Europe/Paris',
-    acceptDownloads: true,
-  });
+  // The browser's own zone is somewhere else on purpose: every date must still be written in Vietnam time.
+  const browser = await launchChromium('onestop-workspace-chromium', { viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/Paris' });
+  const { context } = browser;
   // Printing opens no dialog in a test: count the calls instead.
   await context.addInitScript(() => {
     (window as unknown as { __printed: number }).__printed = 0;
@@ -125,10 +102,7 @@ export async function launchWorkspaceBrowser(): Promise<WorkspaceBrowser> {
       if (viewport) await page.setViewportSize(viewport);
       return page;
     },
-    async close() {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
+    close: browser.close,
   };
 }
 
