@@ -1,3 +1,4 @@
+import { DEPARTMENT_SCOPE, PROCEDURE_SCOPE } from './form06Scopes.js';
 import type { Queryable } from '../db.js';
 
 /** The counted columns of form 06 for one group; derived columns are computed in engine/reports. */
@@ -37,24 +38,7 @@ const vnDay = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::
 // Per dossier, grouped by procedure. A dossier counts as finished when resolved
 // (result ready), withdrawn or refused; its timeliness compares the result time
 // with the current promised date (after an apology, the new one).
-const BY_PROCEDURE = `
-WITH scope AS (
-  SELECT d.*, COALESCE(d.resolved_at, d.withdrawn_at, d.refused_at) AS finished_at,
-         EXISTS (SELECT 1 FROM apologies a WHERE a.dossier_id = d.id) AS apologised,
-         EXISTS (SELECT 1 FROM supplements s WHERE s.dossier_id = d.id AND s.requested_at < $2
-                   AND (s.received_at IS NULL OR s.received_at >= $2)) AS awaiting_supplement
-    FROM dossiers d
-   WHERE d.received_at < $2
-     AND (d.received_at >= $1 OR COALESCE(d.resolved_at, d.withdrawn_at, d.refused_at) IS NULL
-          OR COALESCE(d.resolved_at, d.withdrawn_at, d.refused_at) >= $1)
-), flagged AS (
-  SELECT s.*,
-         s.received_at >= $1 AS received_in_period,
-         s.resolved_at >= $1 AND s.resolved_at < $2 AS resolved_in_period,
-         s.resolved_at > s.due_at AS late,
-         (s.finished_at IS NULL OR s.finished_at >= $2) AS pending
-    FROM scope s
-)
+const BY_PROCEDURE = `${PROCEDURE_SCOPE}
 SELECT f.procedure_code AS key, COALESCE(p.name, f.procedure_code) AS name,
   count(*) FILTER (WHERE received_in_period AND channel = 'online')::int AS "receivedOnline",
   count(*) FILTER (WHERE received_in_period AND channel = 'direct')::int AS "receivedDirect",
@@ -75,21 +59,7 @@ ORDER BY f.procedure_code`;
 // Per step, grouped by the department it was routed to: each agency's time
 // against its own allotment (Circular 01/2018 rates agencies per step). A step
 // is finished when completed or cancelled; timeliness is the one recorded at completion.
-const BY_DEPARTMENT = `
-WITH scope AS (
-  SELECT t.*, d.channel, d.withdrawn_at AS dossier_withdrawn_at,
-         EXISTS (SELECT 1 FROM apologies a WHERE a.dossier_id = d.id) AS apologised,
-         EXISTS (SELECT 1 FROM supplements s WHERE s.dossier_id = d.id AND s.requested_at < $2
-                   AND (s.received_at IS NULL OR s.received_at >= $2)) AS awaiting_supplement
-    FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
-   WHERE t.created_at < $2 AND (t.created_at >= $1 OR t.completed_at IS NULL OR t.completed_at >= $1)
-), flagged AS (
-  SELECT s.*,
-         s.created_at >= $1 AS received_in_period,
-         s.status = 'completed' AND s.completed_at >= $1 AND s.completed_at < $2 AS resolved_in_period,
-         (s.completed_at IS NULL OR s.completed_at >= $2) AS pending
-    FROM scope s
-)
+const BY_DEPARTMENT = `${DEPARTMENT_SCOPE}
 SELECT f.department AS key, COALESCE(dep.name, f.department) AS name,
   count(*) FILTER (WHERE received_in_period AND channel = 'online')::int AS "receivedOnline",
   count(*) FILTER (WHERE received_in_period AND channel = 'direct')::int AS "receivedDirect",

@@ -1,3 +1,4 @@
+import { DEPARTMENT_SCOPE, PROCEDURE_SCOPE } from './form06Scopes.js';
 import type { Queryable } from '../db.js';
 import type { DossierStatus } from '../../dossiers/statuses.js';
 import type { Form06Period } from './form06Counts.js';
@@ -46,42 +47,6 @@ const BY_DEPARTMENT_CONDITIONS: Record<Form06MemberColumn, string> = {
   lateWithoutApology: `resolved_in_period AND timeliness = 'late' AND NOT apologised`,
   withdrawn: `status = 'cancelled' AND completed_at >= $1 AND completed_at < $2 AND dossier_withdrawn_at IS NOT NULL`,
 };
-
-// The scopes of form06Counts.ts, word for word.
-const PROCEDURE_SCOPE = `
-WITH scope AS (
-  SELECT d.*, COALESCE(d.resolved_at, d.withdrawn_at, d.refused_at) AS finished_at,
-         EXISTS (SELECT 1 FROM apologies a WHERE a.dossier_id = d.id) AS apologised,
-         EXISTS (SELECT 1 FROM supplements s WHERE s.dossier_id = d.id AND s.requested_at < $2
-                   AND (s.received_at IS NULL OR s.received_at >= $2)) AS awaiting_supplement
-    FROM dossiers d
-   WHERE d.received_at < $2
-     AND (d.received_at >= $1 OR COALESCE(d.resolved_at, d.withdrawn_at, d.refused_at) IS NULL
-          OR COALESCE(d.resolved_at, d.withdrawn_at, d.refused_at) >= $1)
-), flagged AS (
-  SELECT s.*,
-         s.received_at >= $1 AS received_in_period,
-         s.resolved_at >= $1 AND s.resolved_at < $2 AS resolved_in_period,
-         s.resolved_at > s.due_at AS late,
-         (s.finished_at IS NULL OR s.finished_at >= $2) AS pending
-    FROM scope s
-)`;
-
-const DEPARTMENT_SCOPE = `
-WITH scope AS (
-  SELECT t.*, d.channel, d.withdrawn_at AS dossier_withdrawn_at,
-         EXISTS (SELECT 1 FROM apologies a WHERE a.dossier_id = d.id) AS apologised,
-         EXISTS (SELECT 1 FROM supplements s WHERE s.dossier_id = d.id AND s.requested_at < $2
-                   AND (s.received_at IS NULL OR s.received_at >= $2)) AS awaiting_supplement
-    FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
-   WHERE t.created_at < $2 AND (t.created_at >= $1 OR t.completed_at IS NULL OR t.completed_at >= $1)
-), flagged AS (
-  SELECT s.*,
-         s.created_at >= $1 AS received_in_period,
-         s.status = 'completed' AND s.completed_at >= $1 AND s.completed_at < $2 AS resolved_in_period,
-         (s.completed_at IS NULL OR s.completed_at >= $2) AS pending
-    FROM scope s
-)`;
 
 /** A dossier behind a cell; per department, the step of that department that was counted. */
 export interface Form06Member {
