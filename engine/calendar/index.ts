@@ -12,5 +12,5 @@ export { validateCalendarDefinition } from './validateCalendarDefinition.js';
 export { DEFAULT_CALENDAR, HCMC_WARD_CALENDAR, VN_OFFICIAL_DAY_SWAPS } from './defaultCalendar.js';
 export { isWorkingTime, nextWorkingStart, addWorkingTime, workingTimeBetween, dueAt } from './workingTime.js';
 export { receptionStart } from './reception.js';
-export { isWorkingDay, holidaysOfYear } from './workingDays.js';
+export { isWorkingDay, isWorkingDayAt, holidaysOfYear } from './workingDays.js';
 export { lunarToSolar, solarToLunar } from './lunarCalendar.js';

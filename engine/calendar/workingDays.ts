@@ -10,6 +10,11 @@ export function isWorkingDay(localDate: string, cal: Calendar): boolean {
   return cal.schedule(dayNumber).workingMs > 0;
 }
 
+/** Whether the local day (in the calendar's own time zone) containing `t` is a working day. */
+export function isWorkingDayAt(t: Date, cal: Calendar): boolean {
+  return cal.schedule(cal.zone.dayOf(t.getTime())).workingMs > 0;
+}
+
 /**
  * Days off of a year that are not ordinary weekly closures: holidays,
  * compensatory days and days off from the official table, limited to the

@@ -2,7 +2,7 @@ import type { Clock } from '../duration/isoDuration.js';
 import type { TimeRules } from './timeRules.js';
 import {
   addWorkingTime,
-  isWorkingDay,
+  isWorkingDayAt,
   nextWorkingStart,
   receptionStart,
   workingTimeBetween,
@@ -36,10 +36,6 @@ export function calendarTimeRules(now: () => Date, calendars: CalendarSet): Time
       if (clock === 'calendar') return b.getTime() - a.getTime();
       return workingTimeBetween(a, b, calendars.byId(id));
     },
-    isWorkingDay(t: Date, id) {
-      // Vietnam has no daylight saving: the local date is UTC+7.
-      const local = new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-      return isWorkingDay(local, calendars.byId(id));
-    },
+    isWorkingDay: (t, id) => isWorkingDayAt(t, calendars.byId(id)),
   };
 }

@@ -1,4 +1,4 @@
-import { unaryTest, evaluate } from '@bpmn-io/feelin';
+import { evaluate } from '@bpmn-io/feelin';
 
 export type DossierData = Record<string, unknown>;
 
@@ -22,5 +22,3 @@ export function evaluateFeelCondition(expression: string, data: DossierData): bo
   return value === true;
 }
 
-// Exported for callers that want unary tests later (e.g. decision tables).
-export { unaryTest };

@@ -1,6 +1,6 @@
 import type { EngineContext } from '../engineContext.js';
 import { withTransaction } from '../store/db.js';
-import { lockDossier } from '../store/dossiers/dossierRows.js';
+import { lockDossierOfTask } from '../store/dossiers/dossierRows.js';
 import { getTask, setTaskAssignee, type TaskRow } from '../store/tasks/taskRows.js';
 import { appendEvents } from '../store/events/eventRows.js';
 import { ConflictError, NotFoundError } from '../errors.js';
@@ -15,11 +15,10 @@ export async function unclaimTask(ctx: EngineContext, taskId: string, actor: str
 }
 
 async function changeClaim(ctx: EngineContext, taskId: string, actor: string, claim: boolean): Promise<TaskRow> {
-  const probe = await getTask(ctx.pool, taskId);
-  if (!probe) throw new NotFoundError(`task ${taskId} does not exist`);
   return withTransaction(ctx.pool, async (client) => {
-    await lockDossier(client, probe.dossierId);
-    const task = (await getTask(client, taskId))!;
+    // Locked through the task, as a completion does, so claims and completions queue on one row.
+    const task = (await lockDossierOfTask(client, taskId)) && (await getTask(client, taskId));
+    if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
     if (task.status === 'completed' || task.status === 'cancelled') throw new ConflictError(`task ${taskId} is ${task.status}`);
     if (claim) {
       if (task.status === 'claimed' && task.assignee !== actor) throw new ConflictError(`task ${taskId} is claimed by ${task.assignee}`);

@@ -72,13 +72,6 @@ export async function insertDossier(db: Queryable, d: NewDossier): Promise<numbe
   return rows[0].id;
 }
 
-/** Locks the dossier for one state change and returns it with its engine state. */
-export async function lockDossier(db: Queryable, id: number): Promise<(DossierRow & { engineState: unknown }) | null> {
-  const { rows } = await db.query<DossierRow & { engineState: unknown }>(
-    named(`SELECT ${DOSSIER_COLUMNS}, d.engine_state AS "engineState" FROM dossiers d WHERE d.id = $1 FOR UPDATE`, [id]));
-  return rows[0] ?? null;
-}
-
 /** Locks the dossier a task belongs to, found through the task in the same statement. */
 export async function lockDossierOfTask(db: Queryable, taskId: string): Promise<(DossierRow & { engineState: unknown }) | null> {
   if (!/^[0-9a-f-]{36}$/i.test(taskId)) return null;
