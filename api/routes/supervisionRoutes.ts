@@ -1,9 +1,10 @@
+import { departmentScope } from '../auth/departmentScope.js';
 import type { ResolvedDeps } from '../apiDeps.js';
 import { listBreaches } from '../../engine/store/queries/breachList.js';
 import { form06Counts } from '../../engine/store/queries/form06Counts.js';
 import { assembleForm06, FORM06_COLUMNS } from '../../engine/reports/form06Report.js';
 import { toCsv } from '../../engine/reports/csv.js';
-import { badRequest, forbidden } from '../http/problem.js';
+import { badRequest } from '../http/problem.js';
 import { ok, type Reply, type RouteSpec } from '../http/route.js';
 import { addDays, currentMonth, PAGE_QUERY, pageOf, periodEnd, periodQuery, periodStart, vietnamDayStart } from '../http/queryParams.js';
 import { iso } from '../views/jsonViews.js';
@@ -31,12 +32,7 @@ export function supervisionRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       responses: { 200: { description: 'One page', schema: ref('BreachPage') } },
       async handler({ query, caller }) {
-        const key = caller.key!;
-        let department: string | undefined = query.department;
-        if (key.role === 'officer') {
-          if (department && department !== key.department) throw forbidden(`this key acts for department ${key.department}; it cannot list the breaches of ${department}`);
-          department = key.department!;
-        }
+        const department = departmentScope(caller, query.department, 'list the breaches');
         const p = pageOf(query);
         const page = await listBreaches(deps.pool, { open: query.open, department, detectedFrom: periodStart(query.from), detectedBefore: periodEnd(query.to), ...p });
         return ok({

@@ -1,3 +1,4 @@
+import { departmentScope } from '../auth/departmentScope.js';
 import type { ResolvedDeps } from '../apiDeps.js';
 import type { TaskStatus } from '../../engine/store/tasks/taskRows.js';
 import { getTaskWithForm, listTasks, type TaskWithForm } from '../../engine/store/queries/taskList.js';
@@ -43,14 +44,7 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       responses: { 200: { description: 'One page', schema: ref('TaskPage') } },
       async handler({ query, caller }) {
-        const key = caller.key!;
-        let department: string | undefined = query.department;
-        if (key.role === 'officer') {
-          if (department && department !== key.department) {
-            throw forbidden(`this key acts for department ${key.department}; it cannot list the tasks of ${department}`);
-          }
-          department = key.department!;
-        }
+        const department = departmentScope(caller, query.department, 'list the tasks');
         const p = pageOf(query);
         const statuses: TaskStatus[] = query.status ? [query.status] : ['open', 'claimed'];
         const page = await listTasks(deps.pool, { statuses, department, assignee: query.assignee, dossierCode: query.dossierCode, ...p });

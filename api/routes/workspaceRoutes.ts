@@ -1,3 +1,4 @@
+import { departmentScope } from '../auth/departmentScope.js';
 import type { ResolvedDeps } from '../apiDeps.js';
 import type { TaskStatus } from '../../engine/store/tasks/taskRows.js';
 import { getDepartment, listDepartments } from '../../engine/store/departments/departmentRows.js';
@@ -83,12 +84,7 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       responses: { 200: { description: 'The inbox', schema: ref('Inbox') } },
       async handler({ query, caller }) {
-        const key = caller.key!;
-        let department: string | undefined = query.department;
-        if (key.role === 'officer') {
-          if (department && department !== key.department) throw forbidden(`this key acts for department ${key.department}; it cannot read the inbox of ${department}`);
-          department = key.department!;
-        }
+        const department = departmentScope(caller, query.department, 'read the inbox');
         const now = deps.clock();
         const p = pageOf(query);
         const statuses: TaskStatus[] = query.status ? [query.status] : ['open', 'claimed'];
