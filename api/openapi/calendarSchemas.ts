@@ -1,16 +1,10 @@
 import type { JsonSchema } from '../http/route.js';
-import { ref } from './schemas.js';
+import { closed, ref } from './schemas.js';
 
 // The business calendars an administrator maintains (office hours, cut-off,
 // the yearly table of day swaps the government approves).
 
 const PERIOD: JsonSchema = { type: 'string', pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$', description: 'Office hours, e.g. 08:00-12:00.' };
-const closed = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties)): JsonSchema => ({
-  type: 'object',
-  properties,
-  required,
-  additionalProperties: false,
-});
 
 export const CALENDAR_SCHEMAS: Record<string, JsonSchema> = {
   DaySwapInput: closed(

@@ -9,10 +9,10 @@ import { DOSSIER_STATUSES } from '../../engine/dossiers/statuses.js';
 
 export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
-const dateTime: JsonSchema = { type: 'string', format: 'date-time' };
-const nullableDateTime: JsonSchema = { type: ['string', 'null'], format: 'date-time' };
+export const dateTime: JsonSchema = { type: 'string', format: 'date-time' };
+export const nullableDateTime: JsonSchema = { type: ['string', 'null'], format: 'date-time' };
 const text = (maxLength: number, description?: string): JsonSchema => ({ type: 'string', minLength: 1, maxLength, ...(description ? { description } : {}) });
-const closed = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties), extra: JsonSchema = {}): JsonSchema => ({
+export const closed = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties), extra: JsonSchema = {}): JsonSchema => ({
   type: 'object',
   properties,
   required,
@@ -34,6 +34,20 @@ export const DOSSIER_CODE: JsonSchema = { type: 'string', maxLength: 60, descrip
 export const UUID: JsonSchema = { type: 'string', format: 'uuid' };
 const TIMELINESS: JsonSchema = { type: 'string', enum: ['early', 'on_time', 'late'] };
 const STATUS_NAMES = Object.keys(DOSSIER_STATUSES);
+
+/** A dossier in a list: what the dossier list and the dossiers behind a report cell both show. */
+export const DOSSIER_SUMMARY_PROPERTIES: Record<string, JsonSchema> = {
+  code: { type: 'string' },
+  procedureCode: { type: 'string' },
+  procedureName: { type: 'string' },
+  status: ref('DossierStatus'),
+  channel: { type: 'string' },
+  applicantName: { type: ['string', 'null'] },
+  receivedAt: dateTime,
+  dueAt: nullableDateTime,
+  resolvedAt: nullableDateTime,
+  returnedAt: nullableDateTime,
+};
 
 export const TASK_PROPERTIES: Record<string, JsonSchema> = {
   id: UUID,
@@ -242,16 +256,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     tasks: { type: 'array', items: ref('RoutedTask') },
   }),
   DossierSummary: closed({
-    code: { type: 'string' },
-    procedureCode: { type: 'string' },
-    procedureName: { type: 'string' },
-    status: ref('DossierStatus'),
-    channel: { type: 'string' },
-    applicantName: { type: ['string', 'null'] },
-    receivedAt: dateTime,
-    dueAt: nullableDateTime,
-    resolvedAt: nullableDateTime,
-    returnedAt: nullableDateTime,
+    ...DOSSIER_SUMMARY_PROPERTIES,
     overdue: { type: 'boolean', description: 'Pending after its promised date.' },
   }),
   DossierPage: page('DossierSummary'),

@@ -1,18 +1,10 @@
 import type { JsonSchema } from '../http/route.js';
-import { ref, TASK_PROPERTIES, UUID } from './schemas.js';
+import { closed, dateTime, DOSSIER_SUMMARY_PROPERTIES, nullableDateTime, ref, TASK_PROPERTIES, UUID } from './schemas.js';
 
 // Component schemas of the endpoints the browser workspace (supervisor
 // dashboard, department inbox, desk, dossier page, heat map) reads. Closed
 // like the others, so the response check catches any field leaking out.
 
-const dateTime: JsonSchema = { type: 'string', format: 'date-time' };
-const nullableDateTime: JsonSchema = { type: ['string', 'null'], format: 'date-time' };
-const closed = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties)): JsonSchema => ({
-  type: 'object',
-  properties,
-  required,
-  additionalProperties: false,
-});
 const workingMs = (description: string): JsonSchema => ({ type: ['integer', 'null'], description: `${description} In working milliseconds on the procedure’s business calendar (8 working hours a working day).` });
 const ASOF: JsonSchema = { ...dateTime, description: 'The server’s time the answer was computed at: the page measures everything against it, not the browser’s clock.' };
 const HOLDER = closed({ code: { type: 'string' }, name: { type: 'string' } });
@@ -101,16 +93,7 @@ export const WORKSPACE_SCHEMAS: Record<string, JsonSchema> = {
   }),
 
   Form06Member: closed({
-    code: { type: 'string' },
-    procedureCode: { type: 'string' },
-    procedureName: { type: 'string' },
-    status: ref('DossierStatus'),
-    channel: { type: 'string' },
-    applicantName: { type: ['string', 'null'] },
-    receivedAt: dateTime,
-    dueAt: nullableDateTime,
-    resolvedAt: nullableDateTime,
-    returnedAt: nullableDateTime,
+    ...DOSSIER_SUMMARY_PROPERTIES,
     step: {
       anyOf: [
         { type: 'null' },

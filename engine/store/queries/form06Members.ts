@@ -1,6 +1,6 @@
 import { DEPARTMENT_SCOPE, PROCEDURE_SCOPE } from './form06Scopes.js';
 import type { Queryable } from '../db.js';
-import type { DossierStatus } from '../../dossiers/statuses.js';
+import type { DossierListItem } from './dossierList.js';
 import type { Form06Period } from './form06Counts.js';
 import type { Page, PageRequest } from './page.js';
 
@@ -49,17 +49,7 @@ const BY_DEPARTMENT_CONDITIONS: Record<Form06MemberColumn, string> = {
 };
 
 /** A dossier behind a cell; per department, the step of that department that was counted. */
-export interface Form06Member {
-  code: string;
-  procedureCode: string;
-  procedureName: string;
-  status: DossierStatus;
-  channel: string;
-  applicantName: string | null;
-  receivedAt: Date;
-  dueAt: Date | null;
-  resolvedAt: Date | null;
-  returnedAt: Date | null;
+export interface Form06Member extends Omit<DossierListItem, 'overdue'> {
   step: null | {
     taskId: string;
     elementId: string;
