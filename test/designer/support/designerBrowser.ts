@@ -4,10 +4,9 @@
 
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { mountDesigner } from '../../../api/designerRoutes.js';
+import { serveWithFrontEnd } from '../../support/frontEndServer.js';
 import { createKey, createTestbed, PROCESSES, type Testbed } from '../../api/support/apiTestbed.js';
 import { ROOT } from '../../support/engineHarness.js';
 import { launchChromium } from '../../support/chromiumBrowser.js';
@@ -32,25 +31,15 @@ export interface DesignerServer {
 /** The real API (createApiRouter via the API testbed) plus mountDesigner, with the sample procedures deployed. */
 export async function startDesignerServer(): Promise<DesignerServer> {
   const tb = await createTestbed();
-  mountDesigner(tb.app);
-  const report = await tb.engine.loadProcessesFolder(PROCESSES);
-  if (report.refused.length) throw new Error(`samples refused: ${JSON.stringify(report.refused)}`);
+  const served = await serveWithFrontEnd(tb);
   const analystKey = await createKey(tb, 'analyst', undefined, 'Chuyên viên phân tích');
-  const server: Server = await new Promise((resolve) => {
-    const s = tb.app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const url = served.url;
   return {
     tb,
     url,
     analystKey,
     api: (pathname, init = {}) => fetch(`${url}${pathname}`, { ...init, headers: { Authorization: `Bearer ${analystKey}`, ...(init.headers ?? {}) } }),
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await tb.close();
-    },
+    close: served.close,
   };
 }
 

@@ -6,11 +6,10 @@
 // so its own sign-in).
 
 import { readFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { mountDesigner } from '../../../api/designerRoutes.js';
-import { createKey, createTestbed, PROCESSES, type Testbed } from '../../api/support/apiTestbed.js';
+import { serveWithFrontEnd } from '../../support/frontEndServer.js';
+import { createKey, createTestbed, type Testbed } from '../../api/support/apiTestbed.js';
 import { ROOT } from '../../support/engineHarness.js';
 import { launchChromium } from '../../support/chromiumBrowser.js';
 
@@ -35,9 +34,7 @@ export interface WorkspaceServer {
 
 export async function startWorkspaceServer(start: string): Promise<WorkspaceServer> {
   const tb = await createTestbed({ start });
-  mountDesigner(tb.app);
-  const report = await tb.engine.loadProcessesFolder(PROCESSES);
-  if (report.refused.length) throw new Error(`samples refused: ${JSON.stringify(report.refused)}`);
+  const served = await serveWithFrontEnd(tb);
   await tb.engine.deploy(await readFile(RESIDENCE_FIXTURE, 'utf8'), 'test');
   const keys: WorkspaceKeys = {
     desk: await createKey(tb, 'desk', undefined, 'Bộ phận Một cửa xã Đông Anh'),
@@ -46,20 +43,12 @@ export async function startWorkspaceServer(start: string): Promise<WorkspaceServ
     supervisor: await createKey(tb, 'supervisor', undefined, 'Lãnh đạo Trung tâm'),
     analyst: await createKey(tb, 'analyst', undefined, 'Chuyên viên phân tích'),
   };
-  const server: Server = await new Promise((resolve) => {
-    const s = tb.app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const url = served.url;
   return {
     tb,
     url,
     keys,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await tb.close();
-    },
+    close: served.close,
   };
 }
 
