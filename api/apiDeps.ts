@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { OnestopEngine } from '../engine/onestopEngine.js';
 import type { BodyLimits } from './http/mountRoutes.js';
-import { CalendarRegistry } from '../engine/calendars/calendarRegistry.js';
+import { CalendarRegistry } from '../engine/calendar/calendarRegistry.js';
 
 export interface ApiDeps {
   pool: pg.Pool;

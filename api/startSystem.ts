@@ -7,7 +7,7 @@ import { migrate } from '../engine/store/migrate.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../engine/store/embeddedPostgres.js';
 import { createOnestopEngine, type OnestopEngine } from '../engine/onestopEngine.js';
 import { calendarTimeRules } from '../engine/deadlines/calendarTimeRules.js';
-import { CalendarRegistry } from '../engine/calendars/calendarRegistry.js';
+import { CalendarRegistry } from '../engine/calendar/calendarRegistry.js';
 import { createAgenda } from '../engine/scheduler/createAgenda.js';
 import { agendaDeadlineHooks } from '../engine/deadlines/agendaDeadlines.js';
 import { startDeadlineScheduler } from '../engine/deadlines/startDeadlineScheduler.js';

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { DefinitionCache } from './procedures/definitionCache.js';
 import type { TimeRules } from './deadlines/timeRules.js';
-import type { CreatedTask } from './tasks/createTasks.js';
+import type { CreatedTask } from './dossier/routing/createTasks.js';
 import type { WarningLead } from './deadlines/warningTime.js';
 
 /** A due time to watch: of a step (taskId) or of the dossier's promised date (taskId null). */

@@ -1,6 +1,6 @@
 import type { ResolvedDeps } from '../apiDeps.js';
 import { loadCalendars } from '../../engine/store/calendars/calendarRows.js';
-import { removeDaySwap, setDaySwap } from '../../engine/calendars/editCalendar.js';
+import { removeDaySwap, setDaySwap } from '../../engine/calendar/editCalendar.js';
 import { noContent, ok, type RouteSpec } from '../http/route.js';
 import { ref } from '../openapi/schemas.js';
 import type { DaySwap } from '../../engine/calendar/index.js';

@@ -1,6 +1,6 @@
 import type { ResolvedDeps } from '../apiDeps.js';
-import type { DossierStatus } from '../../engine/dossiers/statuses.js';
-import type { Channel } from '../../engine/dossiers/submitDossier.js';
+import type { DossierStatus } from '../../engine/dossier/statuses.js';
+import type { Channel } from '../../engine/dossier/commands/submitDossier.js';
 import { getLatestVersion } from '../../engine/store/procedures/procedureRows.js';
 import { getDepartment } from '../../engine/store/departments/departmentRows.js';
 import { getDossierByCode } from '../../engine/store/dossiers/dossierRows.js';

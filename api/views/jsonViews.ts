@@ -1,8 +1,8 @@
-import type { DossierView } from '../../engine/dossiers/dossierView.js';
-import { statusView, type DossierStatus } from '../../engine/dossiers/statuses.js';
+import type { DossierView } from '../../engine/dossier/dossierView.js';
+import { statusView, type DossierStatus } from '../../engine/dossier/statuses.js';
 import type { TaskRow } from '../../engine/store/tasks/taskRows.js';
 import type { TaskWithForm } from '../../engine/store/queries/taskList.js';
-import type { CreatedTask } from '../../engine/tasks/createTasks.js';
+import type { CreatedTask } from '../../engine/dossier/routing/createTasks.js';
 import type { DossierExtras } from '../../engine/store/queries/dossierExtras.js';
 
 // The API's representations, built field by field: internal columns (row ids,

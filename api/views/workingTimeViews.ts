@@ -1,5 +1,5 @@
 import type { TimeRules } from '../../engine/deadlines/timeRules.js';
-import { vietnamDate } from '../../engine/dossiers/dossierCode.js';
+import { vietnamDate } from '../../engine/dossier/dossierCode.js';
 
 /** One working day on the working clock (8 working hours). */
 export const WORKING_DAY_MS = 8 * 3_600_000;

@@ -1,6 +1,6 @@
 import { parseClock, parseDurationMs, type Clock } from '../duration/isoDuration.js';
 import type { JsonSchema } from '../forms/formValidator.js';
-import { resolveDepartment } from '../lint/support/departments.js';
+import { resolveDepartment } from '../bpmn/extensionReader/departments.js';
 
 // The facts the engine needs from a deployed BPMN, extracted once at deploy
 // and stored with the version as plain JSON: routing, allotments, forms.

@@ -3,8 +3,8 @@ import { FixedClock } from '../support/fixedClock.js';
 import { fixture, seedDepartments } from '../support/engineHarness.js';
 import { createOnestopEngine } from '../../engine/onestopEngine.js';
 import { calendarTimeRules } from '../../engine/deadlines/calendarTimeRules.js';
-import { CalendarRegistry } from '../../engine/calendars/calendarRegistry.js';
-import { removeDaySwap, setDaySwap } from '../../engine/calendars/editCalendar.js';
+import { CalendarRegistry } from '../../engine/calendar/calendarRegistry.js';
+import { removeDaySwap, setDaySwap } from '../../engine/calendar/editCalendar.js';
 import { ValidationError } from '../../engine/errors.js';
 
 let db: TestDatabase;

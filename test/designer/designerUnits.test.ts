@@ -14,7 +14,7 @@ import { countFields, exampleFormSchema, formFields } from '../../designer/src/o
 import { DepartmentRegistry, foldForSearch } from '../../designer/src/onestop/departmentRegistry.js';
 import { bpmnTranslate, setLang, t } from '../../designer/src/i18n.js';
 import { fileNameFor, hasDiagramInterchange } from '../../designer/src/diagramFiles.js';
-import { formSchemaError } from '../../engine/lint/support/formSchemaCheck.js';
+import { formSchemaError } from '../../engine/bpmn/extensionReader/formSchemaCheck.js';
 import { readSample } from './support/designerBrowser.js';
 import { parseBpmn } from '../../engine/bpmn/parseBpmn.js';
 import { ROOT } from '../support/engineHarness.js';

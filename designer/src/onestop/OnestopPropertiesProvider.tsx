@@ -9,9 +9,9 @@ import { CheckboxEntry, SelectEntry, TextFieldEntry, isCheckboxEntryEdited, isSe
 import { useService } from 'bpmn-js-properties-panel';
 import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
 import { parseClock, type Clock } from '../../../engine/duration/isoDuration.js';
-import { resolveDepartment } from '../../../engine/lint/support/departments.js';
-import { feelSyntaxError } from '../../../engine/lint/support/feelSyntax.js';
-import { formSchemaError } from '../../../engine/lint/support/formSchemaCheck.js';
+import { resolveDepartment } from '../../../engine/bpmn/extensionReader/departments.js';
+import { feelSyntaxError } from '../../../engine/bpmn/extensionReader/feelSyntax.js';
+import { formSchemaError } from '../../../engine/bpmn/extensionReader/formSchemaCheck.js';
 import { t, type MessageKey } from '../i18n.js';
 import type { DepartmentRegistry } from './departmentRegistry.js';
 import { joinDuration, parseAmount, splitDuration, UNITS, type DurationUnit } from './durationInput.js';

@@ -5,7 +5,7 @@
 // bounds and a department may knowingly plan to finish early.
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
-import { is, labelOf, textAttr } from '../support/moddle.js';
+import { is, labelOf, textAttr } from '../../bpmn/extensionReader/moddleElements.js';
 import { enumeratePaths, DEFAULT_PATH_CAP } from '../support/paths.js';
 import { describeSpan } from '../support/describeSpan.js';
 import { durationToMs, parseClock, parseDuration } from '../../duration/isoDuration.js';

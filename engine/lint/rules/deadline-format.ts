@@ -3,7 +3,7 @@
 // is checked where it is written, and the message quotes it.
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
-import { describe, is } from '../support/moddle.js';
+import { describe, is } from '../../bpmn/extensionReader/moddleElements.js';
 import { describeDurationError, parseClock, parseDuration } from '../../duration/isoDuration.js';
 
 const POLICIES = ['restart', 'extend'];

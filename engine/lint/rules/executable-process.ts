@@ -4,7 +4,7 @@
 // statistics and the one-stop portal.
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
-import { is, textAttr } from '../support/moddle.js';
+import { is, textAttr } from '../../bpmn/extensionReader/moddleElements.js';
 
 export default function ruleFactory(): RuleDefinition {
   function check(node: ModdleElement, reporter: Reporter): void {

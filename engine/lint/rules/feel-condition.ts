@@ -3,9 +3,9 @@
 // of a citizen. Parse them all at deploy time instead.
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
-import { describe, is } from '../support/moddle.js';
-import { conditionOf, scriptReason } from '../support/expressionLanguage.js';
-import { feelSyntaxError } from '../support/feelSyntax.js';
+import { describe, is } from '../../bpmn/extensionReader/moddleElements.js';
+import { conditionOf, scriptReason } from '../../bpmn/extensionReader/expressionLanguage.js';
+import { feelSyntaxError } from '../../bpmn/extensionReader/feelSyntax.js';
 
 export default function ruleFactory(): RuleDefinition {
   function check(node: ModdleElement, reporter: Reporter): void {

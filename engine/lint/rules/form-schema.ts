@@ -4,8 +4,8 @@
 // anything, so it is compiled at deploy time.
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
-import { describe, is, isAny, reportableId } from '../support/moddle.js';
-import { formSchemaError } from '../support/formSchemaCheck.js';
+import { describe, is, isAny, reportableId } from '../../bpmn/extensionReader/moddleElements.js';
+import { formSchemaError } from '../../bpmn/extensionReader/formSchemaCheck.js';
 
 const FORM_SCHEMA = 'onestop:FormSchema';
 const HOSTS = ['bpmn:UserTask', 'bpmn:StartEvent'];

@@ -4,7 +4,7 @@
 // how the file happens to be written rather than on the officer's decision.
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
-import { describe, isAny, outgoingFlows } from '../support/moddle.js';
+import { describe, isAny, outgoingFlows } from '../../bpmn/extensionReader/moddleElements.js';
 
 const DECIDING_GATEWAYS = ['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway'];
 

@@ -4,8 +4,8 @@
 // conditions, so they are refused before deployment.
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
-import { describe, is, reportableId } from '../support/moddle.js';
-import { isFeelLanguage, scriptReason } from '../support/expressionLanguage.js';
+import { describe, is, reportableId } from '../../bpmn/extensionReader/moddleElements.js';
+import { isFeelLanguage, scriptReason } from '../../bpmn/extensionReader/expressionLanguage.js';
 
 const XPATH = 'http://www.w3.org/1999/XPath';
 

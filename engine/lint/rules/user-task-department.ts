@@ -4,8 +4,8 @@
 // abolished units) are refused too, on tasks and on lanes alike.
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
-import { describe, is, textAttr } from '../support/moddle.js';
-import { resolveDepartment } from '../support/departments.js';
+import { describe, is, textAttr } from '../../bpmn/extensionReader/moddleElements.js';
+import { resolveDepartment } from '../../bpmn/extensionReader/departments.js';
 
 export interface UserTaskDepartmentConfig {
   /** Known department codes; when absent only presence is checked. */

@@ -4,7 +4,7 @@
 // at most once per path, and a parallel split yields one path per branch.
 
 import type { ModdleElement } from '../types.js';
-import { is } from './moddle.js';
+import { is } from '../../bpmn/extensionReader/moddleElements.js';
 
 export interface PathEnumeration {
   paths: ModdleElement[][];

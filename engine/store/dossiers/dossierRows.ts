@@ -1,6 +1,6 @@
 import type { Queryable } from '../db.js';
 import { named } from '../namedQuery.js';
-import type { DossierStatus } from '../../dossiers/statuses.js';
+import type { DossierStatus } from '../../dossier/statuses.js';
 
 export interface DossierRow {
   id: number;

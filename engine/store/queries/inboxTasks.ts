@@ -1,5 +1,5 @@
 import type { Queryable } from '../db.js';
-import type { DossierStatus } from '../../dossiers/statuses.js';
+import type { DossierStatus } from '../../dossier/statuses.js';
 import { TASK_COLUMNS, type TaskStatus } from '../tasks/taskRows.js';
 import type { TaskWithForm } from './taskList.js';
 import type { Page, PageRequest } from './page.js';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db.js';
-import type { DossierStatus } from '../../dossiers/statuses.js';
+import type { DossierStatus } from '../../dossier/statuses.js';
 
 export interface PublicDossierRow {
   code: string;

@@ -8,7 +8,7 @@ import { FixedClock } from '../../support/fixedClock.js';
 import { engineFor, ROOT } from '../../support/engineHarness.js';
 import type { OnestopEngine } from '../../../engine/onestopEngine.js';
 import type { FolderDeployReport } from '../../../engine/procedures/loadProcessesFolder.js';
-import type { Applicant } from '../../../engine/dossiers/submitDossier.js';
+import type { Applicant } from '../../../engine/dossier/commands/submitDossier.js';
 
 export const PROCESSES_FOLDER = path.join(ROOT, 'processes');
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { compileCalendar, DEFAULT_CALENDAR, type Calendar } from '../calendar/index.js';
+import { compileCalendar, DEFAULT_CALENDAR, type Calendar } from './index.js';
 import type { CalendarSet } from '../deadlines/calendarTimeRules.js';
 import { loadCalendars, seedCalendar } from '../store/calendars/calendarRows.js';
 

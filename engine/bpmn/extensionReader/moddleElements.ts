@@ -2,7 +2,7 @@
 // bpmnlint-utils import) so the rules bundle for the browser with nothing but
 // their own code.
 
-import type { ModdleElement } from '../types.js';
+import type { ModdleElement } from '../../lint/types.js';
 
 /** Type test that honours inheritance, e.g. a UserTask `is` a bpmn:Activity. */
 export function is(node: ModdleElement, type: string): boolean {

@@ -1,4 +1,4 @@
-import type { OutboundEvent } from '../engineContext.js';
+import type { OutboundEvent } from '../../engineContext.js';
 import type { CreatedTask } from './createTasks.js';
 
 /** What a department's own software is told when a step is routed to it. */

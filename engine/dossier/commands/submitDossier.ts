@@ -1,17 +1,17 @@
-import type { EngineContext } from '../engineContext.js';
-import { startInstance } from '../runtime/processRun.js';
-import { withTransaction } from '../store/db.js';
-import { getLatestVersion } from '../store/procedures/procedureRows.js';
-import { insertDossier, nextDossierSeq } from '../store/dossiers/dossierRows.js';
-import { appendEvents, type NewEvent } from '../store/events/eventRows.js';
-import { NotFoundError, ValidationError, type FieldError } from '../errors.js';
-import { formatFieldErrors } from '../forms/formValidator.js';
-import { formatDossierCode, vietnamDate } from './dossierCode.js';
-import { createTasksFor, type CreatedTask } from '../tasks/createTasks.js';
-import { gatewayDecisionEvents } from '../tasks/gatewayDecisions.js';
-import { warningAt } from '../deadlines/warningTime.js';
-import { commitEffects } from '../commitEffects.js';
-import { taskCreatedNotices } from '../tasks/notices.js';
+import type { EngineContext } from '../../engineContext.js';
+import { startInstance } from '../../runtime/processRun.js';
+import { withTransaction } from '../../store/db.js';
+import { getLatestVersion } from '../../store/procedures/procedureRows.js';
+import { insertDossier, nextDossierSeq } from '../../store/dossiers/dossierRows.js';
+import { appendEvents, type NewEvent } from '../../store/events/eventRows.js';
+import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
+import { formatFieldErrors } from '../../forms/formValidator.js';
+import { formatDossierCode, vietnamDate } from '../dossierCode.js';
+import { createTasksFor, type CreatedTask } from '../routing/createTasks.js';
+import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
+import { warningAt } from '../../deadlines/warningTime.js';
+import { commitEffects } from '../../commitEffects.js';
+import { taskCreatedNotices } from '../routing/notices.js';
 
 export type Channel = 'online' | 'direct' | 'post';
 

@@ -1,16 +1,16 @@
-import type { DeadlineTimer, EngineContext } from '../engineContext.js';
-import { withTransaction } from '../store/db.js';
-import { updateDossier } from '../store/dossiers/dossierRows.js';
-import { listDossierTasks, setTaskDueAt } from '../store/tasks/taskRows.js';
-import { appendEvents, type NewEvent } from '../store/events/eventRows.js';
-import { insertSupplementRequest, markSupplementReceived, openSupplement } from '../store/deadlines/supplementRows.js';
-import { ForbiddenError, ValidationError } from '../errors.js';
-import { formatFieldErrors } from '../forms/formValidator.js';
-import { warningAt } from '../deadlines/warningTime.js';
-import { commitEffects } from '../commitEffects.js';
-import { openTaskView } from '../tasks/completeTask.js';
-import type { CreatedTask } from '../tasks/createTasks.js';
-import { lockForChange } from './lockForChange.js';
+import type { DeadlineTimer, EngineContext } from '../../engineContext.js';
+import { withTransaction } from '../../store/db.js';
+import { updateDossier } from '../../store/dossiers/dossierRows.js';
+import { listDossierTasks, setTaskDueAt } from '../../store/tasks/taskRows.js';
+import { appendEvents, type NewEvent } from '../../store/events/eventRows.js';
+import { insertSupplementRequest, markSupplementReceived, openSupplement } from '../../store/deadlines/supplementRows.js';
+import { ForbiddenError, ValidationError } from '../../errors.js';
+import { formatFieldErrors } from '../../forms/formValidator.js';
+import { warningAt } from '../../deadlines/warningTime.js';
+import { commitEffects } from '../../commitEffects.js';
+import { openTaskView } from './completeTask.js';
+import type { CreatedTask } from '../routing/createTasks.js';
+import { lockForChange } from '../lockForChange.js';
 
 /** Decree 61: a supplement may be asked within 3 working days of receiving the dossier. */
 export const SUPPLEMENT_WINDOW_MS = 3 * 8 * 3_600_000;

@@ -1,6 +1,6 @@
-import type { ProcedureModel } from '../procedures/procedureModel.js';
-import type { FlowTaken } from '../runtime/processRun.js';
-import type { NewEvent } from '../store/events/eventRows.js';
+import type { ProcedureModel } from '../../procedures/procedureModel.js';
+import type { FlowTaken } from '../../runtime/processRun.js';
+import type { NewEvent } from '../../store/events/eventRows.js';
 
 /** History entries for the branches chosen by exclusive/inclusive gateways. */
 export function gatewayDecisionEvents(model: ProcedureModel, flows: FlowTaken[], at: Date): NewEvent[] {

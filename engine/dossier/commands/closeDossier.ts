@@ -1,12 +1,12 @@
-import type { EngineContext } from '../engineContext.js';
-import { withTransaction } from '../store/db.js';
-import { updateDossier } from '../store/dossiers/dossierRows.js';
-import { listDossierTasks, markTasksCancelled } from '../store/tasks/taskRows.js';
-import { appendEvents } from '../store/events/eventRows.js';
-import { closeDossierBreaches } from '../store/deadlines/closeBreaches.js';
-import { classifyTimeliness } from '../timeliness/classifyTimeliness.js';
-import { commitEffects } from '../commitEffects.js';
-import { lockForChange } from './lockForChange.js';
+import type { EngineContext } from '../../engineContext.js';
+import { withTransaction } from '../../store/db.js';
+import { updateDossier } from '../../store/dossiers/dossierRows.js';
+import { listDossierTasks, markTasksCancelled } from '../../store/tasks/taskRows.js';
+import { appendEvents } from '../../store/events/eventRows.js';
+import { closeDossierBreaches } from '../../store/deadlines/closeBreaches.js';
+import { classifyTimeliness } from '../../timeliness/classifyTimeliness.js';
+import { commitEffects } from '../../commitEffects.js';
+import { lockForChange } from '../lockForChange.js';
 
 /** The desk hands the result over to the citizen. */
 export async function returnResult(ctx: EngineContext, code: string, input: { actor: string }) {

@@ -3,8 +3,8 @@
 // it is drawn in, the innermost lane that names one winning. The engine's
 // task router must use this same function, or lint and runtime disagree.
 
-import type { ModdleElement } from '../types.js';
-import { is, textAttr } from './moddle.js';
+import type { ModdleElement } from '../../lint/types.js';
+import { is, textAttr } from './moddleElements.js';
 
 export interface DepartmentSource {
   department: string;

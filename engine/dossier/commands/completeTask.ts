@@ -1,18 +1,18 @@
-import type { DeadlineTimer, EngineContext, OutboundEvent } from '../engineContext.js';
-import { signalInstance } from '../runtime/processRun.js';
-import { withTransaction } from '../store/db.js';
-import { lockDossierOfTask, updateDossier } from '../store/dossiers/dossierRows.js';
-import { listDossierTasks, markTaskCompleted, markTasksCancelled, type TaskRow } from '../store/tasks/taskRows.js';
-import { appendEvents, type NewEvent } from '../store/events/eventRows.js';
-import { closeDossierBreaches, closeTaskBreaches } from '../store/deadlines/closeBreaches.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { formatFieldErrors } from '../forms/formValidator.js';
-import { classifyTimeliness } from '../timeliness/classifyTimeliness.js';
-import { warningAt } from '../deadlines/warningTime.js';
-import { commitEffects } from '../commitEffects.js';
-import { createTasksFor, type CreatedTask } from './createTasks.js';
-import { gatewayDecisionEvents } from './gatewayDecisions.js';
-import { taskCreatedNotices } from './notices.js';
+import type { DeadlineTimer, EngineContext, OutboundEvent } from '../../engineContext.js';
+import { signalInstance } from '../../runtime/processRun.js';
+import { withTransaction } from '../../store/db.js';
+import { lockDossierOfTask, updateDossier } from '../../store/dossiers/dossierRows.js';
+import { listDossierTasks, markTaskCompleted, markTasksCancelled, type TaskRow } from '../../store/tasks/taskRows.js';
+import { appendEvents, type NewEvent } from '../../store/events/eventRows.js';
+import { closeDossierBreaches, closeTaskBreaches } from '../../store/deadlines/closeBreaches.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { formatFieldErrors } from '../../forms/formValidator.js';
+import { classifyTimeliness } from '../../timeliness/classifyTimeliness.js';
+import { warningAt } from '../../deadlines/warningTime.js';
+import { commitEffects } from '../../commitEffects.js';
+import { createTasksFor, type CreatedTask } from '../routing/createTasks.js';
+import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
+import { taskCreatedNotices } from '../routing/notices.js';
 
 export interface CompleteInput {
   actor: string;

@@ -1,13 +1,13 @@
-import type { EngineContext } from '../engineContext.js';
-import { withTransaction } from '../store/db.js';
-import { updateDossier } from '../store/dossiers/dossierRows.js';
-import { getDepartment } from '../store/departments/departmentRows.js';
-import { appendEvents } from '../store/events/eventRows.js';
-import { findApology, insertApology } from '../store/deadlines/apologyRows.js';
-import { ConflictError, ValidationError } from '../errors.js';
-import { warningAt } from '../deadlines/warningTime.js';
-import { commitEffects } from '../commitEffects.js';
-import { lockForChange } from './lockForChange.js';
+import type { EngineContext } from '../../engineContext.js';
+import { withTransaction } from '../../store/db.js';
+import { updateDossier } from '../../store/dossiers/dossierRows.js';
+import { getDepartment } from '../../store/departments/departmentRows.js';
+import { appendEvents } from '../../store/events/eventRows.js';
+import { findApology, insertApology } from '../../store/deadlines/apologyRows.js';
+import { ConflictError, ValidationError } from '../../errors.js';
+import { warningAt } from '../../deadlines/warningTime.js';
+import { commitEffects } from '../../commitEffects.js';
+import { lockForChange } from '../lockForChange.js';
 
 export interface ApologyInput {
   actor: string;

@@ -2,8 +2,8 @@
 // is interpreted by a sandboxed evaluator: anything else in an uploaded file
 // (JavaScript, JUEL `${...}`, Groovy, ...) would mean running foreign code.
 
-import type { ModdleElement } from '../types.js';
-import { is } from './moddle.js';
+import type { ModdleElement } from '../../lint/types.js';
+import { is } from './moddleElements.js';
 
 const FEEL_LANGUAGES = new Set(['feel', 'http://www.omg.org/spec/feel/20140401']);
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { validateCalendarDefinition, type CalendarDefinition, type DaySwap } from '../calendar/index.js';
+import { validateCalendarDefinition, type CalendarDefinition, type DaySwap } from './index.js';
 import { deleteDaySwap, loadCalendars, upsertDaySwap } from '../store/calendars/calendarRows.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { CalendarRegistry } from './calendarRegistry.js';

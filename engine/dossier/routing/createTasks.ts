@@ -1,11 +1,11 @@
-import type { Queryable } from '../store/db.js';
-import type { EngineContext } from '../engineContext.js';
-import type { ProcedureModel } from '../procedures/procedureModel.js';
-import type { WaitingTask } from '../runtime/processRun.js';
-import type { NewEvent } from '../store/events/eventRows.js';
-import { insertTask } from '../store/tasks/taskRows.js';
-import { ProcessError } from '../errors.js';
-import { warningAt } from '../deadlines/warningTime.js';
+import type { Queryable } from '../../store/db.js';
+import type { EngineContext } from '../../engineContext.js';
+import type { ProcedureModel } from '../../procedures/procedureModel.js';
+import type { WaitingTask } from '../../runtime/processRun.js';
+import type { NewEvent } from '../../store/events/eventRows.js';
+import { insertTask } from '../../store/tasks/taskRows.js';
+import { ProcessError } from '../../errors.js';
+import { warningAt } from '../../deadlines/warningTime.js';
 
 export interface CreatedTask {
   id: string;

@@ -1,9 +1,9 @@
-import type { EngineContext } from '../engineContext.js';
-import { withTransaction } from '../store/db.js';
-import { lockDossierOfTask } from '../store/dossiers/dossierRows.js';
-import { getTask, setTaskAssignee, type TaskRow } from '../store/tasks/taskRows.js';
-import { appendEvents } from '../store/events/eventRows.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import type { EngineContext } from '../../engineContext.js';
+import { withTransaction } from '../../store/db.js';
+import { lockDossierOfTask } from '../../store/dossiers/dossierRows.js';
+import { getTask, setTaskAssignee, type TaskRow } from '../../store/tasks/taskRows.js';
+import { appendEvents } from '../../store/events/eventRows.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
 
 /** Takes a task for one officer so colleagues see it is being handled. */
 export async function claimTask(ctx: EngineContext, taskId: string, actor: string): Promise<TaskRow> {
