@@ -19,6 +19,29 @@ export interface DaySwap {
   hours?: string[];
 }
 
+/**
+ * One paid public holiday (Labour Code art. 112 as amended) as a record: an
+ * amendment adds a record with its own validity instead of editing code.
+ */
+export interface HolidayRule {
+  id: string;
+  name: string;
+  /** 'lunar' dates are Vietnamese lunar dates (computed for UTC+7). */
+  calendar: 'solar' | 'lunar';
+  month: number;
+  day: number;
+  /** Days taken relative to the date (Tết: [-1, 0, 1, 2, 3]); default [0]. */
+  offsets?: number[];
+  /** Names of the days whose offset differs from the holiday's own name. */
+  offsetNames?: Record<string, string>;
+  /** When the yearly table lists a day off this close to the date, the table alone decides the holiday that year. */
+  tableWindowDays?: number;
+  /** First local date (YYYY-MM-DD) on which the holiday may fall. */
+  validFrom: string;
+  /** First local date on which it no longer applies; null = open-ended. */
+  validTo?: string | null;
+}
+
 export interface CalendarDefinition {
   id: string;
   name: string;
@@ -28,5 +51,7 @@ export interface CalendarDefinition {
   cutoff: string | null;
   /** Apply the statutory holidays of the Labour Code (fixed and lunar), computed per year. */
   publicHolidays: boolean;
+  /** The holiday records to apply; absent = the national list (data/vn-holidays.json). */
+  holidays?: HolidayRule[];
   daySwaps: DaySwap[];
 }

@@ -11,6 +11,7 @@ import { WEEKDAYS_BY_INDEX } from './calendarDefinition.js';
 import { civilDateOf, parseIsoDate, weekdayOf } from './civilDate.js';
 import { deepFreeze } from './deepFreeze.js';
 import { statutoryDaysOff } from './holidays.js';
+import { VN_HOLIDAY_RULES } from './holidayRules.js';
 import { parseClockTime, parsePeriods, type Period } from './officeHours.js';
 import { zoneClockFor, type ZoneClock } from './timeZone.js';
 import { validateCalendarDefinition } from './validateCalendarDefinition.js';
@@ -70,7 +71,7 @@ export function compileCalendar(def: CalendarDefinition): Calendar {
   const holidaysOf = (year: number): Map<number, string> => {
     let holidays = holidaysByYear.get(year);
     if (!holidays) {
-      holidays = statutoryDaysOff(year, officialDaysOffBetween);
+      holidays = statutoryDaysOff(year, officialDaysOffBetween, definition.holidays ?? VN_HOLIDAY_RULES);
       holidaysByYear.set(year, holidays);
     }
     return holidays;

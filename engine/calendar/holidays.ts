@@ -1,23 +1,21 @@
-// Statutory days off computed from the Labour Code 2019, art. 112, and the
-// compensation rule of art. 111(3): a holiday falling on the weekly rest day
-// is taken on the next working day.
+// Statutory days off computed from the holiday records (Labour Code 2019,
+// art. 112 as amended: data/vn-holidays.json) and the compensation rule of
+// art. 111(3): a holiday falling on the weekly rest day is taken on the next
+// working day.
 //
 // The exact Tết and National Day days are chosen by the government every
 // year (e.g. Tết 2024 was taken 8-14 Feb rather than the 9-15 Feb the bare
 // rule gives). So when the official table lists days off around one of those
-// two holidays, the table alone decides that holiday for the year; the rule
-// only fills in the years nobody has announced yet.
+// holidays (its record's tableWindowDays), the table alone decides that
+// holiday for the year; the rule only fills in the years nobody has announced yet.
 
-import { dayNumberOf, weekdayOf } from './civilDate.js';
+import type { HolidayRule } from './calendarDefinition.js';
+import { dayNumberOf, parseIsoDate, weekdayOf } from './civilDate.js';
+import { VN_HOLIDAY_RULES } from './holidayRules.js';
 import { lunarToSolar } from './lunarCalendar.js';
 
 /** Tells whether the official table has a day off within [fromDay, toDay]. */
 export type OfficialDaysOffBetween = (fromDay: number, toDay: number) => boolean;
-
-// How far around Tết and 2 September an announced schedule may reach (2014
-// started on 28 Chạp, 2025 on 26 Chạp; National Day 2026 swapped a day on 31 Aug).
-const TET_WINDOW_DAYS = 15;
-const NATIONAL_DAY_WINDOW = { fromMonth: 8, fromDay: 20, toMonth: 9, toDay: 15 } as const;
 
 function isWeeklyRestDay(dayNumber: number): boolean {
   // State agencies keep the 40-hour Monday-Friday week (Decision
@@ -27,38 +25,36 @@ function isWeeklyRestDay(dayNumber: number): boolean {
   return weekday === 0 || weekday === 6;
 }
 
-function dayOfLunar(day: number, month: number, lunarYear: number): number {
-  const solar = lunarToSolar(day, month, lunarYear);
+function dateOf(rule: HolidayRule, year: number): number {
+  if (rule.calendar === 'solar') return dayNumberOf(year, rule.month, rule.day);
+  const solar = lunarToSolar(rule.day, rule.month, year);
   return dayNumberOf(solar.year, solar.month, solar.day);
+}
+
+function appliesOn(rule: HolidayRule, dayNumber: number): boolean {
+  if (dayNumber < (parseIsoDate(rule.validFrom) as number)) return false;
+  return rule.validTo == null || dayNumber < (parseIsoDate(rule.validTo) as number);
 }
 
 /**
  * Days off (statutory and compensatory) of a Gregorian year, as day numbers
  * mapped to a Vietnamese name. Weekends are not listed unless a holiday falls on them.
  */
-export function statutoryDaysOff(year: number, officialDaysOffBetween: OfficialDaysOffBetween): Map<number, string> {
+export function statutoryDaysOff(
+  year: number,
+  officialDaysOffBetween: OfficialDaysOffBetween,
+  rules: readonly HolidayRule[] = VN_HOLIDAY_RULES,
+): Map<number, string> {
   const statutory = new Map<number, string>();
-  const add = (dayNumber: number, name: string) => {
-    if (!statutory.has(dayNumber)) statutory.set(dayNumber, name);
-  };
-
-  add(dayNumberOf(year, 1, 1), 'Tết Dương lịch');
-
-  const tet = dayOfLunar(1, 1, year);
-  if (!officialDaysOffBetween(tet - TET_WINDOW_DAYS, tet + TET_WINDOW_DAYS)) {
-    // The last day of the old lunar year and the first four of the new one.
-    for (let offset = -1; offset <= 3; offset++) add(tet + offset, 'Tết Nguyên Đán');
-  }
-
-  add(dayOfLunar(10, 3, year), 'Giỗ Tổ Hùng Vương (10/3 âm lịch)');
-  add(dayNumberOf(year, 4, 30), 'Ngày Chiến thắng (30/4)');
-  add(dayNumberOf(year, 5, 1), 'Ngày Quốc tế Lao động (1/5)');
-
-  const { fromMonth, fromDay, toMonth, toDay } = NATIONAL_DAY_WINDOW;
-  if (!officialDaysOffBetween(dayNumberOf(year, fromMonth, fromDay), dayNumberOf(year, toMonth, toDay))) {
-    // The adjacent day is decided yearly; without a decision take the day before.
-    add(dayNumberOf(year, 9, 1), 'Quốc khánh (ngày liền kề)');
-    add(dayNumberOf(year, 9, 2), 'Quốc khánh (2/9)');
+  for (const rule of rules) {
+    const date = dateOf(rule, year);
+    const window = rule.tableWindowDays;
+    if (window !== undefined && officialDaysOffBetween(date - window, date + window)) continue;
+    for (const offset of rule.offsets ?? [0]) {
+      const dayNumber = date + offset;
+      if (!appliesOn(rule, dayNumber) || statutory.has(dayNumber)) continue;
+      statutory.set(dayNumber, rule.offsetNames?.[String(offset)] ?? rule.name);
+    }
   }
 
   const daysOff = new Map(statutory);

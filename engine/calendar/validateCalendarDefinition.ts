@@ -5,6 +5,7 @@ import { WEEKDAYS_BY_INDEX } from './calendarDefinition.js';
 import { parseIsoDate } from './civilDate.js';
 import { parseClockTime, parsePeriods } from './officeHours.js';
 import { isKnownTimeZone } from './timeZone.js';
+import { holidayRuleProblems } from './holidayRules.js';
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -75,6 +76,7 @@ export function validateCalendarDefinition(x: unknown): string[] {
     problems.push(`cutoff ${JSON.stringify(x.cutoff)} must be a time "HH:MM" or null`);
   }
   if (typeof x.publicHolidays !== 'boolean') problems.push('publicHolidays must be true or false');
+  if (x.holidays !== undefined) problems.push(...holidayRuleProblems(x.holidays));
   problems.push(...daySwapProblems(x.daySwaps));
   return problems;
 }

@@ -70,7 +70,7 @@ describe('statutory rules for years without an official table', () => {
     for (const date of ['01-01', '04-30', '05-01', '09-02']) expect(isWorkingDay(`${year}-${date}`, hanoi)).toBe(false);
   });
 
-  it('computes 2027: Tết on Saturday 6 Feb, weekend Tết days and 1/5 compensated', () => {
+  it('computes 2027: Tết on Saturday 6 Feb, weekend Tết days and 1/5 compensated, Culture Day on Wednesday 24 Nov', () => {
     expect(holidaysOfYear(2027, hanoi)).toEqual([
       { date: '2027-01-01', name: 'Tết Dương lịch' },
       { date: '2027-02-05', name: 'Tết Nguyên Đán' },
@@ -83,6 +83,7 @@ describe('statutory rules for years without an official table', () => {
       { date: '2027-05-03', name: 'Nghỉ bù Ngày Quốc tế Lao động (1/5)' },
       { date: '2027-09-01', name: 'Quốc khánh (ngày liền kề)' },
       { date: '2027-09-02', name: 'Quốc khánh (2/9)' },
+      { date: '2027-11-24', name: 'Ngày Văn hóa Việt Nam (24/11)' },
     ]);
     expect(isWorkingDay('2027-02-04', hanoi)).toBe(true);
     expect(isWorkingDay('2027-02-12', hanoi)).toBe(true);
