@@ -52,7 +52,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     res.json(document);
   });
   router.use(docsRouter());
-  router.use(routerFor(routes, { db: resolved.pool, document, limits: deps.limits, log: resolved.log }));
+  router.use(routerFor(routes, { keys: resolved.engine.keys, document, limits: deps.limits, log: resolved.log }));
   return router;
 }
 

@@ -14,3 +14,8 @@ export function departmentScope(caller: Caller, requested: string | undefined, w
   }
   return key.department!;
 }
+
+/** The department an officer's key acts for, which the engine holds its commands and reads to; null for every other role. */
+export function actingFor(caller: Caller): string | null {
+  return caller.key?.role === 'officer' ? caller.key.department : null;
+}

@@ -1,20 +1,21 @@
 import type { Request } from 'express';
-import type { Queryable } from '../../engine/store/db.js';
-import { findApiKeyByHash, type ApiKeyRow, type ApiRole } from '../../engine/store/auth/apiKeyRows.js';
-import { tokenHash } from '../auth/apiTokens.js';
+import type { ApiKeyRow, ApiRole, Engine } from '../../engine/index.js';
 import { badRequest, forbidden, unauthorized } from './problem.js';
 import type { Caller, RouteSpec } from './route.js';
 
 /** Header a department's software may set to name the officer behind its key (recorded in history, used for claims). */
 export const USER_HEADER = 'x-onestop-user';
 
+/** How a bearer token is resolved to its key (the engine's `keys`). */
+export type KeyLookup = Pick<Engine['keys'], 'ofToken'>;
+
 /** Resolves the bearer token to its key; every refusal says what was wrong with the credentials. */
-export async function authenticate(db: Queryable, req: Request): Promise<ApiKeyRow> {
+export async function authenticate(keys: KeyLookup, req: Request): Promise<ApiKeyRow> {
   const header = req.headers.authorization;
   if (!header) throw unauthorized('this endpoint needs an API key: send "Authorization: Bearer <token>"');
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthorized('the Authorization header must be "Bearer <token>"');
-  const key = await findApiKeyByHash(db, tokenHash(match[1]));
+  const key = await keys.ofToken(match[1]);
   if (!key) throw unauthorized('the API key is not valid');
   if (key.revokedAt) throw unauthorized(`this API key ("${key.name}") was revoked at ${key.revokedAt.toISOString()}`);
   return key;

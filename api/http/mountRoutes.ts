@@ -1,8 +1,7 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import type { Queryable } from '../../engine/store/db.js';
 import type { OpenApiDocument } from '../openapi/openapiDocument.js';
 import { XML_CONTENT_TYPES } from '../openapi/openapiDocument.js';
-import { authenticate, authorize, callerOf } from './authenticate.js';
+import { authenticate, authorize, callerOf, type KeyLookup } from './authenticate.js';
 import { badRequest, HttpProblem, notFound, PROBLEM_TYPES, problemHandler } from './problem.js';
 import { ajvForDocument, check, compileRouteValidators } from './requestValidation.js';
 import type { Reply, RouteSpec } from './route.js';
@@ -46,7 +45,7 @@ const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
  * check path, query and body against the OpenAPI document, then run the
  * handler. Nothing reaches the engine before every check passed.
  */
-export function routerFor(routes: readonly RouteSpec[], deps: { db: Queryable; document: OpenApiDocument; limits?: Partial<BodyLimits>; log: (line: string) => void }): express.Router {
+export function routerFor(routes: readonly RouteSpec[], deps: { keys: KeyLookup; document: OpenApiDocument; limits?: Partial<BodyLimits>; log: (line: string) => void }): express.Router {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const strictAjv = ajvForDocument(deps.document);
   const coercingAjv = ajvForDocument(deps.document, { coerceTypes: true });
@@ -57,7 +56,7 @@ export function routerFor(routes: readonly RouteSpec[], deps: { db: Queryable; d
   for (const route of routes) {
     const validators = compileRouteValidators(route, strictAjv, coercingAjv);
     router[route.method](toExpressPath(route.path), async (req: Request, res: Response) => {
-      const key = route.roles === 'public' ? null : await authenticate(deps.db, req);
+      const key = route.roles === 'public' ? null : await authenticate(deps.keys, req);
       if (key) authorize(route, key);
       const caller = callerOf(req, key);
 

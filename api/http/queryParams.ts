@@ -1,4 +1,4 @@
-import { vietnamDate } from '../../engine/dossier/dossierCode.js';
+import { vietnamDate } from '../../engine/index.js';
 import type { ParamSpec } from './route.js';
 
 // Query parameters shared by the list endpoints.

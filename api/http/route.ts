@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { ApiKeyRow, ApiRole } from '../../engine/store/auth/apiKeyRows.js';
+import type { ApiKeyRow, ApiRole } from '../../engine/index.js';
 
 export type JsonSchema = Record<string, unknown>;
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';

@@ -1,6 +1,5 @@
 import type { JsonSchema } from '../http/route.js';
-import { API_ROLES } from '../../engine/store/auth/apiKeyRows.js';
-import { DOSSIER_STATUSES } from '../../engine/dossier/statuses.js';
+import { API_ROLES, DOSSIER_STATUSES } from '../../engine/index.js';
 
 // Component schemas of the OpenAPI document (JSON Schema 2020-12, as OpenAPI
 // 3.1 uses). Request schemas refuse unknown fields; response schemas do too,

@@ -1,9 +1,7 @@
 import type { ResolvedDeps } from '../apiDeps.js';
-import { loadCalendars } from '../../engine/store/calendars/calendarRows.js';
-import { removeDaySwap, setDaySwap } from '../../engine/calendar/editCalendar.js';
 import { noContent, ok, type RouteSpec } from '../http/route.js';
 import { ref } from '../openapi/schemas.js';
-import type { DaySwap } from '../../engine/calendar/index.js';
+import type { DaySwap } from '../../engine/index.js';
 
 const params = {
   id: { schema: { type: 'string', pattern: '^[a-z0-9-]{1,60}$' }, description: 'Calendar id, e.g. vn-default', entity: 'calendar' },
@@ -22,8 +20,7 @@ export function calendarRoutes(deps: ResolvedDeps): RouteSpec[] {
       roles: ['admin', 'analyst', 'desk', 'officer', 'supervisor'],
       responses: { 200: { description: 'Every calendar', schema: ref('CalendarList') } },
       async handler() {
-        await deps.calendars.ready();
-        return ok({ items: await loadCalendars(deps.pool) });
+        return ok({ items: await deps.engine.read.calendars() });
       },
     },
     {
@@ -43,8 +40,7 @@ export function calendarRoutes(deps: ResolvedDeps): RouteSpec[] {
         422: { description: 'The day swap makes the calendar invalid (no such date, bad office hours)', schema: ref('Problem') },
       },
       async handler({ params: p, body }) {
-        await deps.calendars.ready();
-        return ok(await setDaySwap(deps.pool, deps.calendars, p.id, { date: p.date, ...(body as Omit<DaySwap, 'date'>) }));
+        return ok(await deps.engine.calendars.setDaySwap(p.id, { date: p.date, ...(body as Omit<DaySwap, 'date'>) }));
       },
     },
     {
@@ -58,8 +54,7 @@ export function calendarRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: params,
       responses: { 204: { description: 'Removed' } },
       async handler({ params: p }) {
-        await deps.calendars.ready();
-        await removeDaySwap(deps.pool, deps.calendars, p.id, p.date);
+        await deps.engine.calendars.removeDaySwap(p.id, p.date);
         return noContent();
       },
     },

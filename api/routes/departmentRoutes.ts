@@ -1,7 +1,5 @@
 import type { ResolvedDeps } from '../apiDeps.js';
-import { withTransaction } from '../../engine/store/db.js';
-import { getDepartment, listDepartments, upsertDepartment } from '../../engine/store/departments/departmentRows.js';
-import { deleteWebhook, listDeliveries, listWebhooks, upsertWebhook, type DeliveryStatus } from '../../engine/store/webhooks/webhookRows.js';
+import type { DeliveryStatus } from '../../engine/index.js';
 import { notFound } from '../http/problem.js';
 import { created, noContent, ok, type RouteSpec } from '../http/route.js';
 import { PAGE_QUERY, pageOf } from '../http/queryParams.js';
@@ -22,7 +20,7 @@ export function departmentRoutes(deps: ResolvedDeps): RouteSpec[] {
       roles: ['admin', 'analyst', 'desk', 'officer', 'supervisor'],
       responses: { 200: { description: 'Every department', schema: ref('DepartmentList') } },
       async handler({ caller }) {
-        const [departments, webhooks] = await Promise.all([listDepartments(deps.pool), caller.key?.role === 'admin' ? listWebhooks(deps.pool) : []]);
+        const [departments, webhooks] = await Promise.all([deps.engine.read.departments(), caller.key?.role === 'admin' ? deps.engine.read.webhooks() : []]);
         const byDepartment = new Map(webhooks.map((w) => [w.department, w]));
         return ok({
           items: departments.map((d) => {
@@ -49,13 +47,9 @@ export function departmentRoutes(deps: ResolvedDeps): RouteSpec[] {
       responses: { 200: { description: 'Updated', schema: ref('Department') }, 201: { description: 'Created', schema: ref('Department') } },
       async handler({ body }) {
         const input = body as { code: string; name: string; agency: string };
-        const existed = await withTransaction(deps.pool, async (client) => {
-          const before = await getDepartment(client, input.code);
-          await upsertDepartment(client, { code: input.code, name: input.name, agency: input.agency, calendarId: null });
-          return before !== null;
-        });
+        const saved = await deps.engine.departments.save(input);
         const department = { code: input.code, name: input.name, agency: input.agency };
-        return existed ? ok(department) : created(department, `/api/departments/${input.code}`);
+        return saved.created ? created(department, `/api/departments/${input.code}`) : ok(department);
       },
     },
     {
@@ -73,9 +67,9 @@ export function departmentRoutes(deps: ResolvedDeps): RouteSpec[] {
       body: { schema: ref('WebhookConfig') },
       responses: { 200: { description: 'Saved (the secret is never returned)', schema: ref('Webhook') } },
       async handler({ params, body }) {
-        if (!(await getDepartment(deps.pool, params.code))) throw notFound(`department ${params.code} does not exist`);
+        if (!(await deps.engine.read.department(params.code))) throw notFound(`department ${params.code} does not exist`);
         const input = body as { url: string; secret: string };
-        const w = await upsertWebhook(deps.pool, params.code, input.url, input.secret, deps.clock());
+        const w = await deps.engine.webhooks.set(params.code, input);
         return ok({ department: w.department, url: w.url, createdAt: iso(w.createdAt), updatedAt: iso(w.updatedAt) });
       },
     },
@@ -90,7 +84,7 @@ export function departmentRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: codeParam,
       responses: { 204: { description: 'Removed' } },
       async handler({ params }) {
-        if (!(await deleteWebhook(deps.pool, params.code))) throw notFound(`department ${params.code} has no webhook`);
+        if (!(await deps.engine.webhooks.remove(params.code))) throw notFound(`department ${params.code} has no webhook`);
         return noContent();
       },
     },
@@ -110,7 +104,7 @@ export function departmentRoutes(deps: ResolvedDeps): RouteSpec[] {
       responses: { 200: { description: 'One page', schema: ref('WebhookDeliveryPage') } },
       async handler({ query }) {
         const p = pageOf(query);
-        const page = await listDeliveries(deps.pool, { department: query.department, status: query.status as DeliveryStatus | undefined, ...p });
+        const page = await deps.engine.read.webhookDeliveries({ department: query.department, status: query.status as DeliveryStatus | undefined, ...p });
         return ok({
           items: page.items.map((d) => ({
             ...d,

@@ -1,33 +1,14 @@
 import type { ResolvedDeps } from '../apiDeps.js';
-import type { DossierStatus } from '../../engine/dossier/statuses.js';
-import type { Channel } from '../../engine/dossier/commands/submitDossier.js';
-import { getLatestVersion } from '../../engine/store/procedures/procedureRows.js';
-import { getDepartment } from '../../engine/store/departments/departmentRows.js';
-import { getDossierByCode } from '../../engine/store/dossiers/dossierRows.js';
-import { listDossiers } from '../../engine/store/queries/dossierList.js';
-import { dossierExtras } from '../../engine/store/queries/dossierExtras.js';
-import { departmentTaskOnDossier } from '../../engine/store/queries/taskList.js';
-import { NotFoundError } from '../../engine/errors.js';
-import { forbidden, invalidData } from '../http/problem.js';
-import { created, ok, type Caller, type RouteSpec } from '../http/route.js';
+import type { Channel, DossierStatus } from '../../engine/index.js';
+import { actingFor } from '../auth/departmentScope.js';
+import { invalidData } from '../http/problem.js';
+import { created, ok, type RouteSpec } from '../http/route.js';
 import { PAGE_QUERY, pageOf, periodEnd, periodQuery, periodStart } from '../http/queryParams.js';
 import { dossierJson, iso, routedTaskJson, statusJson } from '../views/jsonViews.js';
 import { DOSSIER_CODE, DOSSIER_STATUS_NAME, PROCEDURE_CODE, ref } from '../openapi/schemas.js';
 
 const codeParam = { code: { schema: DOSSIER_CODE, description: 'Dossier code', entity: 'dossier' } };
 const READERS = ['desk', 'supervisor', 'officer'] as const;
-
-/**
- * An officer reads a dossier only if its department has (or had) a step on
- * it. Unknown dossiers are 404 for everyone, so the check runs after existence.
- */
-async function requireReadable(deps: ResolvedDeps, caller: Caller, code: string): Promise<void> {
-  if (!(await getDossierByCode(deps.pool, code))) throw new NotFoundError(`dossier ${code} does not exist`);
-  const key = caller.key!;
-  if (key.role === 'officer' && !(await departmentTaskOnDossier(deps.pool, code, key.department!))) {
-    throw forbidden(`department ${key.department} has no step on dossier ${code}; its officers cannot read it`);
-  }
-}
 
 export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
   return [
@@ -48,10 +29,10 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       async handler({ body, caller }) {
         const input = body as { procedureCode: string; applicant: { name: string; idNumber: string; phone?: string; email?: string }; data: Record<string, unknown>; channel: Channel; receivingAgency?: string; receivedAt?: string };
-        if (!(await getLatestVersion(deps.pool, input.procedureCode))) {
+        if (!(await deps.engine.read.latestVersion(input.procedureCode))) {
           throw invalidData(`procedure ${input.procedureCode} is not deployed`, [{ in: 'body', path: '/procedureCode', message: 'is not a deployed procedure' }]);
         }
-        const r = await deps.engine.submit(input.procedureCode, {
+        const r = await deps.engine.dossiers.submit(input.procedureCode, {
           applicant: input.applicant,
           data: input.data,
           channel: input.channel,
@@ -93,7 +74,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       responses: { 200: { description: 'One page', schema: ref('DossierPage') } },
       async handler({ query }) {
         const p = pageOf(query);
-        const page = await listDossiers(deps.pool, {
+        const page = await deps.engine.read.dossierList({
           status: query.status as DossierStatus | undefined,
           procedureCode: query.procedureCode,
           overdue: query.overdue,
@@ -128,10 +109,9 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: codeParam,
       responses: { 200: { description: 'The dossier', schema: ref('Dossier') } },
       async handler({ params, caller }) {
-        await requireReadable(deps, caller, params.code);
-        const view = await deps.engine.getDossier(params.code);
-        const [extras, definition] = await Promise.all([dossierExtras(deps.pool, params.code), deps.engine.context.definitions.get(view.procedureVersionId)]);
-        return ok(dossierJson(view, extras!, definition.model.steps));
+        await deps.engine.read.readableDossier(params.code, actingFor(caller));
+        const { view, extras, steps } = await deps.engine.read.dossier(params.code);
+        return ok(dossierJson(view, extras, steps));
       },
     },
     {
@@ -145,8 +125,8 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: codeParam,
       responses: { 200: { description: 'Events', schema: ref('History') } },
       async handler({ params, caller }) {
-        await requireReadable(deps, caller, params.code);
-        const events = await deps.engine.history(params.code);
+        await deps.engine.read.readableDossier(params.code, actingFor(caller));
+        const events = await deps.engine.read.history(params.code);
         return ok({ dossierCode: params.code, items: events.map((e) => ({ id: e.id, type: e.type, at: iso(e.at), actor: e.actor, payload: e.payload })) });
       },
     },
@@ -161,16 +141,16 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: codeParam,
       responses: { 200: { description: 'The control slip', schema: ref('ControlSlip') } },
       async handler({ params, caller }) {
-        await requireReadable(deps, caller, params.code);
-        const [dossier, rows, extras] = await Promise.all([getDossierByCode(deps.pool, params.code), deps.engine.controlSlip(params.code), dossierExtras(deps.pool, params.code)]);
+        await deps.engine.read.readableDossier(params.code, actingFor(caller));
+        const { dossier, procedureName, rows } = await deps.engine.read.controlSlip(params.code);
         const departments: string[] = [];
         for (const r of rows) if (!departments.includes(r.toDepartment)) departments.push(r.toDepartment);
         return ok({
           dossierCode: params.code,
-          procedureName: extras!.procedureName,
-          applicantName: typeof dossier!.applicant.name === 'string' ? dossier!.applicant.name : null,
-          receivedAt: iso(dossier!.receivedAt),
-          dueAt: iso(dossier!.dueAt),
+          procedureName,
+          applicantName: typeof dossier.applicant.name === 'string' ? dossier.applicant.name : null,
+          receivedAt: iso(dossier.receivedAt),
+          dueAt: iso(dossier.dueAt),
           departments,
           rows: rows.map((r) => ({
             step: r.step,
@@ -206,14 +186,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       async handler({ params, body, caller }) {
         const input = body as { reason: string; items: string[] };
-        const key = caller.key!;
-        if (key.role === 'officer') {
-          if (!(await getDossierByCode(deps.pool, params.code))) throw new NotFoundError(`dossier ${params.code} does not exist`);
-          if (!(await departmentTaskOnDossier(deps.pool, params.code, key.department!, ['open', 'claimed']))) {
-            throw forbidden(`department ${key.department} holds no open step of dossier ${params.code}: only the department holding it (or the desk) can ask for a supplement`);
-          }
-        }
-        const r = await deps.engine.requestSupplement(params.code, { actor: caller.actor, department: key.role === 'officer' ? key.department : null, reason: input.reason, items: input.items });
+        const r = await deps.engine.dossiers.requestSupplement(params.code, { actor: caller.actor, actingFor: actingFor(caller), reason: input.reason, items: input.items });
         return ok({ dossierCode: r.dossierCode, status: statusJson(r.status), requestedAt: iso(r.requestedAt) });
       },
     },
@@ -234,7 +207,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       async handler({ params, body, caller }) {
         const input = (body ?? {}) as { data?: Record<string, unknown> };
-        const r = await deps.engine.receiveSupplement(params.code, { actor: caller.actor, data: input.data });
+        const r = await deps.engine.dossiers.receiveSupplement(params.code, { actor: caller.actor, data: input.data });
         return ok({ dossierCode: r.dossierCode, status: statusJson(r.status), dueAt: iso(r.dueAt), openTasks: r.openTasks.map(routedTaskJson) });
       },
     },
@@ -255,11 +228,11 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       async handler({ params, body, caller }) {
         const input = body as { reason: string; responsibleDepartment: string; newDueAt: string };
-        if (!(await getDossierByCode(deps.pool, params.code))) throw new NotFoundError(`dossier ${params.code} does not exist`);
-        if (!(await getDepartment(deps.pool, input.responsibleDepartment))) {
+        await deps.engine.read.readableDossier(params.code);
+        if (!(await deps.engine.read.department(input.responsibleDepartment))) {
           throw invalidData(`department ${input.responsibleDepartment} does not exist`, [{ in: 'body', path: '/responsibleDepartment', message: 'is not a known department' }]);
         }
-        const r = await deps.engine.recordApology(params.code, { actor: caller.actor, reason: input.reason, responsibleDepartment: input.responsibleDepartment, newDueAt: new Date(input.newDueAt) });
+        const r = await deps.engine.dossiers.recordApology(params.code, { actor: caller.actor, reason: input.reason, responsibleDepartment: input.responsibleDepartment, newDueAt: new Date(input.newDueAt) });
         return ok({ dossierCode: r.dossierCode, previousDueAt: iso(r.previousDueAt), dueAt: iso(r.dueAt), issuedInTime: r.issuedInTime });
       },
     },
@@ -276,7 +249,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
         409: { description: 'The result is not ready', schema: ref('Problem') },
       },
       async handler({ params, caller }) {
-        const r = await deps.engine.returnResult(params.code, { actor: caller.actor });
+        const r = await deps.engine.dossiers.returnResult(params.code, { actor: caller.actor });
         return ok({ dossierCode: r.dossierCode, status: statusJson(r.status), returnedAt: iso(r.returnedAt) });
       },
     },
@@ -296,7 +269,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       async handler({ params, body, caller }) {
         const input = (body ?? {}) as { reason?: string };
-        const r = await deps.engine.withdraw(params.code, { actor: caller.actor, reason: input.reason });
+        const r = await deps.engine.dossiers.withdraw(params.code, { actor: caller.actor, reason: input.reason });
         return ok({ dossierCode: r.dossierCode, status: statusJson(r.status) });
       },
     },

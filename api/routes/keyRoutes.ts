@@ -1,7 +1,5 @@
 import type { ResolvedDeps } from '../apiDeps.js';
-import { getApiKey, insertApiKey, listApiKeys, revokeApiKey, type ApiKeyRow, type ApiRole } from '../../engine/store/auth/apiKeyRows.js';
-import { getDepartment } from '../../engine/store/departments/departmentRows.js';
-import { generateToken, tokenHash, tokenHint } from '../auth/apiTokens.js';
+import type { ApiKeyRow, ApiRole } from '../../engine/index.js';
 import { badRequest, conflict, invalidData, notFound } from '../http/problem.js';
 import { created, noContent, ok, type RouteSpec } from '../http/route.js';
 import { iso } from '../views/jsonViews.js';
@@ -40,18 +38,10 @@ export function keyRoutes(deps: ResolvedDeps): RouteSpec[] {
         if (input.role !== 'officer' && input.department) {
           throw badRequest(`only officer keys are bound to a department; a ${input.role} key is not: remove body/department`, [{ in: 'body', path: '/department', message: `is only for the officer role` }]);
         }
-        if (input.department && !(await getDepartment(deps.pool, input.department))) {
+        if (input.department && !(await deps.engine.read.department(input.department))) {
           throw invalidData(`department ${input.department} does not exist`, [{ in: 'body', path: '/department', message: 'is not a known department' }]);
         }
-        const token = generateToken();
-        const key = await insertApiKey(deps.pool, {
-          name: input.name,
-          role: input.role,
-          department: input.department ?? null,
-          tokenSha256: tokenHash(token),
-          tokenHint: tokenHint(token),
-          createdBy: caller.actor,
-        });
+        const { key, token } = await deps.engine.keys.create({ name: input.name, role: input.role, department: input.department ?? null, createdBy: caller.actor });
         return created({ id: key.id, token, name: key.name, role: key.role, department: key.department }, `/api/keys/${key.id}`);
       },
     },
@@ -65,7 +55,7 @@ export function keyRoutes(deps: ResolvedDeps): RouteSpec[] {
       query: { includeRevoked: { schema: { type: 'boolean', default: false }, description: 'Also list revoked keys.' } },
       responses: { 200: { description: 'The keys (never their tokens)', schema: ref('ApiKeyList') } },
       async handler({ query }) {
-        return ok({ items: (await listApiKeys(deps.pool, { includeRevoked: query.includeRevoked ?? false })).map(keyJson) });
+        return ok({ items: (await deps.engine.read.keys({ includeRevoked: query.includeRevoked ?? false })).map(keyJson) });
       },
     },
     {
@@ -79,10 +69,10 @@ export function keyRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: { id: { schema: UUID, description: 'Key id', entity: 'API key' } },
       responses: { 204: { description: 'Revoked' }, 409: { description: 'The bootstrap administrator key (rotate ONESTOP_ADMIN_TOKEN instead)', schema: ref('Problem') } },
       async handler({ params, caller }) {
-        const key = await getApiKey(deps.pool, params.id);
+        const key = await deps.engine.read.key(params.id);
         if (!key) throw notFound(`API key ${params.id} does not exist`);
         if (key.bootstrap) throw conflict('the bootstrap administrator key follows ONESTOP_ADMIN_TOKEN (or DATA_DIR/admin-token): change the token and restart to rotate it');
-        await revokeApiKey(deps.pool, key.id, deps.clock(), caller.actor);
+        await deps.engine.keys.revoke(key.id, caller.actor);
         return noContent();
       },
     },

@@ -1,5 +1,4 @@
 import type { ResolvedDeps } from '../apiDeps.js';
-import { getVersion, listProcedures, listVersions } from '../../engine/store/procedures/procedureRows.js';
 import { badRequest, notFound } from '../http/problem.js';
 import { created, ok, type RouteSpec } from '../http/route.js';
 import { iso } from '../views/jsonViews.js';
@@ -29,7 +28,7 @@ export function procedureRoutes(deps: ResolvedDeps): RouteSpec[] {
       async handler({ body, caller }) {
         const xml = body as string;
         if (!xml.trim()) throw badRequest('the request body is empty: send the BPMN file as application/xml');
-        const r = await deps.engine.deploy(xml, caller.actor);
+        const r = await deps.engine.procedures.deploy(xml, caller.actor);
         const result = {
           code: r.code,
           version: r.version,
@@ -49,7 +48,7 @@ export function procedureRoutes(deps: ResolvedDeps): RouteSpec[] {
       roles: ALL_ROLES,
       responses: { 200: { description: 'Deployed procedures with their latest version', schema: ref('ProcedureList') } },
       async handler() {
-        const rows = await listProcedures(deps.pool);
+        const rows = await deps.engine.read.procedures();
         return ok({ items: rows.map((p) => ({ code: p.code, name: p.name, latestVersion: p.latestVersion, updatedAt: iso(p.updatedAt) })) });
       },
     },
@@ -64,7 +63,7 @@ export function procedureRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: codeParam,
       responses: { 200: { description: 'The procedure', schema: ref('Procedure') } },
       async handler({ params }) {
-        const versions = await listVersions(deps.pool, params.code);
+        const versions = await deps.engine.read.procedureVersions(params.code);
         if (!versions.length) throw notFound(`procedure ${params.code} is not deployed`);
         const latest = versions[versions.length - 1];
         return ok({
@@ -106,7 +105,7 @@ export function procedureRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: { ...codeParam, version: { schema: { type: 'integer', minimum: 1 }, description: 'Version number', entity: 'version' } },
       responses: { 200: { description: 'The BPMN XML', alternatives: { 'application/xml': { type: 'string' } } } },
       async handler({ params }) {
-        const row = await getVersion(deps.pool, params.code, Number(params.version));
+        const row = await deps.engine.read.procedureVersion(params.code, Number(params.version));
         if (!row) throw notFound(`procedure ${params.code} has no version ${params.version}`);
         return {
           status: 200,

@@ -1,7 +1,4 @@
 import type { ResolvedDeps } from '../apiDeps.js';
-import { publicDossier } from '../../engine/store/queries/publicDossier.js';
-import { getDepartment } from '../../engine/store/departments/departmentRows.js';
-import { notFound } from '../http/problem.js';
 import { ok, type RouteSpec } from '../http/route.js';
 import { iso, statusJson } from '../views/jsonViews.js';
 import { DOSSIER_CODE, ref } from '../openapi/schemas.js';
@@ -19,14 +16,7 @@ export function publicRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: { code: { schema: DOSSIER_CODE, description: 'Dossier code, as printed on the receipt', entity: 'dossier' } },
       responses: { 200: { description: 'Where the dossier stands', schema: ref('PublicDossier') } },
       async handler({ params }) {
-        const d = await publicDossier(deps.pool, params.code);
-        if (!d) throw notFound(`dossier ${params.code} does not exist`);
-        let heldBy = d.holders;
-        // Result ready: the desk holds it until the citizen collects it.
-        if (!heldBy.length && d.status === 'resolved') {
-          const desk = await getDepartment(deps.pool, deps.engine.context.deskDepartment);
-          heldBy = [{ code: deps.engine.context.deskDepartment, name: desk?.name ?? deps.engine.context.deskDepartment }];
-        }
+        const d = await deps.engine.read.publicDossier(params.code);
         return ok({
           code: d.code,
           status: statusJson(d.status),
@@ -35,7 +25,7 @@ export function publicRoutes(deps: ResolvedDeps): RouteSpec[] {
           dueAt: iso(d.dueAt),
           resolvedAt: iso(d.resolvedAt),
           returnedAt: iso(d.returnedAt),
-          heldBy,
+          heldBy: d.heldBy,
         });
       },
     },

@@ -1,9 +1,6 @@
 import { departmentScope } from '../auth/departmentScope.js';
 import type { ResolvedDeps } from '../apiDeps.js';
-import { listBreaches } from '../../engine/store/queries/breachList.js';
-import { form06Counts } from '../../engine/store/queries/form06Counts.js';
-import { assembleForm06, FORM06_COLUMNS } from '../../engine/reports/form06Report.js';
-import { toCsv } from '../../engine/reports/csv.js';
+import { FORM06_COLUMNS, toCsv } from '../../engine/index.js';
 import { badRequest } from '../http/problem.js';
 import { ok, type Reply, type RouteSpec } from '../http/route.js';
 import { addDays, currentMonth, PAGE_QUERY, pageOf, periodEnd, periodQuery, periodStart, vietnamDayStart } from '../http/queryParams.js';
@@ -34,7 +31,7 @@ export function supervisionRoutes(deps: ResolvedDeps): RouteSpec[] {
       async handler({ query, caller }) {
         const department = departmentScope(caller, query.department, 'list the breaches');
         const p = pageOf(query);
-        const page = await listBreaches(deps.pool, { open: query.open, department, detectedFrom: periodStart(query.from), detectedBefore: periodEnd(query.to), ...p });
+        const page = await deps.engine.read.breaches({ open: query.open, department, detectedFrom: periodStart(query.from), detectedBefore: periodEnd(query.to), ...p });
         return ok({
           items: page.items.map((b) => ({ ...b, dueAt: iso(b.dueAt), detectedAt: iso(b.detectedAt), closedAt: iso(b.closedAt) })),
           total: page.total,
@@ -70,7 +67,7 @@ export function supervisionRoutes(deps: ResolvedDeps): RouteSpec[] {
         const end = vietnamDayStart(addDays(to, 1));
         const asOf = new Date(Math.min(end.getTime(), now.getTime()));
         const groupBy: 'procedure' | 'department' = query.groupBy ?? 'procedure';
-        const report = assembleForm06(groupBy, { from, to, asOf }, await form06Counts(deps.pool, groupBy, { start, end, asOf }));
+        const report = await deps.engine.read.form06(groupBy, { from, to, start, end, asOf });
         if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
           return {
             status: 200,

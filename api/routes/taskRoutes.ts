@@ -1,27 +1,12 @@
-import { departmentScope } from '../auth/departmentScope.js';
+import { actingFor, departmentScope } from '../auth/departmentScope.js';
 import type { ResolvedDeps } from '../apiDeps.js';
-import type { TaskStatus } from '../../engine/store/tasks/taskRows.js';
-import { getTaskWithForm, listTasks, type TaskWithForm } from '../../engine/store/queries/taskList.js';
-import { getDossierByCode } from '../../engine/store/dossiers/dossierRows.js';
-import { NotFoundError, ValidationError } from '../../engine/errors.js';
-import { forbidden } from '../http/problem.js';
-import { ok, type Caller, type RouteSpec } from '../http/route.js';
+import type { TaskStatus } from '../../engine/index.js';
+import { ok, type RouteSpec } from '../http/route.js';
 import { PAGE_QUERY, pageOf } from '../http/queryParams.js';
 import { routedTaskJson, statusJson, taskDetailJson, taskJson } from '../views/jsonViews.js';
 import { DEPARTMENT_CODE, DOSSIER_CODE, ref, UUID } from '../openapi/schemas.js';
 
 const idParam = { id: { schema: UUID, description: 'Task id', entity: 'task' } };
-
-/** Loads a task and refuses an officer of another department (403 says whose it is). */
-async function taskFor(deps: ResolvedDeps, caller: Caller, id: string): Promise<TaskWithForm> {
-  const task = await getTaskWithForm(deps.pool, id);
-  if (!task) throw new NotFoundError(`task ${id} does not exist`);
-  const key = caller.key!;
-  if (key.role === 'officer' && task.department !== key.department) {
-    throw forbidden(`task ${id} is routed to department ${task.department}; this key acts for ${key.department}`);
-  }
-  return task;
-}
 
 export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
   return [
@@ -47,7 +32,7 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
         const department = departmentScope(caller, query.department, 'list the tasks');
         const p = pageOf(query);
         const statuses: TaskStatus[] = query.status ? [query.status] : ['open', 'claimed'];
-        const page = await listTasks(deps.pool, { statuses, department, assignee: query.assignee, dossierCode: query.dossierCode, ...p });
+        const page = await deps.engine.read.tasks({ statuses, department, assignee: query.assignee, dossierCode: query.dossierCode, ...p });
         return ok({ items: page.items.map(taskJson), total: page.total, ...p });
       },
     },
@@ -62,9 +47,8 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: idParam,
       responses: { 200: { description: 'The task', schema: ref('TaskDetail') } },
       async handler({ params, caller }) {
-        const task = await taskFor(deps, caller, params.id);
-        const dossier = await getDossierByCode(deps.pool, task.dossierCode);
-        return ok(taskDetailJson(task, dossier!));
+        const { task, dossier } = await deps.engine.read.task(params.id, actingFor(caller));
+        return ok(taskDetailJson(task, dossier));
       },
     },
     {
@@ -78,9 +62,7 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: idParam,
       responses: { 200: { description: 'Claimed', schema: ref('Task') }, 409: { description: 'Completed, cancelled, or claimed by someone else', schema: ref('Problem') } },
       async handler({ params, caller }) {
-        const task = await taskFor(deps, caller, params.id);
-        const row = await deps.engine.claimTask(params.id, caller.actor);
-        return ok(taskJson({ ...row, form: task.form }));
+        return ok(taskJson(await deps.engine.tasks.claim(params.id, { actor: caller.actor, actingFor: actingFor(caller) })));
       },
     },
     {
@@ -93,9 +75,7 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: idParam,
       responses: { 200: { description: 'Open again', schema: ref('Task') }, 409: { description: 'Completed, cancelled, or claimed by someone else', schema: ref('Problem') } },
       async handler({ params, caller }) {
-        const task = await taskFor(deps, caller, params.id);
-        const row = await deps.engine.unclaimTask(params.id, caller.actor);
-        return ok(taskJson({ ...row, form: task.form }));
+        return ok(taskJson(await deps.engine.tasks.unclaim(params.id, { actor: caller.actor, actingFor: actingFor(caller) })));
       },
     },
     {
@@ -114,13 +94,8 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
         422: { description: 'The data does not satisfy the step’s form', schema: ref('Problem') },
       },
       async handler({ params, body, caller }) {
-        await taskFor(deps, caller, params.id);
         const input = (body ?? {}) as { data?: Record<string, unknown> };
-        const r = await deps.engine.completeTask(params.id, { actor: caller.actor, data: input.data ?? {} }).catch((err: unknown) => {
-          // The step form's errors are about `data`; say where that is in the body.
-          if (err instanceof ValidationError) throw new ValidationError(err.message, err.errors.map((e) => ({ ...e, path: `/data${e.path}` })));
-          throw err;
-        });
+        const r = await deps.engine.tasks.complete(params.id, { actor: caller.actor, actingFor: actingFor(caller), data: input.data ?? {} });
         return ok({ dossierCode: r.dossierCode, status: statusJson(r.status), timeliness: r.timeliness, openTasks: r.openTasks.map(routedTaskJson) });
       },
     },

@@ -1,19 +1,8 @@
-import { departmentScope } from '../auth/departmentScope.js';
+import { actingFor, departmentScope } from '../auth/departmentScope.js';
 import type { ResolvedDeps } from '../apiDeps.js';
-import type { TaskStatus } from '../../engine/store/tasks/taskRows.js';
-import { getDepartment, listDepartments } from '../../engine/store/departments/departmentRows.js';
-import { getDossierByCode } from '../../engine/store/dossiers/dossierRows.js';
-import { getVersion } from '../../engine/store/procedures/procedureRows.js';
-import { departmentTaskOnDossier } from '../../engine/store/queries/taskList.js';
-import { listInboxTasks } from '../../engine/store/queries/inboxTasks.js';
-import { openBreaches } from '../../engine/store/queries/openBreaches.js';
-import { atRiskCandidates } from '../../engine/store/queries/atRiskDossiers.js';
-import { FORM06_MEMBER_COLUMNS, form06Members, type Form06MemberColumn } from '../../engine/store/queries/form06Members.js';
-import { median, stepStatistics } from '../../engine/store/queries/stepStatistics.js';
-import { dossierSteps } from '../../engine/store/queries/dossierSteps.js';
-import { NotFoundError } from '../../engine/errors.js';
-import { badRequest, forbidden, notFound } from '../http/problem.js';
-import { ok, type Caller, type RouteSpec } from '../http/route.js';
+import { FORM06_MEMBER_COLUMNS, median, type Form06MemberColumn, type TaskStatus } from '../../engine/index.js';
+import { badRequest, notFound } from '../http/problem.js';
+import { ok, type RouteSpec } from '../http/route.js';
 import { addDays, currentMonth, PAGE_QUERY, pageOf, periodEnd, periodQuery, periodStart, vietnamDayStart } from '../http/queryParams.js';
 import { iso, statusJson, taskJson } from '../views/jsonViews.js';
 import { urgencyOf, WORKING_DAY_MS, workingMsLeft } from '../views/workingTimeViews.js';
@@ -38,19 +27,8 @@ function reportPeriod(now: Date, query: { from?: string; to?: string }) {
   return { from, to, start, end, asOf: new Date(Math.min(end.getTime(), now.getTime())) };
 }
 
-/** As the dossier routes: an officer reads a dossier only if its department has (or had) a step on it. */
-async function requireReadable(deps: ResolvedDeps, caller: Caller, code: string) {
-  const dossier = await getDossierByCode(deps.pool, code);
-  if (!dossier) throw new NotFoundError(`dossier ${code} does not exist`);
-  const key = caller.key!;
-  if (key.role === 'officer' && !(await departmentTaskOnDossier(deps.pool, code, key.department!))) {
-    throw forbidden(`department ${key.department} has no step on dossier ${code}; its officers cannot read it`);
-  }
-  return dossier;
-}
-
 export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
-  const time = () => deps.engine.context.time;
+  const time = () => deps.engine.time;
   return [
     {
       method: 'get',
@@ -63,7 +41,7 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
       responses: { 200: { description: 'The caller', schema: ref('Me') } },
       async handler({ caller }) {
         const key = caller.key!;
-        const department = key.department ? await getDepartment(deps.pool, key.department) : null;
+        const department = key.department ? await deps.engine.read.department(key.department) : null;
         return ok({ id: key.id, name: key.name, role: key.role, department: key.department, departmentName: department?.name ?? null, actor: caller.actor });
       },
     },
@@ -88,7 +66,7 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
         const now = deps.clock();
         const p = pageOf(query);
         const statuses: TaskStatus[] = query.status ? [query.status] : ['open', 'claimed'];
-        const page = await listInboxTasks(deps.pool, { statuses, department, ...p });
+        const page = await deps.engine.read.inbox({ statuses, department, ...p });
         const items = page.items.map((t) => {
           const paused = t.dossierStatus === 'supplement_requested';
           return {
@@ -132,7 +110,7 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
       responses: { 200: { description: 'Open breaches', schema: ref('OpenBreaches') } },
       async handler({ query }) {
         const now = deps.clock();
-        const r = await openBreaches(deps.pool, { department: query.department, dossierLevel: query.dossierLevel, procedureCode: query.procedureCode, limit: query.limit ?? 200 });
+        const r = await deps.engine.read.openBreaches({ department: query.department, dossierLevel: query.dossierLevel, procedureCode: query.procedureCode, limit: query.limit ?? 200 });
         const oldestCalendar = new Map<string, string | null>();
         for (const b of r.items) {
           const k = `${b.department}|${b.procedureCode}`;
@@ -169,7 +147,7 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
       async handler() {
         const now = deps.clock();
         // A working day never spans more than a month of days off: a safe bound for the query.
-        const candidates = await atRiskCandidates(deps.pool, now, new Date(now.getTime() + 31 * 86_400_000));
+        const candidates = await deps.engine.read.atRiskCandidates(now, new Date(now.getTime() + 31 * 86_400_000));
         const items = candidates
           .map((d) => ({ d, left: workingMsLeft(time(), now, d.dueAt, d.calendarId)! }))
           .filter(({ left }) => left <= WORKING_DAY_MS)
@@ -211,7 +189,7 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
         const groupBy: 'procedure' | 'department' = query.groupBy ?? 'procedure';
         const key: string | undefined = query.key && query.key !== 'TOTAL' ? query.key : undefined;
         const p = pageOf(query);
-        const page = await form06Members(deps.pool, groupBy, period, { column: query.column as Form06MemberColumn, key, ...p });
+        const page = await deps.engine.read.form06Members(groupBy, period, { column: query.column as Form06MemberColumn, key, ...p });
         return ok({
           groupBy,
           key: key ?? null,
@@ -250,12 +228,12 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
       query: { ...periodQuery('Handed over') },
       responses: { 200: { description: 'The heat map', schema: ref('ProcedureHeatmap') } },
       async handler({ params, query }) {
-        const version = await getVersion(deps.pool, params.code, Number(params.version));
+        const version = await deps.engine.read.procedureVersion(params.code, Number(params.version));
         if (!version) throw notFound(`procedure ${params.code} has no version ${params.version}`);
         const now = deps.clock();
         const [stats, departments] = await Promise.all([
-          stepStatistics(deps.pool, { versionId: version.id, now, from: periodStart(query.from), before: periodEnd(query.to) }),
-          listDepartments(deps.pool),
+          deps.engine.read.stepStatistics({ versionId: version.id, now, from: periodStart(query.from), before: periodEnd(query.to) }),
+          deps.engine.read.departments(),
         ]);
         const names = new Map(departments.map((d) => [d.code, d.name]));
         const cal = version.model.calendarId;
@@ -303,15 +281,15 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: { code: { schema: DOSSIER_CODE, description: 'Dossier code', entity: 'dossier' } },
       responses: { 200: { description: 'The dossier’s progress', schema: ref('DossierProgress') } },
       async handler({ params, caller }) {
-        const dossier = await requireReadable(deps, caller, params.code);
+        const dossier = await deps.engine.read.readableDossier(params.code, actingFor(caller));
         const now = deps.clock();
-        const [steps, definition] = await Promise.all([dossierSteps(deps.pool, params.code), deps.engine.context.definitions.get(dossier.procedureVersionId)]);
-        const cal = definition.model.calendarId;
+        const { steps, model, version } = await deps.engine.read.dossierProgress(dossier);
+        const cal = model.calendarId;
         const paused = dossier.status === 'supplement_requested';
         const byElement = new Map<string, typeof steps>();
         for (const s of steps) byElement.set(s.elementId, [...(byElement.get(s.elementId) ?? []), s]);
         // Handover order; steps handed over at the same instant in the order of the model.
-        const modelOrder = Object.keys(definition.model.steps);
+        const modelOrder = Object.keys(model.steps);
         const entries = [...byElement.entries()].sort(([a, ra], [b, rb]) =>
           ra[0].createdAt.getTime() - rb[0].createdAt.getTime() || modelOrder.indexOf(a) - modelOrder.indexOf(b));
         const elements = entries.map(([elementId, runs]) => {
@@ -326,7 +304,7 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
             department: shown.department,
             state,
             late,
-            timeliness: (shown.timeliness as 'early' | 'on_time' | 'late' | null) ?? null,
+            timeliness: shown.timeliness ?? null,
             handedOverAt: iso(shown.createdAt),
             dueAt: iso(shown.dueAt),
             completedAt: iso(shown.completedAt),
@@ -338,7 +316,7 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
         return ok({
           dossierCode: dossier.code,
           procedureCode: dossier.procedureCode,
-          version: definition.version,
+          version,
           asOf: iso(now),
           status: statusJson(dossier.status),
           dueAt: iso(dossier.dueAt),

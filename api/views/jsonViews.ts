@@ -1,9 +1,4 @@
-import type { DossierView } from '../../engine/dossier/dossierView.js';
-import { statusView, type DossierStatus } from '../../engine/dossier/statuses.js';
-import type { TaskRow } from '../../engine/store/tasks/taskRows.js';
-import type { TaskWithForm } from '../../engine/store/queries/taskList.js';
-import type { CreatedTask } from '../../engine/dossier/routing/createTasks.js';
-import type { DossierExtras } from '../../engine/store/queries/dossierExtras.js';
+import { statusView, type CreatedTask, type DossierExtras, type DossierStatus, type DossierView, type TaskRow, type TaskWithForm } from '../../engine/index.js';
 
 // The API's representations, built field by field: internal columns (row ids,
 // engine state, row versions) never reach a caller by accident.
@@ -14,7 +9,7 @@ export function iso(value: Date | string | null | undefined): string | null {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-export const statusJson = (status: string) => statusView(status as DossierStatus);
+export const statusJson = (status: DossierStatus) => statusView(status);
 
 export function taskJson(t: TaskRow & { form?: Record<string, unknown> | null }) {
   return {
@@ -93,7 +88,7 @@ export function dossierJson(d: DossierView, extras: DossierExtras, stepForms: Re
   };
 }
 
-export function taskDetailJson(t: TaskWithForm, dossier: { code: string; status: string; applicant: unknown; data: unknown; receivedAt: Date; dueAt: Date | null }) {
+export function taskDetailJson(t: TaskWithForm, dossier: { code: string; status: DossierStatus; applicant: unknown; data: unknown; receivedAt: Date; dueAt: Date | null }) {
   return {
     ...taskJson(t),
     data: t.data,

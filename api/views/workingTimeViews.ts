@@ -1,5 +1,4 @@
-import type { TimeRules } from '../../engine/deadlines/timeRules.js';
-import { vietnamDate } from '../../engine/dossier/dossierCode.js';
+import { vietnamDate, type TimeRules } from '../../engine/index.js';
 
 /** One working day on the working clock (8 working hours). */
 export const WORKING_DAY_MS = 8 * 3_600_000;

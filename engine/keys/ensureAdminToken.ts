@@ -1,8 +1,8 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
-import { withTransaction } from '../../engine/store/db.js';
-import { findApiKeyByHash, insertApiKey, reinstateBootstrapKey, revokeOtherBootstrapKeys } from '../../engine/store/auth/apiKeyRows.js';
+import { withTransaction } from '../store/db.js';
+import { findApiKeyByHash, insertApiKey, reinstateBootstrapKey, revokeOtherBootstrapKeys } from '../store/auth/apiKeyRows.js';
 import { generateToken, tokenHash, tokenHint } from './apiTokens.js';
 
 export interface AdminTokenOptions {

@@ -3,6 +3,7 @@ import type { Queryable } from '../db.js';
 import type { DossierListItem } from './dossierList.js';
 import type { Form06Period } from './form06Counts.js';
 import type { Page, PageRequest } from './page.js';
+import type { Timeliness } from '../../timeliness/classifyTimeliness.js';
 
 // The dossiers (or, per department, the steps) behind one cell of form 06:
 // what a supervisor opens when a number looks wrong. Each condition below is
@@ -57,7 +58,7 @@ export interface Form06Member extends Omit<DossierListItem, 'overdue'> {
     department: string;
     dueAt: Date | null;
     completedAt: Date | null;
-    timeliness: string | null;
+    timeliness: Timeliness | null;
   };
 }
 

@@ -6,7 +6,7 @@ import type { Test } from 'supertest';
 import type express from 'express';
 import { createApp } from '../../../api/app.js';
 import { mountApi, apiDocument, type ApiDeps } from '../../../api/mountApi.js';
-import { ensureAdminToken } from '../../../api/auth/ensureAdminToken.js';
+import { ensureAdminToken, openEngine } from '../../../engine/index.js';
 import { createOnestopEngine, type OnestopEngine } from '../../../engine/onestopEngine.js';
 import { calendarTimeRules, singleCalendar } from '../../../engine/deadlines/calendarTimeRules.js';
 import { upsertDepartment } from '../../../engine/store/departments/departmentRows.js';
@@ -74,9 +74,10 @@ export async function createTestbed(options: TestbedOptions = {}): Promise<Testb
   await ensureAdminToken(db.pool, { envToken: ADMIN_TOKEN, dataDir: os.tmpdir(), log: () => {} });
   const app = createApp({ pool: db.pool, scheduler: () => ({ state: 'running' }) });
   const errors: string[] = [];
-  mountApi(app, { pool: db.pool, engine, log: (line) => errors.push(line), limits: options.limits });
+  const front = openEngine(engine);
+  mountApi(app, { engine: front, log: (line) => errors.push(line), limits: options.limits });
   // The checker reads the same document the server publishes.
-  const checker = new ResponseChecker(JSON.parse(JSON.stringify(apiDocument({ pool: db.pool, engine }))));
+  const checker = new ResponseChecker(JSON.parse(JSON.stringify(apiDocument({ engine: front }))));
   return {
     db,
     clock,

@@ -1,0 +1,27 @@
+// The engine's front door: the only module the API imports from engine/.
+// Commands are grouped by what they change (engine.dossiers.submit,
+// engine.tasks.complete…), reads are under engine.read; engine/store stays
+// private. See ARCHITECTURE.md.
+
+export { openEngine, type Engine } from './system/openEngine.js';
+export { startEngine, type RunningEngine } from './system/startEngine.js';
+export { readConfig, type AppConfig } from './config.js';
+export { ensureAdminToken, type AdminTokenOptions, type AdminTokenResult } from './keys/ensureAdminToken.js';
+export * from './errors.js';
+
+// Types and pure helpers the API shapes its answers with.
+export { DOSSIER_STATUSES, statusView, type DossierStatus } from './dossier/statuses.js';
+export type { Timeliness } from './timeliness/classifyTimeliness.js';
+export type { TimeRules } from './deadlines/timeRules.js';
+export { vietnamDate } from './dossier/dossierCode.js';
+export type { Channel } from './dossier/commands/submitDossier.js';
+export type { CreatedTask } from './dossier/routing/createTasks.js';
+export type { DaySwap } from './calendar/index.js';
+export { API_ROLES, type ApiRole, type ApiKeyRow } from './store/auth/apiKeyRows.js';
+export type { TaskRow, TaskStatus } from './store/tasks/taskRows.js';
+export type { DossierView, DossierExtras } from './read/dossierDetail.js';
+export type { TaskWithForm } from './read/taskInScope.js';
+export type { DeliveryStatus } from './read/catalogue.js';
+export { FORM06_MEMBER_COLUMNS, median, type Form06MemberColumn, type ReportPeriod } from './read/engineReads.js';
+export { FORM06_COLUMNS } from './reports/form06Report.js';
+export { toCsv } from './reports/csv.js';

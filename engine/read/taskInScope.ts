@@ -1,0 +1,15 @@
+import type { Queryable } from '../store/db.js';
+import { getTaskWithForm, type TaskWithForm } from '../store/queries/taskList.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+
+export type { TaskWithForm } from '../store/queries/taskList.js';
+
+/** A task with its step form, refused to an officer of another department (the refusal says whose it is). */
+export async function taskInScope(db: Queryable, id: string, actingFor?: string | null): Promise<TaskWithForm> {
+  const task = await getTaskWithForm(db, id);
+  if (!task) throw new NotFoundError(`task ${id} does not exist`);
+  if (actingFor && task.department !== actingFor) {
+    throw new ForbiddenError(`task ${id} is routed to department ${task.department}; this key acts for ${actingFor}`);
+  }
+  return task;
+}

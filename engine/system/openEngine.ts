@@ -1,0 +1,118 @@
+import type { OnestopEngine } from '../onestopEngine.js';
+import { CalendarRegistry } from '../calendar/calendarRegistry.js';
+import { removeDaySwap, setDaySwap } from '../calendar/editCalendar.js';
+import type { DaySwap } from '../calendar/index.js';
+import type { DossierStatus } from '../dossier/statuses.js';
+import type { Timeliness } from '../timeliness/classifyTimeliness.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { getDossierByCode } from '../store/dossiers/dossierRows.js';
+import { departmentTaskOnDossier } from '../store/queries/taskList.js';
+import { deleteWebhook, upsertWebhook } from '../store/webhooks/webhookRows.js';
+import { createApiKey, keyOfToken, revokeKey, type NewKeyInput } from '../keys/apiKeys.js';
+import { saveDepartment } from '../departments/saveDepartment.js';
+import { taskInScope } from '../read/taskInScope.js';
+import { engineReads } from '../read/engineReads.js';
+
+type Core = OnestopEngine;
+/** The department an officer's key acts for; null or absent for the desk and other roles (no department restriction). */
+type Scope = { actingFor?: string | null };
+
+/** Command results carry the domain's unions, whatever the command module declares. */
+const withStatus = <T extends { status: unknown }>(r: T) => r as Omit<T, 'status'> & { status: DossierStatus };
+
+/**
+ * The engine's front door: commands grouped by what they change, and the
+ * reads. The API (and anything else outside the engine) uses only this.
+ */
+export function openEngine(core: Core, options: { calendars?: CalendarRegistry } = {}) {
+  const ctx = core.context;
+  const db = ctx.pool;
+  const calendars = options.calendars ?? new CalendarRegistry(db);
+
+  return {
+    /** The engine's clock. */
+    now: () => ctx.time.now(),
+    /** Working time on the business calendars (due times, time left). */
+    time: ctx.time,
+    /** The one-stop desk's department code. */
+    deskDepartment: ctx.deskDepartment,
+
+    dossiers: {
+      submit: async (procedureCode: string, input: Parameters<Core['submit']>[1]) => withStatus(await core.submit(procedureCode, input)),
+      /** An officer (actingFor) may ask only while its department holds an open step of the dossier. */
+      requestSupplement: async (code: string, input: Omit<Parameters<Core['requestSupplement']>[1], 'department'> & Scope) => {
+        const { actingFor, ...rest } = input;
+        if (actingFor) {
+          if (!(await getDossierByCode(db, code))) throw new NotFoundError(`dossier ${code} does not exist`);
+          if (!(await departmentTaskOnDossier(db, code, actingFor, ['open', 'claimed']))) {
+            throw new ForbiddenError(`department ${actingFor} holds no open step of dossier ${code}: only the department holding it (or the desk) can ask for a supplement`);
+          }
+        }
+        return withStatus(await core.requestSupplement(code, { ...rest, department: actingFor ?? null }));
+      },
+      receiveSupplement: async (code: string, input: Parameters<Core['receiveSupplement']>[1]) => withStatus(await core.receiveSupplement(code, input)),
+      recordApology: (code: string, input: Parameters<Core['recordApology']>[1]) => core.recordApology(code, input),
+      returnResult: async (code: string, input: Parameters<Core['returnResult']>[1]) => withStatus(await core.returnResult(code, input)),
+      withdraw: async (code: string, input: Parameters<Core['withdraw']>[1]) => withStatus(await core.withdraw(code, input)),
+    },
+
+    tasks: {
+      /** Returns the task with its step form. */
+      claim: async (id: string, input: { actor: string } & Scope) => {
+        const task = await taskInScope(db, id, input.actingFor);
+        return { ...(await core.claimTask(id, input.actor)), form: task.form };
+      },
+      unclaim: async (id: string, input: { actor: string } & Scope) => {
+        const task = await taskInScope(db, id, input.actingFor);
+        return { ...(await core.unclaimTask(id, input.actor)), form: task.form };
+      },
+      complete: async (id: string, input: Parameters<Core['completeTask']>[1] & Scope) => {
+        const { actingFor, ...rest } = input;
+        if (actingFor) await taskInScope(db, id, actingFor);
+        const r = await core.completeTask(id, rest).catch((err: unknown) => {
+          // The step form's errors are about `data`; say where that is in the command's input (as submit does).
+          if (err instanceof ValidationError) throw new ValidationError(err.message, err.errors.map((e) => ({ ...e, path: `/data${e.path}` })));
+          throw err;
+        });
+        return { ...withStatus(r), timeliness: r.timeliness as Timeliness };
+      },
+    },
+
+    procedures: {
+      deploy: (xml: string, deployedBy?: string | null) => core.deploy(xml, deployedBy),
+      loadFolder: (folder: string) => core.loadProcessesFolder(folder),
+    },
+
+    departments: {
+      save: (input: { code: string; name: string; agency: string }) => saveDepartment(db, input),
+    },
+
+    webhooks: {
+      set: (department: string, target: { url: string; secret: string }) => upsertWebhook(db, department, target.url, target.secret, ctx.time.now()),
+      /** False when the department had none. */
+      remove: (department: string) => deleteWebhook(db, department),
+    },
+
+    keys: {
+      create: (input: NewKeyInput) => createApiKey(db, input),
+      revoke: (id: string, by: string) => revokeKey(db, id, ctx.time.now(), by),
+      /** The key a bearer token stands for, revoked or not; null when unknown. */
+      ofToken: (token: string) => keyOfToken(db, token),
+    },
+
+    calendars: {
+      setDaySwap: async (calendarId: string, swap: DaySwap) => {
+        await calendars.ready();
+        return setDaySwap(db, calendars, calendarId, swap);
+      },
+      removeDaySwap: async (calendarId: string, date: string) => {
+        await calendars.ready();
+        return removeDaySwap(db, calendars, calendarId, date);
+      },
+    },
+
+    read: engineReads(ctx, calendars),
+  };
+}
+
+export type Engine = ReturnType<typeof openEngine>;
