@@ -1,10 +1,11 @@
-// Builds the browser designer into designer/dist/ with esbuild: one ES module
-// (main.js) with everything it needs (bpmn-js, the properties panel, the
-// project's own bpmnlint plugin from engine/lint, token simulation, auto
-// layout), one stylesheet (main.css) and index.html. A second entry point,
-// the workspace (src/workspace/: dashboard, inboxes, desk, dossier page, heat
-// map, with Chart.js and bpmn-js's viewer), goes to dist/workspace/ with its
-// own index.html. Nothing is fetched from a CDN at run time.
+// Builds the browser front end into designer/dist/ with esbuild. The
+// designer (designer/src/) becomes one ES module (main.js) with everything it
+// needs (bpmn-js, the properties panel, the project's own bpmnlint plugin from
+// engine/lint, token simulation, auto layout), one stylesheet (main.css) and
+// index.html. The workspace (web/workspace/: dashboard, inboxes, desk, dossier
+// page, heat map, with Chart.js and bpmn-js's viewer) goes to dist/workspace/
+// with its own index.html. Both take web/shared/ with them. Nothing is
+// fetched from a CDN at run time.
 //
 //   node designer/build.mjs            build once
 //   node designer/build.mjs --if-stale build only when an input changed
@@ -22,14 +23,24 @@ import * as esbuild from 'esbuild';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..');
 export const DIST = path.join(here, 'dist');
-const SRC = path.join(here, 'src');
 const META = path.join(DIST, 'meta.json');
-const STATIC = ['index.html', 'workspace/index.html'];
+/** Pages copied as they are: source (from the repository root) → place in dist/. */
+const STATIC = [
+  { from: 'designer/src/index.html', to: 'index.html' },
+  { from: 'web/workspace/index.html', to: 'workspace/index.html' },
+];
 /** The bundles: the designer at dist/, the workspace at dist/workspace/ (each with its own assets/). */
 const ENTRIES = [
-  { entry: path.join(SRC, 'main.ts'), out: '' },
-  { entry: path.join(SRC, 'workspace', 'main.ts'), out: 'workspace' },
+  { entry: path.join(ROOT, 'designer', 'src', 'main.ts'), out: '' },
+  { entry: path.join(ROOT, 'web', 'workspace', 'main.ts'), out: 'workspace' },
 ];
+
+async function copyStatic(dist) {
+  for (const { from, to } of STATIC) {
+    await mkdir(path.dirname(path.join(dist, to)), { recursive: true });
+    await copyFile(path.join(ROOT, from), path.join(dist, to));
+  }
+}
 
 function options(outdir, { minify }, { entry, out } = ENTRIES[0]) {
   return {
@@ -73,7 +84,7 @@ export async function isStale() {
   } catch {
     return true;
   }
-  const files = [...inputs, 'designer/build.mjs', ...STATIC.map((f) => `designer/src/${f}`), 'package-lock.json'];
+  const files = [...inputs, 'designer/build.mjs', ...STATIC.map((f) => f.from), 'package-lock.json'];
   for (const file of files) {
     try {
       if ((await stat(path.join(ROOT, file))).mtimeMs > built) return true;
@@ -95,10 +106,7 @@ export async function build({ minify = true } = {}) {
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   const results = await Promise.all(ENTRIES.map((e) => esbuild.build(options(staging, { minify }, e))));
-  for (const file of STATIC) {
-    await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
-    await copyFile(path.join(SRC, file), path.join(staging, file));
-  }
+  await copyStatic(staging);
   const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))].filter((f) => !f.startsWith('node_modules/') && !f.includes(':'));
   await writeFile(path.join(staging, 'meta.json'), `${JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1)}\n`);
   const old = `${DIST}.old-${process.pid}-${started}`;
@@ -126,17 +134,14 @@ async function watch() {
       name: 'static-files',
       setup(b) {
         b.onEnd(async () => {
-          for (const file of STATIC) {
-            await mkdir(path.dirname(path.join(DIST, file)), { recursive: true });
-            await copyFile(path.join(SRC, file), path.join(DIST, file));
-          }
+          await copyStatic(DIST);
           console.log(`${e.out || 'designer'} rebuilt ${new Date().toLocaleTimeString()}`);
         });
       },
     }],
   })));
   await Promise.all(contexts.map((ctx) => ctx.watch()));
-  console.log(`watching designer/src and its imports; output in ${path.relative(ROOT, DIST)}/`);
+  console.log(`watching designer/src, web/ and their imports; output in ${path.relative(ROOT, DIST)}/`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

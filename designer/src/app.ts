@@ -7,15 +7,16 @@ import lintModule from 'bpmn-js-bpmnlint';
 import TokenSimulationModule from 'bpmn-js-token-simulation';
 import onestopModdle from '../../engine/bpmn/onestop-moddle.json';
 import { packedLintConfig } from '../../engine/lint/lintConfig.js';
-import { ApiClient, ApiError, type ProblemItem } from './api.js';
-import { downloadText, ensureLayout, fileNameFor, newDiagramXml } from './diagramFiles.js';
-import { currentLang, setLang, t, translateModule, type MessageKey } from './i18n.js';
-import { DepartmentRegistry } from './onestop/departmentRegistry.js';
-import { processOf } from './onestop/modelWrites.js';
-import { OnestopPropertiesProviderModule } from './onestop/OnestopPropertiesProvider.js';
-import { SERVER_PROBLEMS_CHANGED, ServerProblemsModule, type ServerProblem, type ServerProblems } from './serverProblems.js';
-// One sign-in for the designer and the workspace (see session.ts).
-import { TOKEN_KEY } from './session.js';
+import { ApiError, OnestopApi, type ProblemItem } from '../../web/shared/api/client.js';
+import { el } from '../../web/shared/dom.js';
+import { currentLang, setLang, t, translateModule, type DesignerKey } from '../../web/shared/i18n/i18n.js';
+// One sign-in for the designer and the workspace (see web/shared/session.ts).
+import { TOKEN_KEY } from '../../web/shared/session.js';
+import { downloadText, ensureLayout, fileNameFor, newDiagramXml } from './modules/diagramFiles/index.js';
+import OnestopPropertiesModule from './modules/onestopProperties/index.js';
+import { DepartmentRegistry } from './modules/onestopProperties/departmentRegistry.js';
+import { processOf } from './modules/onestopProperties/modelWrites.js';
+import ServerProblemsModule, { SERVER_PROBLEMS_CHANGED, type ServerProblem, type ServerProblems } from './modules/serverProblems/index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -49,17 +50,10 @@ const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
   return element;
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string | null)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) node.setAttribute(key, value);
-  for (const child of children) if (child !== null) node.append(child);
-  return node;
-}
-
 export class DesignerApp {
   modeler: Any = null;
   readonly departments = new DepartmentRegistry();
-  readonly api = new ApiClient(() => this.token);
+  readonly api = new OnestopApi(() => this.token);
   private token: string | null = null;
   private doc: DocSource = { kind: 'new' };
   private savedXml: string | null = null;
@@ -106,7 +100,7 @@ export class DesignerApp {
       additionalModules: [
         BpmnPropertiesPanelModule,
         BpmnPropertiesProviderModule,
-        OnestopPropertiesProviderModule,
+        OnestopPropertiesModule,
         lintModule,
         TokenSimulationModule,
         ServerProblemsModule,
@@ -309,7 +303,7 @@ export class DesignerApp {
     }
   }
 
-  private handleApiError(err: unknown, key: MessageKey): void {
+  private handleApiError(err: unknown, key: DesignerKey): void {
     const detail = err instanceof Error ? err.message : String(err);
     this.status(t(key, { detail }), 'error');
     if (err instanceof ApiError && err.status === 401) {
@@ -426,7 +420,7 @@ export class DesignerApp {
 
   private applyStaticTexts(): void {
     document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((node) => {
-      node.textContent = t(node.dataset.i18n as MessageKey);
+      node.textContent = t(node.dataset.i18n as DesignerKey);
     });
     document.title = `${t('app.title')} – ${t('app.subtitle')}`;
   }
@@ -578,7 +572,7 @@ export class DesignerApp {
         ...(p.rule ? { 'data-rule': p.rule } : {}),
         tabindex: '0',
       },
-      el('span', { class: 'od-problem-source' }, t(`problems.source.${p.source}` as MessageKey)),
+      el('span', { class: 'od-problem-source' }, t(`problems.source.${p.source}` as DesignerKey)),
       el('span', { class: 'od-problem-where' }, where),
       el('span', { class: 'od-problem-message' }, p.message));
       const target = p.shownOn ?? p.elementId;

@@ -1,4 +1,4 @@
-// The pure parts of the workspace (designer/src/workspace) run in node, and
+// The pure parts of the workspace (web/workspace, web/shared) run in node, and
 // how the server serves it: / and /app/… give the page, /app/static/ the
 // bundle, nothing shadows /api or /designer.
 
@@ -10,12 +10,12 @@ import request from 'supertest';
 import { mountDesigner, mountWorkspace } from '../../api/designerRoutes.js';
 import {
   fileNameOf, formatDate, formatDateTime, formatPercent, formatTimeLeft, formatWorkingHours, nextWeekday, parseVnDate, parseVnDateTime, vnDateTimeIso, vnDay,
-} from '../../designer/src/workspace/format.js';
-import { fieldForPointer, pointerToPath, schemaAt } from '../../designer/src/workspace/schemaForm.js';
-import { heatLevel, onTimeRate } from '../../designer/src/workspace/figures.js';
-import { homeOf, NAV } from '../../designer/src/workspace/roles.js';
-import { fieldMessage } from '../../designer/src/workspace/messages.js';
-import { TOKEN_KEY } from '../../designer/src/session.js';
+} from '../../web/shared/format.js';
+import { fieldForPointer, pointerToPath, schemaAt } from '../../web/workspace/widgets/schemaForm.js';
+import { heatLevel, onTimeRate } from '../../web/workspace/figures.js';
+import { homeOf, NAV } from '../../web/workspace/roles.js';
+import { fieldMessage } from '../../web/shared/forms/fieldMessage.js';
+import { TOKEN_KEY } from '../../web/shared/session.js';
 
 const HOUR = 3_600_000;
 

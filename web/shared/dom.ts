@@ -1,7 +1,8 @@
-// A few DOM helpers: the workspace builds its pages with plain elements.
+// The one DOM helper of the front end: the designer and the workspace build
+// their pages with plain elements (see web/README.md for why).
 
-type Child = Node | string | number | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
+export type Child = Node | string | number | null | undefined | false;
+export type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
 /** el('a', { href: '/x', class: 'y', onclick: f }, 'text', child) */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
@@ -31,30 +32,6 @@ export function clear(node: Node): void {
 export function fill(node: Node, ...children: Child[]): void {
   clear(node);
   append(node, ...children);
-}
-
-/** A link the router follows without reloading the page. */
-export function link(href: string, ...children: Child[]): HTMLAnchorElement {
-  return el('a', { href, 'data-link': '' }, ...children);
-}
-
-/** A coloured label: late (red), soon (amber), ok (green), info (blue), muted (grey). */
-export function chip(text: string, kind: 'late' | 'soon' | 'ok' | 'info' | 'muted', attrs: Attrs = {}): HTMLSpanElement {
-  return el('span', { class: `ws-chip ws-chip-${kind}`, ...attrs }, text);
-}
-
-export function table(headers: Child[], rows: HTMLTableRowElement[], attrs: Attrs = {}): HTMLTableElement {
-  return el('table', { class: 'ws-table', ...attrs },
-    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, ...rows));
-}
-
-export function row(cells: Child[], attrs: Attrs = {}): HTMLTableRowElement {
-  return el('tr', attrs, ...cells.map((c) => el('td', {}, c)));
-}
-
-export function section(title: string, attrs: Attrs = {}, ...children: Child[]): HTMLElement {
-  return el('section', { class: 'ws-card', ...attrs }, el('h2', {}, title), ...children);
 }
 
 export const $ = <T extends HTMLElement = HTMLElement>(selector: string, root: ParentNode = document): T | null => root.querySelector<T>(selector);

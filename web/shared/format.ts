@@ -3,7 +3,7 @@
 // browser's zone, and durations in working hours ("giờ làm việc"). Pure, so
 // the unit tests run them in node (test/workspace/workspaceUnits.test.ts).
 
-import type { Lang } from '../i18n.js';
+import type { Lang } from './i18n/i18n.js';
 
 const VN_OFFSET_MS = 7 * 3_600_000;
 const HOUR_MS = 3_600_000;

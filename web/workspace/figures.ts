@@ -1,7 +1,7 @@
 // The few figures the pages compute themselves (everything else comes
 // computed from the server). Pure, unit-tested in node.
 
-import type { Form06Row, StepHeat } from './client.js';
+import type { Form06Row, StepHeat } from '../shared/api/client.js';
 
 /** Progress points of the service index (Decision 766): 20 × the progress ratio. */
 export const PROGRESS_POINTS = 20;

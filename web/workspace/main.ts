@@ -7,7 +7,7 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import './workspace.css';
 
-import { WorkspaceApp } from './app.js';
+import { WorkspaceApp } from './shell/app.js';
 
 const app = new WorkspaceApp();
 // Diagnostics (and the browser tests) reach the running workspace here.

@@ -1,10 +1,11 @@
 // What each role finds in the workspace: its pages and where it lands.
 
-import type { Role } from './client.js';
-import type { MessageKey } from './messages.js';
+import type { Role } from '../shared/api/client.js';
+import type { WorkspaceKey } from '../shared/i18n/i18n.js';
+
 
 /** The pages of each role, in the navigation bar. */
-export const NAV: Record<Role, Array<{ href: string; label: MessageKey; card?: MessageKey; external?: boolean }>> = {
+export const NAV: Record<Role, Array<{ href: string; label: WorkspaceKey; card?: WorkspaceKey; external?: boolean }>> = {
   supervisor: [
     { href: '/app/dashboard', label: 'nav.dashboard', card: 'card.dashboard' },
     { href: '/app/dossiers', label: 'nav.dossiers', card: 'card.dossiers' },

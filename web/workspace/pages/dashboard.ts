@@ -7,17 +7,18 @@
 // behind it (/app/dossiers?source=…).
 
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartEvent, type ActiveElement } from 'chart.js';
-import { FORM06_COLUMNS, type AtRisk, type Form06Column, type Form06Report, type Form06Row, type OpenBreaches } from '../client.js';
-import { chip, el, fill, link, row, table, update } from '../dom.js';
-import { fileNameOf, formatDate, formatDateTime, formatNumber, formatPercent, formatTimeLeft, parseVnDate } from '../format.js';
-import { currentLang, tr, type MessageKey } from '../messages.js';
-import { printElement, saveBlob } from '../print.js';
+import { FORM06_COLUMNS, type AtRisk, type Form06Column, type Form06Report, type Form06Row, type OpenBreaches } from '../../shared/api/client.js';
+import { el, fill, update } from '../../shared/dom.js';
+import { chip, link, row, table } from '../widgets/blocks.js';
+import { fileNameOf, formatDate, formatDateTime, formatNumber, formatPercent, formatTimeLeft, parseVnDate } from '../../shared/format.js';
+import { currentLang, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
+import { printElement, saveBlob } from '../widgets/print.js';
 import { onTimeRate, PROGRESS_POINTS } from '../figures.js';
-import type { Page, PageContext } from './pageTypes.js';
+import type { Page, PageContext } from '../pageContext.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-const GROUPS: Array<{ title: MessageKey; columns: Form06Column[] }> = [
+const GROUPS: Array<{ title: WorkspaceKey; columns: Form06Column[] }> = [
   { title: 'f06.received', columns: ['receivedTotal', 'receivedOnline', 'receivedDirect', 'receivedPost', 'carriedOver'] },
   { title: 'f06.resolved', columns: ['resolvedTotal', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'lateWithApology', 'lateWithoutApology'] },
   { title: 'f06.pending', columns: ['pendingTotal', 'pendingWithinDeadline', 'pendingOverdue'] },
@@ -191,7 +192,7 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
     updateChart(procedureChart, byProcedure, procedureRates);
 
     // Progress score.
-    const part = (column: Form06Column, value: number, label: MessageKey) => el('span', { class: 'ws-part' },
+    const part = (column: Form06Column, value: number, label: WorkspaceKey) => el('span', { class: 'ws-part' },
       link(memberHref(byProcedure, 'TOTAL', column), el('span', { 'data-part': column }, String(value))), ' ', el('small', {}, tr(label)));
     update(progress, el('h2', {}, tr('dash.progress')),
       el('p', { class: 'ws-hint' }, tr('dash.progressFormula')),
@@ -242,7 +243,7 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
             el('th', { rowspan: 2, scope: 'col' }, tr('f06.key')), el('th', { rowspan: 2, scope: 'col' }, tr('f06.name')),
             ...GROUPS.map((g) => el('th', { colspan: g.columns.length, scope: 'colgroup' }, tr(g.title))),
             el('th', { rowspan: 2, scope: 'col' }, tr('f06.progressRatio'))),
-          el('tr', {}, ...GROUPS.flatMap((g) => g.columns.map((c) => el('th', { scope: 'col' }, tr(`f06.${c}` as MessageKey)))))),
+          el('tr', {}, ...GROUPS.flatMap((g) => g.columns.map((c) => el('th', { scope: 'col' }, tr(`f06.${c}` as WorkspaceKey)))))),
         el('tbody', {}, ...report.rows.map((r) => bodyRow(r))),
         el('tfoot', {}, bodyRow(report.total, true)))));
 

@@ -5,18 +5,20 @@
 // over, those about to be late without an apology letter; open a dossier by
 // its code.
 
-import type { DossierSummary, JsonSchema, NewDossier, Procedure, SubmittedDossier } from '../client.js';
-import { chip, el, fill, link, row, table, update } from '../dom.js';
-import { formatDateTime, formatTimeLeft } from '../format.js';
-import { currentLang, tr, type MessageKey } from '../messages.js';
-import { printElement } from '../print.js';
-import { SchemaForm } from '../schemaForm.js';
-import { startFormFromBpmn } from '../bpmnForms.js';
-import { apologyForm, returnButton, supplementButton } from './deskActions.js';
-import { ApiError, type Page, type PageContext } from './pageTypes.js';
+import type { DossierSummary, JsonSchema, NewDossier, Procedure, SubmittedDossier } from '../../shared/api/client.js';
+import { el, fill, update } from '../../shared/dom.js';
+import { chip, link, row, table } from '../widgets/blocks.js';
+import { formatDateTime, formatTimeLeft } from '../../shared/format.js';
+import { currentLang, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
+import { printElement } from '../widgets/print.js';
+import { SchemaForm } from '../widgets/schemaForm.js';
+import { startFormFromBpmn } from '../widgets/bpmnForms.js';
+import { apologyForm, returnButton, supplementButton } from '../widgets/deskActions.js';
+import { type Page, type PageContext } from '../pageContext.js';
+import { ApiError } from '../../shared/api/client.js';
 
 type Tab = 'receive' | 'supplement' | 'return' | 'atRisk' | 'find';
-const TABS: Array<[Tab, MessageKey]> = [
+const TABS: Array<[Tab, WorkspaceKey]> = [
   ['receive', 'desk.tabReceive'], ['supplement', 'desk.tabSupplement'], ['return', 'desk.tabReturn'], ['atRisk', 'desk.tabAtRisk'], ['find', 'desk.tabFind'],
 ];
 
@@ -58,7 +60,7 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
     const select = el('select', { id: 'ws-procedure' },
       el('option', { value: '' }, tr('desk.chooseProcedure')),
       ...procedures.map((p) => el('option', { value: p.code, selected: receive?.procedure?.code === p.code }, `${p.code} – ${p.name}`)));
-    const channel = el('select', { id: 'ws-channel' }, ...(['direct', 'online', 'post'] as const).map((c) => el('option', { value: c }, tr(`channel.${c}` as MessageKey))));
+    const channel = el('select', { id: 'ws-channel' }, ...(['direct', 'online', 'post'] as const).map((c) => el('option', { value: c }, tr(`channel.${c}` as WorkspaceKey))));
     const applicant = new SchemaForm(APPLICANT_SCHEMA(), { id: 'ws-applicant' });
     // The browser's own checks would stop at the first field; ours show every one.
     applicant.element.querySelector<HTMLInputElement>('#ws-applicant-email')?.setAttribute('type', 'email');
@@ -79,7 +81,7 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
       state.data = null;
       if (!select.value) return void fill(dataBox, el('p', { class: 'ws-muted' }, tr('desk.selectProcedureFirst')));
       fill(dataBox, tr('common.loading'));
-      const procedure = await ctx.api.procedureDetail(select.value);
+      const procedure = await ctx.api.procedure(select.value);
       const latest = procedure.versions[procedure.versions.length - 1];
       // The form as the analyst wrote it (field order included), else the server's copy.
       const schema = startFormFromBpmn(await ctx.api.bpmnXml(procedure.code, latest.version)) ?? latest.startForm;

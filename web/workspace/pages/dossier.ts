@@ -4,56 +4,18 @@
 // dossier's data, apology and supplements, the timeline; and for the desk,
 // what it may do now. Refreshed by polling.
 
-import type { ControlSlip, Dossier, DossierProgress, HistoryEvent, JsonSchema } from '../client.js';
-import { chip, el, fill, row, section, table, update } from '../dom.js';
-import { formatDate, formatDateTime, formatTimeLeft } from '../format.js';
-import { currentLang, eventLabel, tr, type MessageKey } from '../messages.js';
-import { DiagramView } from '../diagram.js';
-import { printElement } from '../print.js';
-import { allFieldsFromBpmn } from '../bpmnForms.js';
-import { apologyForm, returnButton, supplementButton } from './deskActions.js';
-import type { Page, PageContext } from './pageTypes.js';
-
-export function timelinessChip(value: string | null, attrs: Record<string, string> = {}): HTMLElement | string {
-  if (!value) return '—';
-  const kind = value === 'late' || value === 'overdue' ? 'late' : value === 'early' ? 'ok' : value === 'on_time' || value === 'within_deadline' ? 'info' : 'muted';
-  return chip(tr(`timeliness.${value}` as MessageKey), kind, { 'data-timeliness': value, ...attrs });
-}
-
-export function statusChip(status: { name: string; label: string; code: number }): HTMLElement {
-  const kind = ['resolved', 'returned'].includes(status.name) ? 'ok' : ['refused', 'withdrawn', 'stopped'].includes(status.name) ? 'muted' : status.name === 'supplement_requested' ? 'soon' : 'info';
-  return chip(currentLang() === 'vi' ? status.label : status.name.replace(/_/g, ' '), kind, { 'data-status': status.name, title: `${status.code}` });
-}
-
-/** "Label: value" lines of a dossier's data, with the start form's titles. */
-export function dataTable(data: Record<string, unknown>, schema: JsonSchema | null): HTMLElement {
-  const properties = (schema?.properties ?? {}) as Record<string, { title?: string; oneOf?: Array<{ const: unknown; title?: string }> }>;
-  const show = (key: string, value: unknown): string => {
-    const options = properties[key]?.oneOf;
-    const option = options?.find((o) => o.const === value);
-    if (option?.title) return option.title;
-    if (typeof value === 'boolean') return value ? '✓' : '✗';
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-    return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-  };
-  // In the form's order (the data went through jsonb, which sorts keys its own way).
-  const order = Object.keys(properties);
-  const keys = Object.keys(data).sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9));
-  return el('dl', { class: 'ws-data' }, ...keys.flatMap((k) => [el('dt', {}, properties[k]?.title ?? k), el('dd', { 'data-key': k }, show(k, data[k]))]));
-}
-
-/** The applicant's fields, titled as the reception form titles them. */
-export function applicantSchema(): JsonSchema {
-  return {
-    type: 'object',
-    properties: {
-      name: { title: tr('desk.applicantName') },
-      idNumber: { title: tr('desk.applicantId') },
-      phone: { title: tr('desk.applicantPhone') },
-      email: { title: tr('desk.applicantEmail') },
-    },
-  };
-}
+import type { ControlSlip, Dossier, DossierProgress, HistoryEvent, JsonSchema } from '../../shared/api/client.js';
+import { el, fill, update } from '../../shared/dom.js';
+import { chip, row, section, table } from '../widgets/blocks.js';
+import { formatDate, formatDateTime, formatTimeLeft } from '../../shared/format.js';
+import { currentLang, eventLabel, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
+import { DiagramView } from '../widgets/diagram.js';
+import { printElement } from '../widgets/print.js';
+import { allFieldsFromBpmn } from '../widgets/bpmnForms.js';
+import { apologyForm, returnButton, supplementButton } from '../widgets/deskActions.js';
+import { statusChip, timelinessChip } from '../widgets/statusChips.js';
+import { applicantSchema, dataTable } from '../widgets/dossierData.js';
+import type { Page, PageContext } from '../pageContext.js';
 
 export async function dossierPage(ctx: PageContext): Promise<Page> {
   const code = ctx.params.code;
@@ -92,7 +54,7 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
       el('dl', { class: 'ws-facts' },
         el('dt', {}, tr('dossier.procedure')), el('dd', {}, `${d.procedureName} (${d.procedureCode}, v${d.procedureVersion})`),
         el('dt', {}, tr('dossier.applicant')), el('dd', {}, applicantName),
-        el('dt', {}, tr('dossier.channel')), el('dd', {}, tr(`channel.${d.channel}` as MessageKey)),
+        el('dt', {}, tr('dossier.channel')), el('dd', {}, tr(`channel.${d.channel}` as WorkspaceKey)),
         el('dt', {}, tr('dossier.received')), el('dd', {}, formatDateTime(d.receivedAt)),
         el('dt', {}, tr('dossier.promised')), el('dd', { id: 'ws-promised' }, formatDateTime(d.dueAt)),
         d.apology ? el('dt', {}, tr('dossier.originalPromised')) : null, d.apology ? el('dd', {}, formatDateTime(d.apology.previousDueAt)) : null,

@@ -5,12 +5,13 @@
 //   (none)   status, procedureCode, overdue  GET /api/dossiers
 // Every row opens the dossier page.
 
-import type { DossierSummary, Form06Member } from '../client.js';
-import { chip, el, fill, link, row, table, update } from '../dom.js';
-import { formatDate, formatDateTime, formatTimeLeft } from '../format.js';
-import { currentLang, tr, type MessageKey } from '../messages.js';
-import { statusChip, timelinessChip } from './dossier.js';
-import type { Page, PageContext } from './pageTypes.js';
+import type { DossierSummary, Form06Column, Form06Member } from '../../shared/api/client.js';
+import { el, fill, update } from '../../shared/dom.js';
+import { chip, link, row, table } from '../widgets/blocks.js';
+import { formatDate, formatDateTime, formatTimeLeft } from '../../shared/format.js';
+import { currentLang, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
+import { statusChip, timelinessChip } from '../widgets/statusChips.js';
+import type { Page, PageContext } from '../pageContext.js';
 
 const PAGE = 100;
 
@@ -36,7 +37,7 @@ export async function dossierListPage(ctx: PageContext): Promise<Page> {
     return list.find((p) => p.code === code)?.name ?? code;
   };
 
-  const summaryRows = (items: Array<DossierSummary & { step?: Form06Member['step'] }>, stepHeader: string | null) => table(
+  const summaryRows = (items: Array<Pick<DossierSummary, 'code' | 'procedureName' | 'applicantName' | 'status' | 'receivedAt' | 'dueAt' | 'resolvedAt'> & { step?: Form06Member['step'] }>, stepHeader: string | null) => table(
     [tr('list.code'), tr('list.procedure'), tr('list.applicant'), tr('list.status'), tr('list.received'), tr('list.promised'), tr('list.resolved'), stepHeader],
     items.map((d) => row([
       link(`/app/dossiers/${encodeURIComponent(d.code)}`, d.code), d.procedureName, d.applicantName ?? '—', statusChip(d.status),
@@ -48,12 +49,12 @@ export async function dossierListPage(ctx: PageContext): Promise<Page> {
   const load = async () => {
     more.hidden = true;
     if (source === 'form06') {
-      const groupBy = q.get('groupBy') ?? 'procedure';
+      const groupBy = q.get('groupBy') === 'department' ? 'department' : 'procedure';
       const key = q.get('key') ?? undefined;
-      const column = q.get('column') ?? 'receivedTotal';
+      const column = (q.get('column') ?? 'receivedTotal') as Form06Column;
       const r = await ctx.api.form06Members({ groupBy, key, column, from: q.get('from') ?? undefined, to: q.get('to') ?? undefined, limit });
       const rowName = !key || key === 'TOTAL' ? tr('f06.total') : groupBy === 'department' ? ctx.departmentName(key) : await procedureName(key);
-      update(title, tr('list.form06', { column: tr(`f06.${column}` as MessageKey), row: rowName, from: formatDate(r.from), to: formatDate(r.to) }));
+      update(title, tr('list.form06', { column: tr(`f06.${column}` as WorkspaceKey), row: rowName, from: formatDate(r.from), to: formatDate(r.to) }));
       update(summary, tr(groupBy === 'department' ? 'list.countSteps' : 'list.count', { count: r.total }));
       summary.dataset.total = String(r.total);
       update(body, r.items.length ? summaryRows(r.items, groupBy === 'department' ? tr('list.step') : null) : el('p', { class: 'ws-muted' }, tr('list.empty')));

@@ -2,19 +2,20 @@
 // each step, the open tasks, the median working time taken and the breaches;
 // the more breaches, the hotter the step. The same figures as a table.
 
-import type { Heatmap, Procedure, StepHeat } from '../client.js';
-import { el, fill, row, table } from '../dom.js';
-import { formatWorkingHours } from '../format.js';
-import { currentLang, tr } from '../messages.js';
-import { DiagramView } from '../diagram.js';
+import type { Heatmap, Procedure, StepHeat } from '../../shared/api/client.js';
+import { el, fill } from '../../shared/dom.js';
+import { row, table } from '../widgets/blocks.js';
+import { formatWorkingHours } from '../../shared/format.js';
+import { currentLang, tr } from '../../shared/i18n/i18n.js';
+import { DiagramView } from '../widgets/diagram.js';
 import { heatLevel } from '../figures.js';
-import type { Page, PageContext } from './pageTypes.js';
+import type { Page, PageContext } from '../pageContext.js';
 
 export async function heatmapPage(ctx: PageContext): Promise<Page> {
   const root = ctx.root;
   const procedures = await ctx.procedures();
   const code = ctx.params.code ?? procedures[0]?.code;
-  const procedure: Procedure | null = code ? await ctx.api.procedureDetail(code) : null;
+  const procedure: Procedure | null = code ? await ctx.api.procedure(code) : null;
   const version = Number(ctx.query.get('version')) || procedure?.latestVersion || 1;
 
   const select = el('select', { id: 'ws-heat-procedure', onchange: (e: Event) => ctx.navigate(`/app/heatmap/${encodeURIComponent((e.target as HTMLSelectElement).value)}`) },

@@ -6,27 +6,17 @@
 // the server's errors shown on the fields), complete; or ask the citizen
 // for a supplement.
 
-import type { Inbox, InboxTask, JsonSchema, TaskDetail } from '../client.js';
-import { chip, el, fill, link, row, table, update } from '../dom.js';
-import { formatDateTime, formatTimeLeft } from '../format.js';
-import { currentLang, eventLabel, tr, type MessageKey } from '../messages.js';
-import { SchemaForm } from '../schemaForm.js';
-import { allFieldsFromBpmn, formsFromBpmn } from '../bpmnForms.js';
-import { applicantSchema, dataTable, statusChip } from './dossier.js';
-import { ApiError, type Page, type PageContext } from './pageTypes.js';
-
-const URGENCY_KIND = { late: 'late', due_today: 'soon', on_track: 'ok', paused: 'muted', no_deadline: 'muted' } as const;
-
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** Late: "Quá hạn 1,5 giờ làm việc"; due today: "Đến hạn hôm nay · còn 1 giờ làm việc"; on track: "Còn 12 giờ làm việc". */
-export function urgencyChip(task: Pick<InboxTask, 'urgency' | 'workingMsLeft'>): HTMLElement {
-  const left = formatTimeLeft(task.workingMsLeft, currentLang());
-  const text = task.urgency === 'paused' || task.urgency === 'no_deadline' ? tr(`urgency.${task.urgency}` as MessageKey)
-    : task.urgency === 'due_today' ? `${tr('urgency.due_today')} · ${left}`
-      : capitalize(left);
-  return chip(text, URGENCY_KIND[task.urgency], { 'data-urgency': task.urgency, title: tr(`urgency.${task.urgency}` as MessageKey) });
-}
+import type { Inbox, InboxTask, JsonSchema, TaskDetail } from '../../shared/api/client.js';
+import { el, fill, update } from '../../shared/dom.js';
+import { chip, link, row, table } from '../widgets/blocks.js';
+import { formatDateTime, formatTimeLeft } from '../../shared/format.js';
+import { currentLang, eventLabel, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
+import { SchemaForm } from '../widgets/schemaForm.js';
+import { allFieldsFromBpmn, formsFromBpmn } from '../widgets/bpmnForms.js';
+import { applicantSchema, dataTable } from '../widgets/dossierData.js';
+import { statusChip, urgencyChip } from '../widgets/statusChips.js';
+import { type Page, type PageContext } from '../pageContext.js';
+import { ApiError } from '../../shared/api/client.js';
 
 export async function inboxPage(ctx: PageContext): Promise<Page> {
   const root = ctx.root;

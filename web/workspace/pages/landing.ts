@@ -1,13 +1,13 @@
 // `/`: the sign-in (one API key for the workspace and the designer), then
 // the pages of the key's role; analysts are sent on to the designer.
 
-import { ApiError, type Role } from '../client.js';
-import { el, fill } from '../dom.js';
-import { tr, type MessageKey } from '../messages.js';
-import type { Page, PageContext, WorkspaceApp } from '../app.js';
+import { ApiError, type Role } from '../../shared/api/client.js';
+import { el, fill } from '../../shared/dom.js';
+import { tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
+import type { Page, PageContext, Session } from '../pageContext.js';
 import { homeOf, NAV } from '../roles.js';
 
-export function landingPage(ctx: PageContext, app: WorkspaceApp): Page {
+export function landingPage(ctx: PageContext, app: Session): Page {
   const root = ctx.root;
   const render = () => {
     const me = app.me;
@@ -20,7 +20,7 @@ export function landingPage(ctx: PageContext, app: WorkspaceApp): Page {
     fill(root,
       el('section', { class: 'ws-card ws-landing' },
         el('h1', {}, tr('landing.title')),
-        el('p', { id: 'ws-signed-in' }, tr('landing.signedIn', { name: me.actor, role: tr(`role.${me.role}` as MessageKey) })),
+        el('p', { id: 'ws-signed-in' }, tr('landing.signedIn', { name: me.actor, role: tr(`role.${me.role}` as WorkspaceKey) })),
         el('h2', {}, tr('landing.go')),
         el('div', { class: 'ws-cards' }, ...items.map((item) =>
           el('a', { class: 'ws-tile', href: item.href, ...(item.external ? {} : { 'data-link': '' }), 'data-page': item.href },
@@ -31,7 +31,7 @@ export function landingPage(ctx: PageContext, app: WorkspaceApp): Page {
   return { relabel: render };
 }
 
-function signInForm(ctx: PageContext, app: WorkspaceApp): HTMLElement {
+function signInForm(ctx: PageContext, app: Session): HTMLElement {
   const error = el('div', { id: 'ws-signin-error', class: 'ws-error', role: 'alert' });
   const key = el('input', { id: 'ws-key', name: 'key', type: 'password', autocomplete: 'off', spellcheck: 'false', required: true });
   const user = el('input', { id: 'ws-user', name: 'user', type: 'text', autocomplete: 'name', maxlength: 100 });

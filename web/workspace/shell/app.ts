@@ -1,59 +1,33 @@
-// The workspace shell: one sign-in (shared with the designer, ../session.ts),
+// The workspace shell: one sign-in (shared with the designer, web/shared/session.ts),
 // the pages each role may open, client-side routing under /app/…, the
 // language toggle, and polling: the open page refreshes itself every few
 // seconds without a reload (paused while the tab is hidden).
 
-import { storedToken, storedUser, storeToken, storeUser } from '../session.js';
-import { ApiError, WorkspaceApi, type Department, type Me, type ProcedureSummary, type Role } from './client.js';
-import { $, el, fill } from './dom.js';
-import { formatDateTime } from './format.js';
-import { currentLang, setLang, tr, type MessageKey } from './messages.js';
-import { landingPage } from './pages/landing.js';
-import { dashboardPage } from './pages/dashboard.js';
-import { inboxPage } from './pages/inbox.js';
-import { deskPage } from './pages/desk.js';
-import { dossierPage } from './pages/dossier.js';
-import { dossierListPage } from './pages/dossierList.js';
-import { heatmapPage } from './pages/heatmap.js';
-import { NAV } from './roles.js';
+import { storedToken, storedUser, storeToken, storeUser } from '../../shared/session.js';
+import { ApiError, OnestopApi, type Department, type Me, type ProcedureSummary, type Role } from '../../shared/api/client.js';
+import { $, el, fill } from '../../shared/dom.js';
+import { formatDateTime } from '../../shared/format.js';
+import { currentLang, setLang, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
+import { landingPage } from '../pages/landing.js';
+import { dashboardPage } from '../pages/dashboard.js';
+import { inboxPage } from '../pages/inbox.js';
+import { deskPage } from '../pages/desk.js';
+import { dossierPage } from '../pages/dossier.js';
+import { dossierListPage } from '../pages/dossierList.js';
+import { heatmapPage } from '../pages/heatmap.js';
+import { NAV } from '../roles.js';
+import type { Page, PageContext, PageFactory, Session } from '../pageContext.js';
 
 const POLL_KEY = 'onestop.workspace.pollMs';
 const DEFAULT_POLL_MS = 3000;
 
-export interface Page {
-  /** Called every poll interval (and after an action); must keep what the user is typing. */
-  refresh?(): Promise<void>;
-  /** Called on language change: re-render the texts. */
-  relabel?(): void;
-  destroy?(): void;
-}
-
-export interface PageContext {
-  api: WorkspaceApi;
-  me: Me;
-  root: HTMLElement;
-  params: Record<string, string>;
-  query: URLSearchParams;
-  navigate(href: string, replace?: boolean): void;
-  /** A message in the status line (role=status). */
-  notify(message: string, kind?: 'ok' | 'error' | 'info'): void;
-  departments(): Promise<Department[]>;
-  departmentName(code: string | null): string;
-  procedures(): Promise<ProcedureSummary[]>;
-  /** The time the server last reported (every page measures against it). */
-  setAsOf(iso: string): void;
-  /** Refresh the page now (after an action). */
-  refreshNow(): Promise<void>;
-}
-
-type PageFactory = (ctx: PageContext) => Promise<Page> | Page;
 
 interface Route {
   pattern: RegExp;
   names: string[];
   roles: readonly Role[];
   page: PageFactory;
-  title: MessageKey;
+  title: WorkspaceKey;
 }
 
 const ROUTES: Route[] = [
@@ -77,11 +51,11 @@ function pollInterval(): number {
   return fromUrl >= 200 ? fromUrl : DEFAULT_POLL_MS;
 }
 
-export class WorkspaceApp {
+export class WorkspaceApp implements Session {
   me: Me | null = null;
   private token: string | null = storedToken();
   private user: string | null = storedUser();
-  readonly api = new WorkspaceApi(() => this.token, () => this.user);
+  readonly api = new OnestopApi(() => this.token, () => this.user);
   private page: Page | null = null;
   private pageSeq = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -189,7 +163,7 @@ export class WorkspaceApp {
     }
     document.title = `${tr(route.title)} – ${tr('app.title')}`;
     if (!route.roles.includes(this.me.role)) {
-      fill(root, el('p', { class: 'ws-error', 'data-refused': '' }, tr('common.forbidden', { detail: tr(`role.${this.me.role}` as MessageKey) })));
+      fill(root, el('p', { class: 'ws-error', 'data-refused': '' }, tr('common.forbidden', { detail: tr(`role.${this.me.role}` as WorkspaceKey) })));
       return;
     }
     const match = route.pattern.exec(path)!;
@@ -216,7 +190,7 @@ export class WorkspaceApp {
       return;
     }
     const detail = err instanceof Error ? err.message : String(err);
-    const key: MessageKey = err instanceof ApiError && err.status === 403 ? 'common.forbidden' : err instanceof ApiError && err.status === 404 ? 'common.notFound' : 'common.error';
+    const key: WorkspaceKey = err instanceof ApiError && err.status === 403 ? 'common.forbidden' : err instanceof ApiError && err.status === 404 ? 'common.notFound' : 'common.error';
     fill(root, el('p', { class: 'ws-error', role: 'alert', ...(err instanceof ApiError && err.status === 403 ? { 'data-refused': '' } : {}) }, tr(key, { detail })));
   }
 
@@ -325,11 +299,12 @@ export class WorkspaceApp {
 
   private departments(): Promise<Department[]> {
     if (!this.departmentCache) {
-      this.departmentCache = this.api.departmentList().then((r) => {
-        for (const d of r.items) this.departmentNames.set(d.code, d.name);
-        return r.items;
+      const list = this.api.departments().then((items) => {
+        for (const d of items) this.departmentNames.set(d.code, d.name);
+        return items;
       });
-      this.departmentCache.catch(() => {
+      this.departmentCache = list;
+      list.catch(() => {
         this.departmentCache = null;
       });
     }
@@ -338,7 +313,7 @@ export class WorkspaceApp {
 
   private procedures(): Promise<ProcedureSummary[]> {
     if (!this.procedureCache || Date.now() - this.procedureCache.at > 60_000) {
-      const list = this.api.procedureList().then((r) => r.items);
+      const list = this.api.procedures();
       this.procedureCache = { at: Date.now(), list };
       list.catch(() => {
         this.procedureCache = null;

@@ -3,7 +3,7 @@
 // not the order of the fields. The order the analyst wrote is the order a
 // person fills them in.
 
-import type { JsonSchema } from './client.js';
+import type { JsonSchema } from '../../shared/api/client.js';
 
 const ONESTOP = 'urn:onestop:bpmn:1.0';
 

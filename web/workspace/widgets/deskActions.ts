@@ -2,10 +2,12 @@
 // page: record the citizen's supplement, the apology and new appointment
 // letter (a new promised date, once), the return of the result.
 
-import { ApiError, type PageContext } from './pageTypes.js';
-import { el, fill } from '../dom.js';
-import { formatDate, formatDateTime, nextWeekday, parseVnDate, vnDateTimeIso, vnDay } from '../format.js';
-import { fieldMessage, tr } from '../messages.js';
+import { type PageContext } from '../pageContext.js';
+import { ApiError } from '../../shared/api/client.js';
+import { el, fill } from '../../shared/dom.js';
+import { formatDate, formatDateTime, nextWeekday, parseVnDate, vnDateTimeIso, vnDay } from '../../shared/format.js';
+import { fieldMessage } from '../../shared/forms/fieldMessage.js';
+import { tr } from '../../shared/i18n/i18n.js';
 
 type Ctx = PageContext;
 

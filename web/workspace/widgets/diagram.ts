@@ -6,8 +6,8 @@
 
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import onestopModdle from '../../../engine/bpmn/onestop-moddle.json';
-import { ensureLayout } from '../diagramFiles.js';
-import { translateModule } from '../i18n.js';
+import { ensureLayout } from '../../shared/bpmn/layout.js';
+import { translateModule } from '../../shared/i18n/i18n.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;

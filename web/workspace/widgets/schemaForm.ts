@@ -6,10 +6,11 @@
 // fields they name.
 
 import { compileForm, type FormValidator } from '../../../engine/forms/formValidator.js';
-import { formFields, type FormField } from '../onestop/formFields.js';
-import { el, fill } from './dom.js';
-import { formatDate, formatDateTime, parseVnDate, parseVnDateTime } from './format.js';
-import { fieldMessage, tr } from './messages.js';
+import { formFields, type FormField } from '../../shared/forms/formFields.js';
+import { el, fill } from '../../shared/dom.js';
+import { formatDate, formatDateTime, parseVnDate, parseVnDateTime } from '../../shared/format.js';
+import { fieldMessage } from '../../shared/forms/fieldMessage.js';
+import { tr } from '../../shared/i18n/i18n.js';
 
 export interface FieldError {
   /** JSON pointer inside the form's data ('' for the whole form). */

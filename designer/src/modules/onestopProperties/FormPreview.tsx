@@ -2,8 +2,8 @@
 // citizen portal or the department's software would: labels, required marks,
 // hints, the right input for each type. A preview only: nothing is sent.
 
-import { t } from '../i18n.js';
-import type { FormField } from './formFields.js';
+import { t } from '../../../../web/shared/i18n/i18n.js';
+import type { FormField } from '../../../../web/shared/forms/formFields.js';
 
 const INPUT_TYPES: Partial<Record<FormField['kind'], string>> = {
   text: 'text',

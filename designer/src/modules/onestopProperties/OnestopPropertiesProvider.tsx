@@ -8,14 +8,14 @@ import { useMemo, useState, useEffect } from '@bpmn-io/properties-panel/preact/h
 import { CheckboxEntry, SelectEntry, TextFieldEntry, isCheckboxEntryEdited, isSelectEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
-import { parseClock, type Clock } from '../../../engine/duration/isoDuration.js';
-import { resolveDepartment } from '../../../engine/bpmn/extensionReader/departments.js';
-import { feelSyntaxError } from '../../../engine/bpmn/extensionReader/feelSyntax.js';
-import { formSchemaError } from '../../../engine/bpmn/extensionReader/formSchemaCheck.js';
-import { t, type MessageKey } from '../i18n.js';
+import { parseClock, type Clock } from '../../../../engine/duration/isoDuration.js';
+import { resolveDepartment } from '../../../../engine/bpmn/extensionReader/departments.js';
+import { feelSyntaxError } from '../../../../engine/bpmn/extensionReader/feelSyntax.js';
+import { formSchemaError } from '../../../../engine/bpmn/extensionReader/formSchemaCheck.js';
+import { t, type DesignerKey } from '../../../../web/shared/i18n/i18n.js';
 import type { DepartmentRegistry } from './departmentRegistry.js';
 import { joinDuration, parseAmount, splitDuration, UNITS, type DurationUnit } from './durationInput.js';
-import { countFields, exampleFormSchema, formFields } from './formFields.js';
+import { countFields, exampleFormSchema, formFields } from '../../../../web/shared/forms/formFields.js';
 import { FormPreview } from './FormPreview.js';
 import { formSchemaOf, processOf, setCondition, setDefaultFlow, setFormSchema, updateAttrs, type Any } from './modelWrites.js';
 
@@ -100,7 +100,7 @@ interface DurationProps {
   element: Any;
   id: string;
   moddleElement: Any;
-  labelKey: MessageKey;
+  labelKey: DesignerKey;
 }
 
 function DurationEntry({ element, id, moddleElement, labelKey }: DurationProps) {
@@ -515,8 +515,3 @@ export default class OnestopPropertiesProvider {
     return groups;
   }
 }
-
-export const OnestopPropertiesProviderModule = {
-  __init__: ['onestopPropertiesProvider'],
-  onestopPropertiesProvider: ['type', OnestopPropertiesProvider],
-};

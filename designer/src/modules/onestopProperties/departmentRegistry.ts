@@ -1,7 +1,7 @@
 // The department registry as the designer knows it (GET /api/departments),
 // shared by the properties panel's department fields and the lint config.
 
-import type { Department } from '../api.js';
+import type { Department } from '../../../../web/shared/api/client.js';
 
 /** Lower case without Vietnamese diacritics: "Công an xã" → "cong an xa". */
 export function foldForSearch(text: string): string {

@@ -2,7 +2,7 @@
 // stores it (an ISO-8601 duration read by engine/duration/isoDuration.ts).
 // Pure functions, unit-tested in node.
 
-import { durationToMs, parseDuration, WORKING_DAY_HOURS, type Clock } from '../../../engine/duration/isoDuration.js';
+import { durationToMs, parseDuration, WORKING_DAY_HOURS, type Clock } from '../../../../engine/duration/isoDuration.js';
 
 export type DurationUnit = 'D' | 'H' | 'M';
 

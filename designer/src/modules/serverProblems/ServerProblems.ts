@@ -3,8 +3,8 @@
 // own message. An element's server problems disappear once the analyst
 // changes that element; all of them on the next deploy or diagram.
 
-import type { ProblemItem } from './api.js';
-import { t } from './i18n.js';
+import type { ProblemItem } from '../../../../web/shared/api/client.js';
+import { t } from '../../../../web/shared/i18n/i18n.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -99,8 +99,3 @@ export class ServerProblems {
     }
   }
 }
-
-export const ServerProblemsModule = {
-  __init__: ['serverProblems'],
-  serverProblems: ['type', ServerProblems],
-};

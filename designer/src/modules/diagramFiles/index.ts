@@ -1,11 +1,11 @@
 // Diagrams in and out of the designer: the new-procedure template, auto
-// layout of files without diagram interchange, and file download.
+// layout of files without diagram interchange (shared with the workspace's
+// viewer, web/shared/bpmn/layout.ts), and file download.
 
-import { layoutProcess } from 'bpmn-auto-layout';
-import { t } from './i18n.js';
+import { t } from '../../../../web/shared/i18n/i18n.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any;
+export { ensureLayout, hasDiagramInterchange } from '../../../../web/shared/bpmn/layout.js';
+
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
@@ -54,28 +54,6 @@ export function newDiagramXml(): string {
   </bpmndi:BPMNDiagram>
 </bpmn:definitions>
 `;
-}
-
-/** True when the definitions carry a diagram with at least one shape or edge. */
-export function hasDiagramInterchange(definitions: Any): boolean {
-  return (definitions?.diagrams ?? []).some((d: Any) => (d?.plane?.planeElement ?? []).length > 0);
-}
-
-/**
- * Adds a layout to a file exported without diagram interchange (as many
- * tools and hand-written files are). bpmn-auto-layout lays out the first
- * process; lanes are not drawn.
- */
-export async function ensureLayout(xml: string, moddle: Any): Promise<{ xml: string; laidOut: boolean }> {
-  let definitions: Any;
-  try {
-    ({ rootElement: definitions } = await moddle.fromXML(xml, 'bpmn:Definitions'));
-  } catch {
-    // Not parseable: importXML reports it with the parser's words.
-    return { xml, laidOut: false };
-  }
-  if (hasDiagramInterchange(definitions)) return { xml, laidOut: false };
-  return { xml: await layoutProcess(xml), laidOut: true };
 }
 
 export function downloadText(text: string, fileName: string, type = 'application/xml'): void {

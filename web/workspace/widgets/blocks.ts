@@ -1,0 +1,28 @@
+// The workspace's building blocks: router links, coloured chips, tables and
+// cards, with the workspace's class names (workspace.css).
+
+import { el, type Attrs, type Child } from '../../shared/dom.js';
+
+/** A link the router follows without reloading the page. */
+export function link(href: string, ...children: Child[]): HTMLAnchorElement {
+  return el('a', { href, 'data-link': '' }, ...children);
+}
+
+/** A coloured label: late (red), soon (amber), ok (green), info (blue), muted (grey). */
+export function chip(text: string, kind: 'late' | 'soon' | 'ok' | 'info' | 'muted', attrs: Attrs = {}): HTMLSpanElement {
+  return el('span', { class: `ws-chip ws-chip-${kind}`, ...attrs }, text);
+}
+
+export function table(headers: Child[], rows: HTMLTableRowElement[], attrs: Attrs = {}): HTMLTableElement {
+  return el('table', { class: 'ws-table', ...attrs },
+    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...rows));
+}
+
+export function row(cells: Child[], attrs: Attrs = {}): HTMLTableRowElement {
+  return el('tr', attrs, ...cells.map((c) => el('td', {}, c)));
+}
+
+export function section(title: string, attrs: Attrs = {}, ...children: Child[]): HTMLElement {
+  return el('section', { class: 'ws-card', ...attrs }, el('h2', {}, title), ...children);
+}
