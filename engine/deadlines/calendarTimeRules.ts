@@ -26,8 +26,10 @@ export function singleCalendar(calendar: Calendar): CalendarSet {
 export function calendarTimeRules(now: () => Date, calendars: CalendarSet): TimeRules {
   return {
     now,
-    receptionStart: (t, id) => receptionStart(t, calendars.byId(id)),
-    handoverStart: (t, id) => nextWorkingStart(t, calendars.byId(id)),
+    clockStart(kind, at, clock, id) {
+      if (clock === 'calendar') return at;
+      return kind === 'reception' ? receptionStart(at, calendars.byId(id)) : nextWorkingStart(at, calendars.byId(id));
+    },
     dueAt(start: Date, allotmentMs: number, clock: Clock, id) {
       if (clock === 'calendar') return new Date(start.getTime() + allotmentMs);
       return addWorkingTime(start, allotmentMs, calendars.byId(id));

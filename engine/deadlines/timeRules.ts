@@ -1,15 +1,20 @@
 import type { Clock } from '../duration/isoDuration.js';
 
+/** What starts a clock: a dossier's reception or a step's handover. */
+export type ClockStartKind = 'reception' | 'handover';
+
 /**
  * How the engine reads the clock and turns allotments into due times. The
  * business calendar implements it; tests pass a fixed clock.
  */
 export interface TimeRules {
   now(): Date;
-  /** When a dossier received at `t` starts its clock (cut-off, office hours). */
-  receptionStart(t: Date, calendarId?: string | null): Date;
-  /** When a step handed over at `t` starts its clock. */
-  handoverStart(t: Date, calendarId?: string | null): Date;
+  /**
+   * When an allotment on `clock` starts running for a dossier received
+   * (`reception`: cut-off, office hours) or a step handed over (`handover`:
+   * the next working moment) at `at`. Calendar time runs at once.
+   */
+  clockStart(kind: ClockStartKind, at: Date, clock: Clock, calendarId?: string | null): Date;
   dueAt(start: Date, allotmentMs: number, clock: Clock, calendarId?: string | null): Date;
   /** Time of `clock` elapsed between a and b. */
   elapsed(a: Date, b: Date, clock: Clock, calendarId?: string | null): number;

@@ -33,3 +33,6 @@ export function statusView(status: DossierStatus) {
 
 /** Statuses in which nothing may move the process any more. */
 export const CLOSED_STATUSES: ReadonlySet<DossierStatus> = new Set(['refused', 'withdrawn', 'stopped', 'resolved', 'returned']);
+
+/** Every status: for changes of a step that do not depend on the dossier's (a claim). */
+export const ALL_STATUSES = Object.keys(DOSSIER_STATUSES) as DossierStatus[];

@@ -1,13 +1,10 @@
 import type { EngineContext } from '../../engineContext.js';
-import { withTransaction } from '../../store/db.js';
 import { updateDossier } from '../../store/dossiers/dossierRows.js';
 import { getDepartment } from '../../store/departments/departmentRows.js';
-import { appendEvents } from '../../store/events/eventRows.js';
 import { findApology, insertApology } from '../../store/deadlines/apologyRows.js';
 import { ConflictError, ValidationError } from '../../errors.js';
 import { warningAt } from '../../deadlines/warningTime.js';
-import { commitEffects } from '../../commitEffects.js';
-import { lockForChange } from '../lockForChange.js';
+import { changeDossier } from '../change.js';
 
 export interface ApologyInput {
   actor: string;
@@ -29,18 +26,16 @@ export async function recordApology(ctx: EngineContext, code: string, input: Apo
   if (!(input.newDueAt instanceof Date) || Number.isNaN(input.newDueAt.getTime())) problems.push({ path: '/newDueAt', message: 'must be a date-time' });
   if (problems.length) throw new ValidationError('the apology letter is incomplete', problems);
 
-  const outcome = await withTransaction(ctx.pool, async (client) => {
-    const dossier = await lockForChange(client, code, ['processing', 'supplement_requested'], 'issue an apology letter');
-    const previous = await findApology(client, dossier.id);
+  return changeDossier(ctx, { code }, ['processing', 'supplement_requested'], 'issue an apology letter', async ({ db, dossier, now, record, arm }) => {
+    const previous = await findApology(db, dossier.id);
     if (previous) {
       throw new ConflictError(`an apology letter was already issued for ${code} on ${previous.issuedAt.toISOString()}: the promised date may be moved only once`);
     }
-    if (!(await getDepartment(client, input.responsibleDepartment))) {
+    if (!(await getDepartment(db, input.responsibleDepartment))) {
       throw new ValidationError(`department ${input.responsibleDepartment} does not exist`, [{ path: '/responsibleDepartment', message: 'is not a known department' }]);
     }
     const definition = await ctx.definitions.get(dossier.procedureVersionId);
     const cal = definition.model.calendarId;
-    const now = ctx.time.now();
     if (dossier.dueAt && input.newDueAt.getTime() <= dossier.dueAt.getTime()) {
       throw new ValidationError(`the new date must be later than the promised date ${dossier.dueAt.toISOString()}`, [{ path: '/newDueAt', message: 'must be after the current promised date' }]);
     }
@@ -50,23 +45,15 @@ export async function recordApology(ctx: EngineContext, code: string, input: Apo
     // The law asks for the letter at least one working day ahead; a late one
     // is still recorded (the citizen must be told), and flagged.
     const inTime = dossier.dueAt ? ctx.time.elapsed(now, dossier.dueAt, 'working', cal) >= WORKING_DAY_MS : true;
-    await insertApology(client, {
+    await insertApology(db, {
       dossierId: dossier.id, reason: input.reason, responsibleDepartment: input.responsibleDepartment,
       previousDueAt: dossier.dueAt, newDueAt: input.newDueAt, issuedAt: now, issuedBy: input.actor,
     });
     const warnAt = warningAt(ctx.time, now, input.newDueAt, definition.model.clock, ctx.warningLead.dossierMs, cal);
-    await updateDossier(client, dossier.id, { dueAt: input.newDueAt, warnAt });
-    await appendEvents(client, dossier.id, [
-      { type: 'dossier.apology', at: now, actor: input.actor, payload: { reason: input.reason, responsibleDepartment: input.responsibleDepartment, previousDueAt: dossier.dueAt, dueAt: input.newDueAt, issuedInTime: inTime } },
-    ]);
-    return {
-      change: {
-        dossierId: dossier.id, dossierCode: code, created: [], closed: [], dossierTimersVoid: false, notify: [],
-        timers: dossier.status === 'processing' ? [{ dossierId: dossier.id, taskId: null, dueAt: input.newDueAt, warnAt }] : [],
-      },
-      result: { dossierCode: code, previousDueAt: dossier.dueAt, dueAt: input.newDueAt, issuedInTime: inTime },
-    };
+    await updateDossier(db, dossier.id, { dueAt: input.newDueAt, warnAt });
+    record({ type: 'dossier.apology', at: now, actor: input.actor, payload: { reason: input.reason, responsibleDepartment: input.responsibleDepartment, previousDueAt: dossier.dueAt, dueAt: input.newDueAt, issuedInTime: inTime } });
+    // A paused dossier's promised date is armed again when the supplement arrives.
+    if (dossier.status === 'processing') arm({ taskId: null, dueAt: input.newDueAt, warnAt });
+    return { dossierCode: code, previousDueAt: dossier.dueAt, dueAt: input.newDueAt, issuedInTime: inTime };
   });
-  await commitEffects(ctx, outcome.change);
-  return outcome.result;
 }

@@ -1,9 +1,8 @@
 import type { EngineContext } from '../../engineContext.js';
-import { withTransaction } from '../../store/db.js';
-import { lockDossierOfTask } from '../../store/dossiers/dossierRows.js';
-import { getTask, setTaskAssignee, type TaskRow } from '../../store/tasks/taskRows.js';
-import { appendEvents } from '../../store/events/eventRows.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { setTaskAssignee, type TaskRow } from '../../store/tasks/taskRows.js';
+import { ConflictError } from '../../errors.js';
+import { changeDossier } from '../change.js';
+import { ALL_STATUSES } from '../statuses.js';
 
 /** Takes a task for one officer so colleagues see it is being handled. */
 export async function claimTask(ctx: EngineContext, taskId: string, actor: string): Promise<TaskRow> {
@@ -14,23 +13,22 @@ export async function unclaimTask(ctx: EngineContext, taskId: string, actor: str
   return changeClaim(ctx, taskId, actor, false);
 }
 
+function refuseDone(task: TaskRow) {
+  if (task.status === 'completed' || task.status === 'cancelled') throw new ConflictError(`task ${task.id} is ${task.status}`);
+}
+
 async function changeClaim(ctx: EngineContext, taskId: string, actor: string, claim: boolean): Promise<TaskRow> {
-  return withTransaction(ctx.pool, async (client) => {
-    // Locked through the task, as a completion does, so claims and completions queue on one row.
-    const task = (await lockDossierOfTask(client, taskId)) && (await getTask(client, taskId));
-    if (!task) throw new NotFoundError(`task ${taskId} does not exist`);
-    if (task.status === 'completed' || task.status === 'cancelled') throw new ConflictError(`task ${taskId} is ${task.status}`);
+  return changeDossier(ctx, { taskId, check: refuseDone }, ALL_STATUSES, claim ? 'claim the step' : 'release the step', async ({ db, task, now, record }) => {
     if (claim) {
       if (task.status === 'claimed' && task.assignee !== actor) throw new ConflictError(`task ${taskId} is claimed by ${task.assignee}`);
       if (task.status === 'claimed') return task;
-      await setTaskAssignee(client, taskId, 'claimed', actor);
     } else {
       if (task.status === 'open') return task;
       if (task.assignee !== actor) throw new ConflictError(`task ${taskId} is claimed by ${task.assignee}, not by ${actor}`);
-      await setTaskAssignee(client, taskId, 'open', null);
     }
-    const now = ctx.time.now();
-    await appendEvents(client, task.dossierId, [{ type: claim ? 'task.claimed' : 'task.unclaimed', at: now, actor, payload: { taskId, elementId: task.elementId } }]);
-    return (await getTask(client, taskId))!;
+    const changed: TaskRow = { ...task, status: claim ? 'claimed' : 'open', assignee: claim ? actor : null };
+    await setTaskAssignee(db, taskId, changed.status, changed.assignee);
+    record({ type: claim ? 'task.claimed' : 'task.unclaimed', at: now, actor, payload: { taskId, elementId: task.elementId } });
+    return changed;
   });
 }

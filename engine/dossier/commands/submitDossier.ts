@@ -1,19 +1,20 @@
 import type { EngineContext } from '../../engineContext.js';
 import { startInstance } from '../../runtime/processRun.js';
-import { withTransaction } from '../../store/db.js';
+import type { Queryable } from '../../store/db.js';
 import { getLatestVersion } from '../../store/procedures/procedureRows.js';
 import { insertDossier, nextDossierSeq } from '../../store/dossiers/dossierRows.js';
-import { appendEvents, type NewEvent } from '../../store/events/eventRows.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { formatFieldErrors } from '../../forms/formValidator.js';
-import { formatDossierCode, vietnamDate } from '../dossierCode.js';
-import { createTasksFor, type CreatedTask } from '../routing/createTasks.js';
-import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
 import { warningAt } from '../../deadlines/warningTime.js';
-import { commitEffects } from '../../commitEffects.js';
-import { taskCreatedNotices } from '../routing/notices.js';
+import { formatDossierCode, vietnamDate } from '../dossierCode.js';
+import { createTasksFor } from '../routing/createTasks.js';
+import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
+import { receiveDossier } from '../change.js';
+import type { CreatedTask } from '../changeTypes.js';
+import type { Channel } from '../channel.js';
+import type { DossierStatus } from '../statuses.js';
 
-export type Channel = 'online' | 'direct' | 'post';
+export type { Channel } from '../channel.js';
 
 export interface Applicant {
   name: string;
@@ -35,7 +36,7 @@ export interface SubmitInput {
 export interface SubmitResult {
   id: number;
   code: string;
-  status: string;
+  status: DossierStatus;
   procedureCode: string;
   version: number;
   receivedAt: Date;
@@ -76,23 +77,24 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
   }
   // Office hours and the 15:00 cut-off shape a working-day clock; a procedure
   // counted in calendar time runs from the reception itself.
-  const clockStartedAt = model.clock === 'calendar' ? receivedAt : ctx.time.receptionStart(receivedAt, model.calendarId);
+  const clockStartedAt = ctx.time.clockStart('reception', receivedAt, model.clock, model.calendarId);
   const dueAt = model.deadlineMs === null ? null : ctx.time.dueAt(clockStartedAt, model.deadlineMs, model.clock, model.calendarId);
   const warnAt = dueAt && warningAt(ctx.time, clockStartedAt, dueAt, model.clock, ctx.warningLead.dossierMs, model.calendarId);
   const agency = input.receivingAgency ?? ctx.receivingAgency;
+  const channel = input.channel ?? 'direct';
 
   const run = await startInstance(definition.sourceContext, data);
+  const status: DossierStatus = run.ended ? 'resolved' : 'processing';
 
-  const result = await withTransaction(ctx.pool, async (client) => {
+  const insert = async (db: Queryable) => {
     const day = vietnamDate(receivedAt);
-    const code = formatDossierCode(agency, day, await nextDossierSeq(client, agency, day));
-    const status = run.ended ? 'resolved' : 'processing';
-    const dossierId = await insertDossier(client, {
+    const code = formatDossierCode(agency, day, await nextDossierSeq(db, agency, day));
+    const id = await insertDossier(db, {
       code,
       procedureCode: model.procedureCode,
       procedureVersionId: definition.versionId,
       status,
-      channel: input.channel ?? 'direct',
+      channel,
       receivingAgency: agency,
       applicant: input.applicant,
       data,
@@ -104,38 +106,22 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
       resolvedAt: run.ended ? now : null,
       engineState: run.state,
     });
-    const events: NewEvent[] = [
-      {
-        type: 'dossier.received',
-        at: now,
-        actor: input.actor ?? null,
-        payload: { procedureCode: model.procedureCode, version: definition.version, receivedAt, clockStartedAt, dueAt, channel: input.channel ?? 'direct' },
-      },
+    return { id, code };
+  };
+  return receiveDossier(ctx, now, insert, async (work) => {
+    work.record(
+      { type: 'dossier.received', at: now, actor: input.actor ?? null, payload: { procedureCode: model.procedureCode, version: definition.version, receivedAt, clockStartedAt, dueAt, channel } },
       ...gatewayDecisionEvents(model, run.flowsTaken, now),
-    ];
-    const tasks = await createTasksFor(ctx, client, {
-      dossierId,
-      model,
-      waiting: run.waiting,
-      handedOverAt: clockStartedAt,
-      fromDepartment: model.startDepartment ?? ctx.deskDepartment,
-      events,
-    });
-    if (run.ended) events.push({ type: 'dossier.resolved', at: now, payload: {} });
-    await appendEvents(client, dossierId, events);
-    return { id: dossierId, code, status, procedureCode: model.procedureCode, version: definition.version, receivedAt, clockStartedAt, dueAt, tasks };
+    );
+    const tasks = await createTasksFor(ctx, work, { model, waiting: run.waiting, handedOverAt: clockStartedAt, fromDepartment: model.startDepartment ?? ctx.deskDepartment });
+    if (run.ended) {
+      // Resolved at the counter, before any promised date could run.
+      work.record({ type: 'dossier.resolved', at: now, payload: { timeliness: 'early', dueAt } });
+      work.voidDossierTimers();
+    } else if (dueAt) {
+      work.arm({ taskId: null, dueAt, warnAt });
+    }
+    const { id, code } = work.dossier;
+    return { id, code, status, procedureCode: model.procedureCode, version: definition.version, receivedAt, clockStartedAt, dueAt, tasks };
   });
-  await commitEffects(ctx, {
-    dossierId: result.id,
-    dossierCode: result.code,
-    created: result.tasks,
-    closed: [],
-    timers: dueAt && !run.ended ? [{ dossierId: result.id, taskId: null, dueAt, warnAt }] : [],
-    dossierTimersVoid: run.ended,
-    notify: [
-      ...taskCreatedNotices(result.code, result.tasks),
-      ...(run.ended ? [{ event: 'dossier.resolved' as const, department: null, dossierCode: result.code, at: now, payload: { timeliness: 'early' } }] : []),
-    ],
-  });
-  return result;
 }

@@ -1,16 +1,14 @@
-import type { DeadlineTimer, EngineContext } from '../../engineContext.js';
-import { withTransaction } from '../../store/db.js';
+import type { EngineContext } from '../../engineContext.js';
 import { updateDossier } from '../../store/dossiers/dossierRows.js';
 import { listDossierTasks, setTaskDueAt } from '../../store/tasks/taskRows.js';
-import { appendEvents, type NewEvent } from '../../store/events/eventRows.js';
 import { insertSupplementRequest, markSupplementReceived, openSupplement } from '../../store/deadlines/supplementRows.js';
 import { ForbiddenError, ValidationError } from '../../errors.js';
 import { formatFieldErrors } from '../../forms/formValidator.js';
 import { warningAt } from '../../deadlines/warningTime.js';
-import { commitEffects } from '../../commitEffects.js';
-import { openTaskView } from './completeTask.js';
-import type { CreatedTask } from '../routing/createTasks.js';
-import { lockForChange } from '../lockForChange.js';
+import { changeDossier } from '../change.js';
+import type { CreatedTask } from '../changeTypes.js';
+import { openTaskView } from '../openTaskView.js';
+import type { DossierStatus } from '../statuses.js';
 
 /** Decree 61: a supplement may be asked within 3 working days of receiving the dossier. */
 export const SUPPLEMENT_WINDOW_MS = 3 * 8 * 3_600_000;
@@ -36,12 +34,9 @@ export async function requestSupplement(ctx: EngineContext, code: string, input:
   }
   if (problems.length) throw new ValidationError(`the supplement request is incomplete: ${formatFieldErrors(problems)}`, problems);
 
-  const result = await withTransaction(ctx.pool, async (client) => {
-    const dossier = await lockForChange(client, code, ['processing'], 'request a supplement');
-    const definition = await ctx.definitions.get(dossier.procedureVersionId);
-    const { model } = definition;
-    const now = ctx.time.now();
-    const open = await listDossierTasks(client, dossier.id, ['open', 'claimed']);
+  return changeDossier(ctx, { code }, ['processing'], 'request a supplement', async ({ db, dossier, now, record, close, voidDossierTimers }) => {
+    const { model } = await ctx.definitions.get(dossier.procedureVersionId);
+    const open = await listDossierTasks(db, dossier.id, ['open', 'claimed']);
 
     // The window runs from when the requester received the dossier: the
     // handover of its step for a department, the reception for the desk.
@@ -60,22 +55,21 @@ export async function requestSupplement(ctx: EngineContext, code: string, input:
         [{ path: '', message: 'the 3-working-day window for a supplement request has passed' }],
       );
     }
-    const previous = await openSupplement(client, dossier.id);
+    const previous = await openSupplement(db, dossier.id);
     if (previous) throw new ValidationError('a supplement request is already open', []);
 
-    await insertSupplementRequest(client, {
+    await insertSupplementRequest(db, {
       dossierId: dossier.id, taskId, department: input.department, reason: input.reason, items: input.items,
       requestedAt: now, requestedBy: input.actor, policy: model.supplementPolicy, dueBefore: dossier.dueAt,
     });
-    await updateDossier(client, dossier.id, { status: 'supplement_requested', pausedAt: now });
-    await appendEvents(client, dossier.id, [
-      { type: 'supplement.requested', at: now, actor: input.actor, payload: { department: input.department, taskId, reason: input.reason, items: input.items, policy: model.supplementPolicy } },
-    ]);
-    return { dossierId: dossier.id, openTaskIds: open.map((t) => t.id), result: { dossierCode: code, status: 'supplement_requested', requestedAt: now } };
+    await updateDossier(db, dossier.id, { status: 'supplement_requested', pausedAt: now });
+    record({ type: 'supplement.requested', at: now, actor: input.actor, payload: { department: input.department, taskId, reason: input.reason, items: input.items, policy: model.supplementPolicy } });
+    // Paused: no timer of this dossier may fire until the supplement arrives.
+    close(open.map((t) => t.id));
+    voidDossierTimers();
+    const status: DossierStatus = 'supplement_requested';
+    return { dossierCode: code, status, requestedAt: now };
   });
-  // Paused: no timer of this dossier may fire until the supplement arrives.
-  await commitEffects(ctx, { dossierId: result.dossierId, dossierCode: code, created: [], closed: result.openTaskIds, timers: [], dossierTimersVoid: true, notify: [] });
-  return result.result;
 }
 
 export interface SupplementReceivedInput {
@@ -88,66 +82,56 @@ export interface SupplementReceivedInput {
  * The desk records the completed supplement. Per the procedure's policy the
  * clocks restart from zero (Decree 61) or resume with the paused time added.
  */
-export async function receiveSupplement(ctx: EngineContext, code: string, input: SupplementReceivedInput): Promise<{ dossierCode: string; status: string; dueAt: Date | null; openTasks: CreatedTask[] }> {
-  const outcome = await withTransaction(ctx.pool, async (client) => {
-    const dossier = await lockForChange(client, code, ['supplement_requested'], 'record a supplement');
+export async function receiveSupplement(ctx: EngineContext, code: string, input: SupplementReceivedInput): Promise<{ dossierCode: string; status: DossierStatus; dueAt: Date | null; openTasks: CreatedTask[] }> {
+  return changeDossier(ctx, { code }, ['supplement_requested'], 'record a supplement', async ({ db, dossier, now, record, arm }) => {
     const definition = await ctx.definitions.get(dossier.procedureVersionId);
     const { model } = definition;
     const merged = { ...dossier.data, ...(input.data ?? {}) };
     const errors = definition.startForm(merged).map((e) => ({ ...e, path: `/data${e.path}` }));
     if (errors.length) throw new ValidationError(`the supplemented dossier data is invalid: ${formatFieldErrors(errors)}`, errors);
 
-    const now = ctx.time.now();
     const pausedAt = dossier.pausedAt ?? now;
     const cal = model.calendarId;
     const restart = model.supplementPolicy === 'restart';
-    const events: NewEvent[] = [];
-    const timers: DeadlineTimer[] = [];
+    const reason = `supplement (${model.supplementPolicy})`;
+    record({ type: 'supplement.received', at: now, actor: input.actor, payload: { policy: model.supplementPolicy, pausedAt, data: input.data ?? {} } });
 
     let dueAt = dossier.dueAt;
     let warnAt = dossier.warnAt;
     let clockStartedAt = dossier.clockStartedAt;
     if (model.deadlineMs !== null && dossier.dueAt) {
       if (restart) {
-        clockStartedAt = model.clock === 'calendar' ? now : ctx.time.receptionStart(now, cal);
+        clockStartedAt = ctx.time.clockStart('reception', now, model.clock, cal);
         dueAt = ctx.time.dueAt(clockStartedAt, model.deadlineMs, model.clock, cal);
       } else {
         const remaining = Math.max(0, ctx.time.elapsed(pausedAt, dossier.dueAt, model.clock, cal));
-        dueAt = ctx.time.dueAt(ctx.time.handoverStart(now, cal), remaining, model.clock, cal);
+        // The rest of the promised time resumes at the next working moment,
+        // on either clock (as it always has).
+        dueAt = ctx.time.dueAt(ctx.time.clockStart('handover', now, 'working', cal), remaining, model.clock, cal);
       }
       warnAt = warningAt(ctx.time, clockStartedAt, dueAt, model.clock, ctx.warningLead.dossierMs, cal);
-      timers.push({ dossierId: dossier.id, taskId: null, dueAt, warnAt });
-      events.push({ type: 'dossier.rescheduled', at: now, payload: { reason: `supplement (${model.supplementPolicy})`, previousDueAt: dossier.dueAt, dueAt } });
+      arm({ taskId: null, dueAt, warnAt });
+      record({ type: 'dossier.rescheduled', at: now, payload: { reason, previousDueAt: dossier.dueAt, dueAt } });
     }
 
-    const open = await listDossierTasks(client, dossier.id, ['open', 'claimed']);
+    const open = await listDossierTasks(db, dossier.id, ['open', 'claimed']);
     for (const task of open) {
       if (task.allotmentMs === null || !task.dueAt) continue;
-      const step = model.steps[task.elementId];
-      const clock = step?.clock ?? 'working';
-      const start = clock === 'calendar' ? now : ctx.time.handoverStart(now, cal);
+      const clock = model.steps[task.elementId]?.clock ?? 'working';
+      const start = ctx.time.clockStart('handover', now, clock, cal);
       const allotment = restart ? task.allotmentMs : Math.max(0, ctx.time.elapsed(pausedAt, task.dueAt, clock, cal));
       const taskDue = ctx.time.dueAt(start, allotment, clock, cal);
       const taskWarn = warningAt(ctx.time, start, taskDue, clock, ctx.warningLead.taskMs, cal);
-      await setTaskDueAt(client, task.id, taskDue, taskWarn);
-      timers.push({ dossierId: dossier.id, taskId: task.id, dueAt: taskDue, warnAt: taskWarn });
-      events.push({ type: 'task.rescheduled', at: now, payload: { taskId: task.id, elementId: task.elementId, previousDueAt: task.dueAt, dueAt: taskDue, reason: `supplement (${model.supplementPolicy})` } });
+      await setTaskDueAt(db, task.id, taskDue, taskWarn);
+      arm({ taskId: task.id, dueAt: taskDue, warnAt: taskWarn });
+      record({ type: 'task.rescheduled', at: now, payload: { taskId: task.id, elementId: task.elementId, previousDueAt: task.dueAt, dueAt: taskDue, reason } });
       task.dueAt = taskDue;
       task.warnAt = taskWarn;
     }
 
-    const supplement = await openSupplement(client, dossier.id);
-    if (supplement) await markSupplementReceived(client, supplement.id, now, input.actor, dueAt);
-    await updateDossier(client, dossier.id, { status: 'processing', pausedAt: null, data: merged, dueAt, warnAt, clockStartedAt });
-    await appendEvents(client, dossier.id, [
-      { type: 'supplement.received', at: now, actor: input.actor, payload: { policy: model.supplementPolicy, pausedAt, data: input.data ?? {} } },
-      ...events,
-    ]);
-    return {
-      change: { dossierId: dossier.id, dossierCode: code, created: [], closed: [], timers, dossierTimersVoid: false, notify: [] },
-      result: { dossierCode: code, status: 'processing', dueAt, openTasks: open.map(openTaskView) },
-    };
+    const supplement = await openSupplement(db, dossier.id);
+    if (supplement) await markSupplementReceived(db, supplement.id, now, input.actor, dueAt);
+    await updateDossier(db, dossier.id, { status: 'processing', pausedAt: null, data: merged, dueAt, warnAt, clockStartedAt });
+    return { dossierCode: code, status: 'processing', dueAt, openTasks: open.map(openTaskView) };
   });
-  await commitEffects(ctx, outcome.change);
-  return outcome.result;
 }

@@ -1,50 +1,39 @@
-import type { Queryable } from '../../store/db.js';
 import type { EngineContext } from '../../engineContext.js';
 import type { ProcedureModel } from '../../procedures/procedureModel.js';
 import type { WaitingTask } from '../../runtime/processRun.js';
-import type { NewEvent } from '../../store/events/eventRows.js';
 import { insertTask } from '../../store/tasks/taskRows.js';
 import { ProcessError } from '../../errors.js';
 import { warningAt } from '../../deadlines/warningTime.js';
+import type { CreatedTask } from '../changeTypes.js';
+import type { UnitOfWork } from '../change.js';
 
-export interface CreatedTask {
-  id: string;
-  elementId: string;
-  name: string;
-  department: string;
-  fromDepartment: string | null;
-  handedOverAt: Date;
-  dueAt: Date | null;
-  warnAt: Date | null;
-  counted: boolean;
-}
+export type { CreatedTask } from '../changeTypes.js';
 
 /**
  * Routes newly waiting user tasks to their departments: one task row per
- * engine execution, with its due time from the step's allotment.
+ * engine execution, with its due time from the step's allotment. Each is
+ * recorded on the change (history, notice to the department, timers).
  */
 export async function createTasksFor(
   ctx: EngineContext,
-  db: Queryable,
+  work: UnitOfWork,
   args: {
-    dossierId: number;
     model: ProcedureModel;
     waiting: WaitingTask[];
     handedOverAt: Date;
     fromDepartment: string | null;
-    events: NewEvent[];
   },
 ): Promise<CreatedTask[]> {
   const created: CreatedTask[] = [];
+  const { calendarId } = args.model;
   for (const w of args.waiting) {
     const step = args.model.steps[w.elementId];
     if (!step) throw new ProcessError(`user task ${w.elementId} is not in the deployed model`, w.elementId);
-    // Working time starts at the next working moment; calendar time runs at once.
-    const start = step.clock === 'calendar' ? args.handedOverAt : ctx.time.handoverStart(args.handedOverAt, args.model.calendarId);
-    const dueAt = step.allotmentMs === null ? null : ctx.time.dueAt(start, step.allotmentMs, step.clock, args.model.calendarId);
-    const warnAt = dueAt && warningAt(ctx.time, start, dueAt, step.clock, ctx.warningLead.taskMs, args.model.calendarId);
-    const id = await insertTask(db, {
-      dossierId: args.dossierId,
+    const start = ctx.time.clockStart('handover', args.handedOverAt, step.clock, calendarId);
+    const dueAt = step.allotmentMs === null ? null : ctx.time.dueAt(start, step.allotmentMs, step.clock, calendarId);
+    const warnAt = dueAt && warningAt(ctx.time, start, dueAt, step.clock, ctx.warningLead.taskMs, calendarId);
+    const id = await insertTask(work.db, {
+      dossierId: work.dossier.id,
       elementId: w.elementId,
       executionId: w.executionId,
       name: step.name,
@@ -57,12 +46,9 @@ export async function createTasksFor(
       dueAt,
       warnAt,
     });
-    created.push({ id, elementId: w.elementId, name: step.name, department: step.department, fromDepartment: args.fromDepartment, handedOverAt: args.handedOverAt, dueAt, warnAt, counted: step.counted });
-    args.events.push({
-      type: 'task.created',
-      at: args.handedOverAt,
-      payload: { taskId: id, elementId: w.elementId, name: step.name, department: step.department, fromDepartment: args.fromDepartment, dueAt, deadline: step.deadline, counted: step.counted },
-    });
+    const task: CreatedTask = { id, elementId: w.elementId, name: step.name, department: step.department, fromDepartment: args.fromDepartment, handedOverAt: args.handedOverAt, dueAt, warnAt, counted: step.counted };
+    created.push(task);
+    work.record({ type: 'task.created', task, deadline: step.deadline });
   }
   return created;
 }

@@ -1,9 +1,9 @@
 import type { ProcedureModel } from '../../procedures/procedureModel.js';
 import type { FlowTaken } from '../../runtime/processRun.js';
-import type { NewEvent } from '../../store/events/eventRows.js';
+import type { DomainEvent } from '../recordedEvents.js';
 
 /** History entries for the branches chosen by exclusive/inclusive gateways. */
-export function gatewayDecisionEvents(model: ProcedureModel, flows: FlowTaken[], at: Date): NewEvent[] {
+export function gatewayDecisionEvents(model: ProcedureModel, flows: FlowTaken[], at: Date): DomainEvent[] {
   return flows
     .filter((f) => model.gateways[f.sourceId])
     .map((f) => ({

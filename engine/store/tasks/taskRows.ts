@@ -1,5 +1,7 @@
 import type { Queryable } from '../db.js';
 import { named } from '../namedQuery.js';
+import type { Clock } from '../../duration/isoDuration.js';
+import type { Timeliness } from '../../timeliness/classifyTimeliness.js';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 
@@ -15,7 +17,7 @@ export interface TaskRow {
   fromDepartment: string | null;
   status: TaskStatus;
   assignee: string | null;
-  clock: 'working' | 'calendar';
+  clock: Clock;
   allotmentMs: number | null;
   counted: boolean;
   createdAt: Date;
@@ -23,7 +25,7 @@ export interface TaskRow {
   warnAt: Date | null;
   completedAt: Date | null;
   completedBy: string | null;
-  timeliness: string | null;
+  timeliness: Timeliness | null;
   data: Record<string, unknown> | null;
 }
 
@@ -43,7 +45,7 @@ export interface NewTask {
   name: string;
   department: string;
   fromDepartment: string | null;
-  clock: string;
+  clock: Clock;
   allotmentMs: number | null;
   counted: boolean;
   createdAt: Date;
@@ -81,7 +83,7 @@ export async function listDossierTasks(db: Queryable, dossierId: number, statuse
 export async function markTaskCompleted(
   db: Queryable,
   id: string,
-  c: { completedAt: Date; completedBy: string; timeliness: string; data: unknown },
+  c: { completedAt: Date; completedBy: string; timeliness: Timeliness; data: unknown },
 ): Promise<void> {
   await db.query(named(
     `WITH done AS (

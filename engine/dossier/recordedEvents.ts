@@ -1,0 +1,68 @@
+import type { NewEvent } from '../store/events/eventRows.js';
+import type { SupplementPolicy } from '../procedures/procedureModel.js';
+import type { Timeliness } from '../timeliness/classifyTimeliness.js';
+import type { Channel } from './channel.js';
+import type { CreatedTask, OutboundEvent } from './changeTypes.js';
+
+/** What each fact a dossier change records says, by its history type. */
+interface Facts {
+  'dossier.received': { procedureCode: string; version: number; receivedAt: Date; clockStartedAt: Date; dueAt: Date | null; channel: Channel };
+  'gateway.decided': { gatewayId: string; gateway: string; flowId: string; targetId: string; target: string };
+  'task.completed': { taskId: string; elementId: string; name: string; department: string; dueAt: Date | null; timeliness: Timeliness; data: Record<string, unknown> };
+  'task.cancelled': { taskId: string; elementId: string; reason: string };
+  'task.claimed': { taskId: string; elementId: string };
+  'task.unclaimed': { taskId: string; elementId: string };
+  'task.rescheduled': { taskId: string; elementId: string; previousDueAt: Date | null; dueAt: Date; reason: string };
+  'dossier.rescheduled': { reason: string; taskId?: string; name?: string; previousDueAt: Date | null; dueAt: Date; tookMs?: number };
+  'dossier.resolved': { timeliness: Timeliness; dueAt: Date | null };
+  'dossier.returned': { timeliness: Timeliness };
+  'dossier.withdrawn': { reason: string | null; cancelledTasks: string[] };
+  'supplement.requested': { department: string | null; taskId: string | null; reason: string; items: string[]; policy: SupplementPolicy };
+  'supplement.received': { policy: SupplementPolicy; pausedAt: Date; data: Record<string, unknown> };
+  'dossier.apology': { reason: string; responsibleDepartment: string; previousDueAt: Date | null; dueAt: Date; issuedInTime: boolean };
+}
+
+type PlainFact = { [T in keyof Facts]: { type: T; at: Date; actor?: string | null; payload: Facts[T] } }[keyof Facts];
+
+/** A step routed to its department; its history row and its notice both follow from the task. */
+export interface TaskCreated {
+  type: 'task.created';
+  task: CreatedTask;
+  /** The step's allotment as drawn (ISO duration), for the history. */
+  deadline: string | null;
+}
+
+/** One fact of a dossier change, as a command records it. */
+export type DomainEvent = PlainFact | TaskCreated;
+
+/**
+ * The one mapping from a recorded fact to the dossier's history row and, for
+ * the facts a department or the desk is told about, the outbound notice.
+ */
+export function recordedEvent(e: DomainEvent, dossierCode: string): { history: NewEvent; notice: OutboundEvent | null } {
+  switch (e.type) {
+    case 'task.created': {
+      const t = e.task;
+      return {
+        history: {
+          type: e.type,
+          at: t.handedOverAt,
+          payload: { taskId: t.id, elementId: t.elementId, name: t.name, department: t.department, fromDepartment: t.fromDepartment, dueAt: t.dueAt, deadline: e.deadline, counted: t.counted },
+        },
+        notice: {
+          event: e.type,
+          department: t.department,
+          dossierCode,
+          taskId: t.id,
+          at: t.handedOverAt,
+          payload: { taskId: t.id, elementId: t.elementId, name: t.name, fromDepartment: t.fromDepartment, dueAt: t.dueAt },
+        },
+      };
+    }
+    case 'dossier.resolved':
+      // The desk's own software hears of every result (department null).
+      return { history: e, notice: { event: e.type, department: null, dossierCode, at: e.at, payload: e.payload } };
+    default:
+      return { history: e, notice: null };
+  }
+}
