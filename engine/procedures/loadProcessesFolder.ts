@@ -4,6 +4,8 @@ import type pg from 'pg';
 import { upsertDepartment } from '../store/departments/departmentRows.js';
 import { deployProcedure, type DeployResult } from './deployProcedure.js';
 import { DeploymentError } from '../errors.js';
+import { departmentCodeProblem, isDepartmentCode } from '../bpmn/extensionReader/departmentCode.js';
+import { AGENCY_IDENTIFIER_PATTERN } from '../dossier/dossierCode.js';
 
 export interface FolderDeployReport {
   departments: number;
@@ -19,8 +21,15 @@ export interface FolderDeployReport {
 export async function loadProcessesFolder(pool: pg.Pool, folder: string): Promise<FolderDeployReport> {
   const report: FolderDeployReport = { departments: 0, deployed: [], refused: [] };
   const departmentsFile = path.join(folder, 'departments.json');
-  const departments = JSON.parse(await readFile(departmentsFile, 'utf8')) as Array<{ code: string; name: string; agency: string; calendarId?: string }>;
-  for (const d of departments) await upsertDepartment(pool, { code: d.code, name: d.name, agency: d.agency, calendarId: d.calendarId ?? null });
+  const departments = JSON.parse(await readFile(departmentsFile, 'utf8')) as Array<{ code: string; name: string; agency: string; calendarId?: string; agencyId?: string }>;
+  const problems = [
+    ...departments.filter((d) => !isDepartmentCode(d.code)).map((d) => departmentCodeProblem(String(d.code))),
+    ...departments.filter((d) => d.agencyId !== undefined && !new RegExp(AGENCY_IDENTIFIER_PATTERN).test(d.agencyId)).map((d) => `${d.code}: agencyId "${d.agencyId}" is not an agency identifier (e.g. 000.00.12.H26)`),
+  ];
+  if (problems.length) throw new Error(`${departmentsFile}:\n- ${problems.join('\n- ')}`);
+  for (const d of departments) {
+    await upsertDepartment(pool, { code: d.code, name: d.name, agency: d.agency, calendarId: d.calendarId ?? null, agencyId: d.agencyId ?? null });
+  }
   report.departments = departments.length;
 
   const files = (await readdir(folder)).filter((f) => f.endsWith('.bpmn')).sort();

@@ -6,6 +6,7 @@
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
 import { describe, is, textAttr } from '../../bpmn/extensionReader/moddleElements.js';
 import { resolveDepartment } from '../../bpmn/extensionReader/departments.js';
+import { departmentCodeProblem, isDepartmentCode } from '../../bpmn/extensionReader/departmentCode.js';
 
 export interface UserTaskDepartmentConfig {
   /** Known department codes; when absent only presence is checked. */
@@ -19,10 +20,17 @@ export default function ruleFactory(config?: UserTaskDepartmentConfig): RuleDefi
     return known !== null && !known.has(code);
   }
 
+  /** A malformed code is reported where it is written, in place of "unknown". */
+  function malformed(node: ModdleElement, code: string, reporter: Reporter): boolean {
+    if (isDepartmentCode(code)) return false;
+    reporter.report(node.id, `${describe(node)}: ${departmentCodeProblem(code)}.`);
+    return true;
+  }
+
   function check(node: ModdleElement, reporter: Reporter): void {
     if (is(node, 'bpmn:Lane')) {
       const code = textAttr(node, 'department');
-      if (code && unknown(code)) {
+      if (code && !malformed(node, code, reporter) && unknown(code)) {
         reporter.report(node.id, `Lane ${describe(node)} names the unknown department "${code}"; use one of the configured department codes.`);
       }
       return;
@@ -35,7 +43,7 @@ export default function ruleFactory(config?: UserTaskDepartmentConfig): RuleDefi
       return;
     }
     // An unknown code written on a lane is reported once, on the lane.
-    if (source.from === node && unknown(source.department)) {
+    if (source.from === node && !malformed(node, source.department, reporter) && unknown(source.department)) {
       reporter.report(node.id, `The ${describe(node)} names the unknown department "${source.department}"; use one of the configured department codes.`);
     }
   }
