@@ -1,4 +1,5 @@
 import type { Queryable } from '../db.js';
+import type { SupplementPolicy } from '../../procedures/procedureModel.js';
 
 export interface SupplementRow {
   id: number;
@@ -11,7 +12,7 @@ export interface SupplementRow {
   requestedBy: string;
   receivedAt: Date | null;
   receivedBy: string | null;
-  policy: 'restart' | 'extend';
+  policy: SupplementPolicy;
   dueBefore: Date | null;
   dueAfter: Date | null;
 }
@@ -21,7 +22,7 @@ const COLUMNS = `id, dossier_id AS "dossierId", task_id AS "taskId", department,
 
 export async function insertSupplementRequest(
   db: Queryable,
-  s: { dossierId: number; taskId: string | null; department: string | null; reason: string; items: string[]; requestedAt: Date; requestedBy: string; policy: string; dueBefore: Date | null },
+  s: { dossierId: number; taskId: string | null; department: string | null; reason: string; items: string[]; requestedAt: Date; requestedBy: string; policy: SupplementPolicy; dueBefore: Date | null },
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO supplements (dossier_id, task_id, department, reason, items, requested_at, requested_by, policy, due_before)

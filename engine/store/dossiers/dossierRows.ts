@@ -1,6 +1,7 @@
 import type { Queryable } from '../db.js';
 import { named } from '../namedQuery.js';
 import type { DossierStatus } from '../../dossier/statuses.js';
+import type { Channel } from '../../dossier/channel.js';
 
 export interface DossierRow {
   id: number;
@@ -8,7 +9,7 @@ export interface DossierRow {
   procedureCode: string;
   procedureVersionId: number;
   status: DossierStatus;
-  channel: string;
+  channel: Channel;
   receivingAgency: string;
   applicant: Record<string, unknown>;
   data: Record<string, unknown>;
@@ -47,7 +48,7 @@ export interface NewDossier {
   procedureCode: string;
   procedureVersionId: number;
   status: DossierStatus;
-  channel: string;
+  channel: Channel;
   receivingAgency: string;
   applicant: unknown;
   data: unknown;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db.js';
+import type { Timeliness } from '../../timeliness/classifyTimeliness.js';
 
 export interface ControlSlipRow {
   step: string;
@@ -10,7 +11,7 @@ export interface ControlSlipRow {
   dueAt: Date | null;
   completedAt: Date | null;
   completedBy: string | null;
-  timeliness: 'early' | 'on_time' | 'late' | null;
+  timeliness: Timeliness | null;
 }
 
 /**
