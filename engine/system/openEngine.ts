@@ -2,8 +2,6 @@ import type { OnestopEngine } from '../onestopEngine.js';
 import { CalendarRegistry } from '../calendar/calendarRegistry.js';
 import { removeDaySwap, setDaySwap } from '../calendar/editCalendar.js';
 import type { DaySwap } from '../calendar/index.js';
-import type { DossierStatus } from '../dossier/statuses.js';
-import type { Timeliness } from '../timeliness/classifyTimeliness.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { getDossierByCode } from '../store/dossiers/dossierRows.js';
 import { departmentTaskOnDossier } from '../store/queries/taskList.js';
@@ -16,9 +14,6 @@ import { engineReads } from '../read/engineReads.js';
 type Core = OnestopEngine;
 /** The department an officer's key acts for; null or absent for the desk and other roles (no department restriction). */
 type Scope = { actingFor?: string | null };
-
-/** Command results carry the domain's unions, whatever the command module declares. */
-const withStatus = <T extends { status: unknown }>(r: T) => r as Omit<T, 'status'> & { status: DossierStatus };
 
 /**
  * The engine's front door: commands grouped by what they change, and the
@@ -38,7 +33,7 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
     deskDepartment: ctx.deskDepartment,
 
     dossiers: {
-      submit: async (procedureCode: string, input: Parameters<Core['submit']>[1]) => withStatus(await core.submit(procedureCode, input)),
+      submit: (procedureCode: string, input: Parameters<Core['submit']>[1]) => core.submit(procedureCode, input),
       /** An officer (actingFor) may ask only while its department holds an open step of the dossier. */
       requestSupplement: async (code: string, input: Omit<Parameters<Core['requestSupplement']>[1], 'department'> & Scope) => {
         const { actingFor, ...rest } = input;
@@ -48,12 +43,12 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
             throw new ForbiddenError(`department ${actingFor} holds no open step of dossier ${code}: only the department holding it (or the desk) can ask for a supplement`);
           }
         }
-        return withStatus(await core.requestSupplement(code, { ...rest, department: actingFor ?? null }));
+        return core.requestSupplement(code, { ...rest, department: actingFor ?? null });
       },
-      receiveSupplement: async (code: string, input: Parameters<Core['receiveSupplement']>[1]) => withStatus(await core.receiveSupplement(code, input)),
+      receiveSupplement: (code: string, input: Parameters<Core['receiveSupplement']>[1]) => core.receiveSupplement(code, input),
       recordApology: (code: string, input: Parameters<Core['recordApology']>[1]) => core.recordApology(code, input),
-      returnResult: async (code: string, input: Parameters<Core['returnResult']>[1]) => withStatus(await core.returnResult(code, input)),
-      withdraw: async (code: string, input: Parameters<Core['withdraw']>[1]) => withStatus(await core.withdraw(code, input)),
+      returnResult: (code: string, input: Parameters<Core['returnResult']>[1]) => core.returnResult(code, input),
+      withdraw: (code: string, input: Parameters<Core['withdraw']>[1]) => core.withdraw(code, input),
     },
 
     tasks: {
@@ -69,12 +64,11 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
       complete: async (id: string, input: Parameters<Core['completeTask']>[1] & Scope) => {
         const { actingFor, ...rest } = input;
         if (actingFor) await taskInScope(db, id, actingFor);
-        const r = await core.completeTask(id, rest).catch((err: unknown) => {
+        return core.completeTask(id, rest).catch((err: unknown) => {
           // The step form's errors are about `data`; say where that is in the command's input (as submit does).
           if (err instanceof ValidationError) throw new ValidationError(err.message, err.errors.map((e) => ({ ...e, path: `/data${e.path}` })));
           throw err;
         });
-        return { ...withStatus(r), timeliness: r.timeliness as Timeliness };
       },
     },
 
