@@ -12,11 +12,17 @@ import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
 import { changeDossier } from '../change.js';
 import type { CreatedTask } from '../changeTypes.js';
 import { openTaskView } from '../openTaskView.js';
+import { refuseOutOfScope } from '../departmentScope.js';
 import type { DossierStatus } from '../statuses.js';
 
 export interface CompleteInput {
   actor: string;
   data?: Record<string, unknown>;
+  /**
+   * The department an officer's key acts for: checked on the task read under
+   * the lock, so the front door need not read it first. Absent: no restriction.
+   */
+  actingFor?: string | null;
 }
 
 export interface CompleteResult {
@@ -28,8 +34,13 @@ export interface CompleteResult {
   created: CreatedTask[];
 }
 
-/** A second completion of the same task sees it completed and is refused. */
-function refuseDone(task: TaskRow, actor: string) {
+/**
+ * The task's own state, before the dossier's: another department's step, and
+ * a second completion of the same task (it sees it completed), are refused.
+ */
+function refuseStep(task: TaskRow, input: CompleteInput) {
+  refuseOutOfScope(task, input.actingFor);
+  const { actor } = input;
   if (task.status === 'completed') throw new ConflictError(`task ${task.id} was already completed at ${task.completedAt?.toISOString()} by ${task.completedBy}`);
   if (task.status === 'cancelled') throw new ConflictError(`task ${task.id} was cancelled: the dossier no longer waits for it`);
   if (task.status === 'claimed' && task.assignee !== actor) throw new ConflictError(`task ${task.id} is claimed by ${task.assignee}`);
@@ -41,7 +52,7 @@ function refuseDone(task: TaskRow, actor: string) {
  * the next steps.
  */
 export async function completeTask(ctx: EngineContext, taskId: string, input: CompleteInput): Promise<CompleteResult> {
-  const target = { taskId, check: (task: TaskRow) => refuseDone(task, input.actor) };
+  const target = { taskId, check: (task: TaskRow) => refuseStep(task, input) };
   return changeDossier(ctx, target, ['processing'], 'complete the step', async (work) => {
     const { db, dossier, task, steps, now } = work;
     const definition = await ctx.definitions.get(dossier.procedureVersionId);
