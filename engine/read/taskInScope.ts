@@ -1,6 +1,7 @@
 import type { Queryable } from '../store/db.js';
 import { getTaskWithForm, type TaskWithForm } from '../store/queries/taskList.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
+import { refuseOutOfScope } from '../dossier/departmentScope.js';
 
 export type { TaskWithForm } from '../store/queries/taskList.js';
 
@@ -8,8 +9,6 @@ export type { TaskWithForm } from '../store/queries/taskList.js';
 export async function taskInScope(db: Queryable, id: string, actingFor?: string | null): Promise<TaskWithForm> {
   const task = await getTaskWithForm(db, id);
   if (!task) throw new NotFoundError(`task ${id} does not exist`);
-  if (actingFor && task.department !== actingFor) {
-    throw new ForbiddenError(`task ${id} is routed to department ${task.department}; this key acts for ${actingFor}`);
-  }
+  refuseOutOfScope(task, actingFor);
   return task;
 }

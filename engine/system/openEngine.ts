@@ -61,15 +61,13 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
         const task = await taskInScope(db, id, input.actingFor);
         return { ...(await core.unclaimTask(id, input.actor)), form: task.form };
       },
-      complete: async (id: string, input: Parameters<Core['completeTask']>[1] & Scope) => {
-        const { actingFor, ...rest } = input;
-        if (actingFor) await taskInScope(db, id, actingFor);
-        return core.completeTask(id, rest).catch((err: unknown) => {
+      /** The department scope (actingFor) is checked on the task read under the dossier's lock. */
+      complete: (id: string, input: Parameters<Core['completeTask']>[1]) =>
+        core.completeTask(id, input).catch((err: unknown) => {
           // The step form's errors are about `data`; say where that is in the command's input (as submit does).
           if (err instanceof ValidationError) throw new ValidationError(err.message, err.errors.map((e) => ({ ...e, path: `/data${e.path}` })));
           throw err;
-        });
-      },
+        }),
     },
 
     procedures: {
