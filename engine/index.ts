@@ -15,7 +15,7 @@ export type { Timeliness } from './timeliness/classifyTimeliness.js';
 export type { TimeRules } from './deadlines/timeRules.js';
 export { vietnamDate } from './dossier/dossierCode.js';
 export type { Channel } from './dossier/commands/submitDossier.js';
-export type { CreatedTask } from './dossier/routing/createTasks.js';
+export type { CreatedTask } from './dossier/changeTypes.js';
 export type { DaySwap } from './calendar/index.js';
 export { API_ROLES, type ApiRole, type ApiKeyRow } from './store/auth/apiKeyRows.js';
 export type { TaskRow, TaskStatus } from './store/tasks/taskRows.js';
