@@ -28,25 +28,31 @@ export class RuleBook {
     this.loaded ??= Promise.resolve();
     await seedRuleRecords(this.pool, VN_RULE_RECORDS);
     this.records = await loadRuleRecords(this.pool);
-    this.pinned = new Map((await loadRuleSets(this.pool)).map((s) => [s.id, s]));
+    // Sets computed but not yet pinned stay known: their content is fixed by their id.
+    for (const set of await loadRuleSets(this.pool)) this.pinned.set(set.id, set);
   }
 
-  /** The rule set in force at `t` (not yet pinned to anything). */
+  /** The rule set in force at `t`; known by its id from then on, so due times can be computed under it before it is pinned. */
   inForceAt(t: Date): RuleSet {
-    return ruleSetAt(this.records, t);
+    const set = ruleSetAt(this.records, t);
+    if (!this.pinned.has(set.id)) this.pinned.set(set.id, set);
+    return this.pinned.get(set.id) as RuleSet;
   }
 
-  /** A set a dossier was pinned to; undefined for an unknown id. */
+  /** A set a dossier was pinned to (or one computed here); undefined for an unknown id. */
   byId(id: string | null | undefined): RuleSet | undefined {
     return id ? this.pinned.get(id) : undefined;
+  }
+
+  /** Keeps `set` for the dossier being pinned to it, inside the caller's transaction. */
+  static save(db: Queryable, set: RuleSet): Promise<void> {
+    return saveRuleSet(db, set);
   }
 
   /** Pins: keeps the set in force at `t`, inside the caller's transaction, and returns it. */
   async pin(db: Queryable, t: Date): Promise<RuleSet> {
     const set = this.inForceAt(t);
     await saveRuleSet(db, set);
-    // Known at once to this process; other processes read it on their next load.
-    this.pinned.set(set.id, set);
     return set;
   }
 

@@ -84,6 +84,13 @@ export interface PinnedCalendar {
   ruleSetId: string | null;
 }
 
+/** How the deadline arithmetic names a calendar: by id (the rules of today), or pinned to a rule set. */
+export type CalendarRef = string | null | undefined | PinnedCalendar;
+
+export function isPinned(ref: CalendarRef): ref is PinnedCalendar {
+  return typeof ref === 'object' && ref !== null;
+}
+
 const instant = (iso: string) => Date.parse(iso);
 const inForce = (r: RuleRecord, t: number) => instant(r.validFrom) <= t && (r.validTo === null || t < instant(r.validTo));
 
