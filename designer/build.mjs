@@ -58,6 +58,8 @@ function options(outdir, { minify }, { entry, out } = ENTRIES[0]) {
     logLevel: 'warning',
     jsx: 'automatic',
     jsxImportSource: '@bpmn-io/properties-panel/preact',
+    // react-jsonschema-form (the workspace's forms) runs on Preact.
+    alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
     define: { 'process.env.NODE_ENV': minify ? '"production"' : '"development"' },
     loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'dataurl', '.png': 'file' },
     assetNames: 'assets/[name]-[hash]',

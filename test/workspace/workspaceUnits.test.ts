@@ -11,7 +11,7 @@ import { mountDesigner, mountWorkspace } from '../../api/designerRoutes.js';
 import {
   fileNameOf, formatDate, formatDateTime, formatPercent, formatTimeLeft, formatWorkingHours, nextWeekday, parseVnDate, parseVnDateTime, vnDateTimeIso, vnDay,
 } from '../../web/shared/format.js';
-import { fieldForPointer, pointerToPath, schemaAt } from '../../web/workspace/widgets/schemaForm.js';
+import { fieldForPointer, pointerToPath, schemaAt } from '../../web/shared/forms/formPaths.js';
 import { heatLevel, onTimeRate } from '../../web/workspace/figures.js';
 import { homeOf, NAV } from '../../web/workspace/roles.js';
 import { fieldMessage } from '../../web/shared/forms/fieldMessage.js';

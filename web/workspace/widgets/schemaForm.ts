@@ -1,15 +1,23 @@
-// A form generated from a step's (or a procedure's start) JSON Schema: the
-// fields the designer's preview draws (../onestop/formFields.ts), filled in,
-// read back as typed JSON, validated in the browser with the very validator
-// the server runs (engine/forms/formValidator.ts: ajv, same drafts, same
-// formats, undeclared fields refused), and the server's errors shown on the
-// fields they name.
+// A form generated from a step's (or a procedure's start) JSON Schema,
+// rendered by react-jsonschema-form (@rjsf/core, on Preact through
+// preact/compat, see designer/build.mjs). RJSF owns the fields, their state
+// and the typed JSON they produce; this module gives it the workspace's
+// look (one `.ws-field` per field, its error under it), Vietnamese dates, and
+// the server's rules: the data is checked in the browser with the very
+// validator the server runs (engine/forms/formValidator.ts: ajv, same
+// drafts, same formats, undeclared fields refused), never with RJSF's own,
+// and the server's errors are shown on the fields they name.
 
+import Form from '@rjsf/core';
+import type { FieldTemplateProps, ObjectFieldTemplateProps, RJSFSchema, UiSchema, WidgetProps } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import { h, render, type ComponentChildren } from 'preact';
 import { compileForm, type FormValidator } from '../../../engine/forms/formValidator.js';
-import { formFields, type FormField } from '../../shared/forms/formFields.js';
 import { el, fill } from '../../shared/dom.js';
-import { formatDate, formatDateTime, parseVnDate, parseVnDateTime } from '../../shared/format.js';
 import { fieldMessage } from '../../shared/forms/fieldMessage.js';
+import { formFields, type FormField } from '../../shared/forms/formFields.js';
+import { fieldForPointer, pointerToPath } from '../../shared/forms/formPaths.js';
+import { formatDate, formatDateTime, parseVnDate, parseVnDateTime } from '../../shared/format.js';
 import { tr } from '../../shared/i18n/i18n.js';
 
 export interface FieldError {
@@ -18,91 +26,6 @@ export interface FieldError {
   message: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Schema = Record<string, any>;
-
-const isObject = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The subschema of a field path ("a.b", list items "a[].b"), following local $refs once. */
-export function schemaAt(root: Schema, path: string): Schema {
-  const deref = (s: Schema): Schema => {
-    if (typeof s.$ref !== 'string' || !s.$ref.startsWith('#/')) return s;
-    let target: unknown = root;
-    for (const part of s.$ref.slice(2).split('/')) target = isObject(target) ? target[part] : undefined;
-    return isObject(target) ? { ...target, ...s, $ref: undefined } : s;
-  };
-  let node: Schema = deref(root);
-  for (const part of path.split('.')) {
-    const list = part.endsWith('[]');
-    const name = list ? part.slice(0, -2) : part;
-    node = deref(isObject(node.properties) && isObject(node.properties[name]) ? node.properties[name] : {});
-    if (list) node = deref(isObject(node.items) ? node.items : {});
-  }
-  return node;
-}
-
-/** "/applicant/email" → "applicant.email"; "/items/2/name" → "items[].name". */
-export function pointerToPath(pointer: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const out: string[] = [];
-  for (const part of parts) {
-    if (/^\d+$/.test(part) && out.length) out[out.length - 1] += '[]';
-    else out.push(part);
-  }
-  return out.join('.');
-}
-
-/** The field an error belongs to: the path itself, else its nearest ancestor that is a field; null for the form. */
-export function fieldForPointer(pointer: string, known: ReadonlySet<string>): string | null {
-  let path = pointerToPath(pointer);
-  while (path) {
-    if (known.has(path)) return path;
-    if (path.endsWith('[]')) {
-      path = path.slice(0, -2);
-      continue;
-    }
-    const dot = path.lastIndexOf('.');
-    path = dot > 0 ? path.slice(0, dot) : '';
-  }
-  return null;
-}
-
-/** A list of scalars is typed one item a line; anything else as JSON. */
-function listOfScalars(field: FormField): boolean {
-  const child = field.children?.[0];
-  return field.children?.length === 1 && !!child && !['group', 'list', 'other'].includes(child.kind);
-}
-
-function typedOption(schema: Schema, value: string): unknown {
-  const options: unknown[] = Array.isArray(schema.enum)
-    ? schema.enum
-    : (schema.oneOf ?? schema.anyOf ?? []).map((a: Schema) => a.const);
-  return options.find((o) => String(o) === value) ?? value;
-}
-
-// Dates are typed as Vietnamese write them (dd/mm/yyyy, dd/mm/yyyy hh:mm),
-// whatever the browser's locale, and sent as JSON Schema's formats want
-// them; text that is no date is sent as typed, for the validator to flag.
-function scalar(kind: FormField['kind'], text: string): unknown {
-  if (text.trim() === '') return undefined;
-  if (kind === 'number' || kind === 'integer') return Number(text.replace(',', '.'));
-  if (kind === 'date') return parseVnDate(text) ?? text.trim();
-  if (kind === 'datetime') return parseVnDateTime(text) ?? text.trim();
-  return text;
-}
-
-function toInputValue(kind: FormField['kind'], value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (kind === 'date' && typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
-  if (kind === 'datetime' && typeof value === 'string') return Number.isNaN(Date.parse(value)) ? value : formatDateTime(value);
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-const INPUT_TYPES: Partial<Record<FormField['kind'], string>> = {
-  text: 'text', email: 'email', url: 'url', tel: 'tel', date: 'text', datetime: 'text', time: 'time', number: 'number', integer: 'number',
-};
-const PLACEHOLDERS: Partial<Record<FormField['kind'], string>> = { date: 'dd/mm/yyyy', datetime: 'dd/mm/yyyy hh:mm' };
-
 export interface SchemaFormOptions {
   /** Prefix of the inputs' ids, unique on the page. */
   id: string;
@@ -110,23 +33,133 @@ export interface SchemaFormOptions {
   disabled?: boolean;
 }
 
+type Data = Record<string, unknown>;
+
+/** RJSF's path of a field (["items", 2, "name"]) as the form's field path ("items[].name"). */
+function fieldPath(path: ReadonlyArray<string | number>): string {
+  const out: string[] = [];
+  for (const part of path) {
+    if (typeof part === 'number') {
+      if (out.length) out[out.length - 1] += '[]';
+    } else out.push(part);
+  }
+  return out.join('.');
+}
+
+// Dates are typed as Vietnamese write them (dd/mm/yyyy, dd/mm/yyyy hh:mm),
+// whatever the browser's locale, and kept as JSON Schema's formats want
+// them; text that is no date is kept as typed, for the validator to flag.
+function vnDateWidget(kind: 'date' | 'datetime') {
+  const parse = kind === 'date' ? parseVnDate : parseVnDateTime;
+  const show = (value: unknown): string => {
+    if (typeof value !== 'string') return '';
+    if (kind === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+    return Number.isNaN(Date.parse(value)) ? value : formatDateTime(value);
+  };
+  return function VnDateWidget(props: WidgetProps) {
+    return h('input', {
+      id: props.id,
+      type: 'text',
+      inputMode: 'numeric',
+      placeholder: kind === 'date' ? 'dd/mm/yyyy' : 'dd/mm/yyyy hh:mm',
+      'data-kind': kind,
+      disabled: props.disabled || props.readonly,
+      value: show(props.value),
+      onInput: (event: Event) => {
+        const text = (event.target as HTMLInputElement).value;
+        props.onChange(text.trim() === '' ? undefined : parse(text) ?? text.trim());
+      },
+    });
+  };
+}
+
+/** One field: its label, the control RJSF chose, the hint and the place for its errors. */
+function FieldTemplate(props: FieldTemplateProps) {
+  const path = fieldPath(props.fieldPathId.path);
+  if (!path) return props.children as unknown as ComponentChildren; // the form itself
+  if (props.hidden) return h('div', { hidden: true }, props.children as unknown as ComponentChildren);
+  const group = props.schema.type === 'object';
+  const label = props.displayLabel && !group
+    ? h('label', { for: props.id }, props.label, props.required ? h('span', { class: 'ws-required', title: tr('form.required') }, ' *') : null)
+    : null;
+  return h(group ? 'fieldset' : 'div', {
+    class: `ws-field${group ? ' ws-group' : ''}${props.schema.type === 'boolean' ? ' ws-checkbox' : ''}`,
+    'data-field': path,
+  },
+  group ? h('legend', {}, props.label) : null,
+  label,
+  props.children as unknown as ComponentChildren,
+  props.rawDescription ? h('div', { class: 'ws-hint' }, props.rawDescription) : null,
+  // Filled by SchemaForm.showErrors (RJSF's own validation is off): Preact leaves what it did not render.
+  h('div', { class: 'ws-field-error', role: 'alert' }));
+}
+
+/** An object's fields one after the other (the form's own title and description are the page's business). */
+function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
+  return props.properties.map((p) => p.content) as unknown as ComponentChildren;
+}
+
+/** Labels and descriptions are drawn by FieldTemplate; errors under each field, never in a list. */
+const none = () => null;
+
+/** The widgets the designer's preview promises (web/shared/forms/formFields.ts): long text in a box. */
+function uiSchemaOf(fields: FormField[]): UiSchema {
+  const ui: UiSchema = {};
+  for (const field of fields) {
+    const name = field.path.split('.').pop()!;
+    if (field.kind === 'textarea') ui[name] = { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } };
+    else if (field.kind === 'group') ui[name] = uiSchemaOf(field.children ?? []);
+  }
+  return ui;
+}
+
+/** Unticked boxes say false (not "no answer"): a required yes/no is answered by leaving it unticked. */
+function withUntickedBoxes(fields: FormField[], values: Data): Data {
+  const out: Data = { ...values };
+  for (const field of fields) {
+    const name = field.path.split('.').pop()!;
+    if (field.kind === 'checkbox' && out[name] === undefined) out[name] = false;
+    if (field.kind === 'group') out[name] = withUntickedBoxes(field.children ?? [], (out[name] as Data | undefined) ?? {});
+  }
+  return out;
+}
+
+const TEMPLATES = {
+  FieldTemplate,
+  ObjectFieldTemplate,
+  ErrorListTemplate: none,
+  DescriptionFieldTemplate: none,
+  TitleFieldTemplate: none,
+  FieldErrorTemplate: none,
+  ButtonTemplates: { SubmitButton: none },
+};
+const WIDGETS = { DateWidget: vnDateWidget('date'), DateTimeWidget: vnDateWidget('datetime') };
+
 export class SchemaForm {
   readonly element: HTMLElement;
   private readonly fields: FormField[];
   private readonly known = new Set<string>();
   private readonly validator: FormValidator;
   private readonly formError: HTMLElement;
-  /** Errors found while reading (a JSON field that does not parse). */
-  private readErrors: FieldError[] = [];
+  private data: Data;
+  /** The rendered RJSF form: its state holds the data, defaults included. */
+  private form: { state: { formData?: Data } } | null = null;
 
-  constructor(private readonly schema: Schema | null, private readonly options: SchemaFormOptions) {
+  constructor(private readonly schema: Record<string, unknown> | null, private readonly options: SchemaFormOptions) {
     this.fields = schema ? formFields(schema) : [];
+    const collect = (fields: FormField[]) => fields.forEach((f) => {
+      this.known.add(f.path);
+      collect(f.children ?? []);
+    });
+    collect(this.fields);
     this.validator = compileForm(schema);
+    this.data = withUntickedBoxes(this.fields, options.values ?? {});
     this.formError = el('div', { class: 'ws-form-error', role: 'alert', hidden: true });
-    this.element = el('div', { class: 'ws-schema-form', 'data-form': options.id },
+    const host = el('div', { class: 'ws-schema-fields' });
+    this.element = el('div', { class: 'ws-schema-form' },
       this.formError,
-      ...this.fields.map((f) => this.render(f, options.values ?? {})),
-      this.fields.length ? null : el('p', { class: 'ws-muted' }, tr('form.noFields')));
+      this.fields.length ? host : el('p', { class: 'ws-muted' }, tr('form.noFields')));
+    if (this.fields.length) this.render(host);
     // A field being corrected loses its error; the next check says whether it is right now.
     const clearField = (event: Event) => {
       const wrapper = (event.target as HTMLElement).closest('.ws-invalid');
@@ -140,124 +173,44 @@ export class SchemaForm {
     this.element.addEventListener('change', clearField);
   }
 
-  private inputId(path: string): string {
-    return `${this.options.id}-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  }
-
-  private render(field: FormField, values: Record<string, unknown>): HTMLElement {
-    this.known.add(field.path);
-    const name = field.path.split('.').pop()!;
-    const sub = this.schema ? schemaAt(this.schema, field.path) : {};
-    const value = name in values ? values[name] : sub.default;
-    const id = this.inputId(field.path);
-    const label = el('label', { for: id }, field.label, field.required ? el('span', { class: 'ws-required', title: tr('form.required') }, ' *') : null);
-    const hint = field.description ? el('div', { class: 'ws-hint' }, field.description) : null;
-    const error = el('div', { class: 'ws-field-error', role: 'alert' });
-    const disabled = this.options.disabled ?? false;
-    let control: HTMLElement;
-    switch (field.kind) {
-      case 'group':
-        return el('fieldset', { class: 'ws-field ws-group', 'data-field': field.path },
-          el('legend', {}, field.label), hint, error,
-          ...(field.children ?? []).map((c) => this.render(c, isObject(value) ? value : {})));
-      case 'checkbox':
-        control = el('input', { id, type: 'checkbox', checked: value === true, disabled });
-        return el('div', { class: 'ws-field ws-checkbox', 'data-field': field.path }, control, label, hint, error);
-      case 'select': {
-        const multiple = sub.type === 'array';
-        const chosen = new Set((Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String));
-        control = el('select', { id, multiple, disabled },
-          multiple ? null : el('option', { value: '' }, tr('form.choose')),
-          ...(field.options ?? []).map((o) => el('option', { value: o.value, selected: chosen.has(o.value) }, o.label)));
-        break;
-      }
-      case 'textarea':
-        control = el('textarea', { id, rows: 3, disabled });
-        (control as HTMLTextAreaElement).value = toInputValue('text', value);
-        break;
-      case 'list': {
-        const lines = listOfScalars(field);
-        control = el('textarea', { id, rows: 3, disabled, 'data-list': lines ? 'lines' : 'json', placeholder: lines ? tr('form.onePerLine') : '[ … ]' });
-        (control as HTMLTextAreaElement).value = Array.isArray(value) ? (lines ? value.map(String).join('\n') : JSON.stringify(value, null, 1)) : '';
-        break;
-      }
-      case 'other':
-        control = el('textarea', { id, rows: 2, disabled, 'data-list': 'json' });
-        (control as HTMLTextAreaElement).value = value === undefined ? '' : JSON.stringify(value);
-        break;
-      default: {
-        control = el('input', {
-          id, type: INPUT_TYPES[field.kind] ?? 'text', disabled,
-          ...(PLACEHOLDERS[field.kind] ? { placeholder: PLACEHOLDERS[field.kind], inputmode: 'numeric', 'data-kind': field.kind } : {}),
-          ...(field.kind === 'number' ? { step: 'any' } : {}),
-          ...(field.min !== undefined ? { min: field.min } : {}),
-          ...(field.max !== undefined ? { max: field.max } : {}),
-        });
-        (control as HTMLInputElement).value = toInputValue(field.kind, value);
-      }
-    }
-    return el('div', { class: 'ws-field', 'data-field': field.path }, label, control, hint, error);
-  }
-
-  private control(path: string): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null {
-    return this.element.querySelector(`#${CSS.escape(this.inputId(path))}`);
-  }
-
-  private readField(field: FormField): unknown {
-    if (field.kind === 'group') {
-      const out: Record<string, unknown> = {};
-      for (const child of field.children ?? []) {
-        const v = this.readField(child);
-        if (v !== undefined) out[child.path.split('.').pop()!] = v;
-      }
-      return Object.keys(out).length ? out : undefined;
-    }
-    const control = this.control(field.path);
-    if (!control) return undefined;
-    const sub = this.schema ? schemaAt(this.schema, field.path) : {};
-    if (field.kind === 'checkbox') return (control as HTMLInputElement).checked;
-    if (field.kind === 'select') {
-      const select = control as HTMLSelectElement;
-      if (select.multiple) {
-        const items = isObject(sub.items) ? sub.items : {};
-        const picked = [...select.selectedOptions].map((o) => typedOption(items, o.value));
-        return picked.length ? picked : undefined;
-      }
-      return select.value === '' ? undefined : typedOption(sub, select.value);
-    }
-    const text = control.value;
-    if (control.dataset.list === 'lines') {
-      const kind = field.children?.[0]?.kind ?? 'text';
-      const items = text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => scalar(kind, l));
-      return items.length ? items : undefined;
-    }
-    if (control.dataset.list === 'json') {
-      if (!text.trim()) return undefined;
-      try {
-        return JSON.parse(text);
-      } catch {
-        this.readErrors.push({ path: `/${field.path.replace(/\./g, '/')}`, message: tr('form.notJson') });
-        return undefined;
-      }
-    }
-    return scalar(field.kind, text);
+  /** Once: from then on RJSF keeps the data in its own state, as the user types. */
+  private render(host: HTMLElement): void {
+    render(h(Form as never, {
+      tagName: 'div',
+      schema: this.schema as RJSFSchema,
+      uiSchema: { ...uiSchemaOf(this.fields), 'ui:submitButtonOptions': { norender: true } },
+      formData: this.data,
+      validator,
+      noValidate: true,
+      noHtml5Validate: true,
+      // A choice of consts (oneOf) starts unchosen: the officer picks, no first option is picked for them.
+      experimental_defaultFormStateBehavior: { constAsDefaults: 'never' },
+      showErrorList: false,
+      idPrefix: this.options.id,
+      idSeparator: '-',
+      disabled: this.options.disabled ?? false,
+      templates: TEMPLATES,
+      widgets: WIDGETS,
+      onChange: (event: { formData?: Data }) => {
+        if (event.formData) this.data = event.formData;
+      },
+      ref: (form: typeof this.form) => {
+        this.form = form;
+      },
+    }), host);
+    // The fields are the form element's children: `[data-form=…] > .ws-field`.
+    host.firstElementChild?.setAttribute('data-form', this.options.id);
   }
 
   /** The data as typed JSON: empty fields left out, unticked boxes false. */
-  values(): Record<string, unknown> {
-    this.readErrors = [];
-    const out: Record<string, unknown> = {};
-    for (const field of this.fields) {
-      const v = this.readField(field);
-      if (v !== undefined) out[field.path] = v;
-    }
-    return out;
+  values(): Data {
+    const data = this.form?.state.formData ?? this.data;
+    return JSON.parse(JSON.stringify(data ?? {})) as Data;
   }
 
   /** Validates in the browser (the server's rules); shows and returns the errors. */
   validate(): FieldError[] {
-    const data = this.values();
-    const errors = [...this.readErrors, ...this.validator(data)];
+    const errors = this.validator(this.values());
     this.showErrors(errors);
     return errors;
   }
@@ -290,18 +243,14 @@ export class SchemaForm {
       }
       const path = fieldForPointer(pointer, this.known);
       const message = fieldMessage(e.message);
-      if (!path) {
-        general.push(pointer ? `${pointerToPath(pointer)}: ${message}` : message);
-        continue;
-      }
-      const wrapper = this.element.querySelector(`[data-field="${CSS.escape(path)}"]`);
+      const wrapper = path ? this.element.querySelector(`[data-field="${CSS.escape(path)}"]`) : null;
       const box = wrapper?.querySelector(':scope > .ws-field-error');
       if (!wrapper || !box) {
-        general.push(message);
+        general.push(pointer && !path ? `${pointerToPath(pointer)}: ${message}` : message);
         continue;
       }
       wrapper.classList.add('ws-invalid');
-      this.control(path)?.setAttribute('aria-invalid', 'true');
+      wrapper.querySelector(`#${CSS.escape(`${this.options.id}-${path!.replace(/\[\]/g, '').replace(/\./g, '-')}`)}`)?.setAttribute('aria-invalid', 'true');
       box.append(el('div', {}, message));
     }
     if (general.length) {
