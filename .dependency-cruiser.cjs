@@ -45,6 +45,13 @@ module.exports = {
       to: { path: '^designer/' },
     },
     {
+      name: 'engine-knows-no-caller',
+      comment: 'The engine is used by the API and the browser code, never the other way round.',
+      severity: 'error',
+      from: { path: '^engine/' },
+      to: { path: '^(api|web|designer)/' },
+    },
+    {
       name: 'no-circular',
       comment: 'No import circles anywhere (type-only imports included).',
       severity: 'error',
