@@ -91,6 +91,11 @@ export function isPinned(ref: CalendarRef): ref is PinnedCalendar {
   return typeof ref === 'object' && ref !== null;
 }
 
+/** The calendar of a dossier: pinned to its rule set when it has one (dossiers received before rule sets existed have none). */
+export function pinnedTo(calendarId: string | null, ruleSetId: string | null | undefined): CalendarRef {
+  return ruleSetId ? { calendarId, ruleSetId } : calendarId;
+}
+
 const instant = (iso: string) => Date.parse(iso);
 const inForce = (r: RuleRecord, t: number) => instant(r.validFrom) <= t && (r.validTo === null || t < instant(r.validTo));
 

@@ -40,3 +40,9 @@ export async function loadRuleSets(db: Queryable): Promise<RuleSet[]> {
   const { rows } = await db.query<{ rules: RuleSet }>('SELECT rules FROM rule_sets ORDER BY valid_from');
   return rows.map((r) => r.rules);
 }
+
+/** The id and name of a set, for the views that name the rules a dossier was pinned to. */
+export async function ruleSetSummary(db: Queryable, id: string): Promise<{ id: string; name: string } | null> {
+  const { rows } = await db.query<{ id: string; name: string }>('SELECT id, name FROM rule_sets WHERE id = $1', [id]);
+  return rows[0] ?? null;
+}
