@@ -336,7 +336,7 @@ export class DesignerApp {
 
   async signIn(key: string, { quiet = false } = {}): Promise<boolean> {
     const error = $('#signin-error');
-    if (!quiet) error.textContent = t('signin.checking');
+    if (!quiet) error.textContent = t('auth.checking');
     try {
       const departments = await this.api.departments(key);
       this.token = key;
@@ -352,7 +352,7 @@ export class DesignerApp {
       await this.loadLibrary();
       return true;
     } catch (err) {
-      error.textContent = t('status.signinFailed', { detail: (err as Error).message });
+      error.textContent = t('auth.refused', { detail: (err as Error).message });
       if (quiet) {
         this.token = null;
         try {
@@ -394,7 +394,7 @@ export class DesignerApp {
 
   async loadLibrary(): Promise<void> {
     if (!this.token) return this.renderLibrary();
-    $('#library-body').textContent = t('library.loading');
+    $('#library-body').textContent = t('common.loading');
     try {
       this.procedures = await this.api.procedures();
       this.versions.clear();
@@ -437,7 +437,7 @@ export class DesignerApp {
 
   private renderAuth(): void {
     const button = $('#btn-signin');
-    button.textContent = t(this.token ? 'toolbar.signout' : 'toolbar.signin');
+    button.textContent = t(this.token ? 'auth.signOut' : 'auth.signIn');
     const who = $('#signed-in');
     who.hidden = !this.token;
     who.textContent = this.token ? `${t('signin.signedIn')} ···${this.token.slice(-4)}` : '';

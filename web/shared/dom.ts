@@ -49,3 +49,16 @@ export function update(node: HTMLElement, ...children: Child[]): boolean {
   node.replaceChildren(...Array.from(next.childNodes));
   return true;
 }
+
+/** Saves a Blob under a file name (a download, as a link with `download` makes it). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -9,8 +9,9 @@ import { en } from './en.js';
 import { vi } from './vi.js';
 
 export type Lang = 'vi' | 'en';
-export type DesignerKey = keyof typeof vi.designer;
-export type WorkspaceKey = keyof typeof vi.workspace;
+type SharedKey = keyof typeof vi.shared;
+export type DesignerKey = keyof typeof vi.designer | SharedKey;
+export type WorkspaceKey = keyof typeof vi.workspace | SharedKey;
 type Params = Record<string, string | number>;
 
 const LANG_KEY = 'onestop.designer.lang';
@@ -33,8 +34,10 @@ void i18n.init({
   // templates are English already, so a missing one is shown as written.
   fallbackLng: false,
   resources: { vi, en } as unknown as Record<Lang, Record<string, Record<string, string>>>,
-  ns: ['designer', 'workspace', 'bpmn'],
+  ns: ['shared', 'designer', 'workspace', 'bpmn'],
   defaultNS: 'workspace',
+  // What both applications say alike is said once, in `shared`.
+  fallbackNS: 'shared',
   // Keys are flat ('toolbar.deploy', bpmn-js's 'Must not be empty.').
   keySeparator: false,
   nsSeparator: false,
@@ -73,7 +76,7 @@ export function eventLabel(type: string, params: Params): string {
 
 /** The `translate` service for bpmn-js (same contract as diagram-js' default one). */
 export function bpmnTranslate(template: string, replacements?: Record<string, string>): string {
-  return i18n.t(template, { ns: 'bpmn', ...replacements });
+  return i18n.t(template, { ns: 'bpmn', fallbackNS: false, ...replacements });
 }
 
 /** bpmn-js module replacing diagram-js' translate service. */

@@ -1,9 +1,21 @@
 // The front end's words in Vietnamese, the default language: one catalog for
-// both applications (i18next namespaces: the designer, the workspace, and
-// bpmn-js's own strings, whose keys are its English templates).
+// both applications (i18next namespaces: words both say alike, the designer,
+// the workspace, and bpmn-js's own strings, whose keys are its English templates).
 // Placeholders are written {name} (see ./i18n.ts).
 
 export const vi = {
+  /** Words both applications say the same way (each application's t() falls back here). */
+  shared: {
+    'lang.other': 'English',
+    'auth.signIn': 'Đăng nhập',
+    'auth.signOut': 'Đăng xuất',
+    'common.loading': 'Đang tải…',
+    'auth.apiKey': 'Khóa API',
+    'auth.checking': 'Đang kiểm tra khóa…',
+    'auth.refused': 'Khóa không hợp lệ: {detail}',
+    'form.required': 'bắt buộc',
+    'form.choose': '— Chọn —',
+  },
   designer: {
     'app.title': 'Thiết kế quy trình thủ tục hành chính',
     'app.subtitle': 'Một cửa, một cửa liên thông',
@@ -17,23 +29,15 @@ export const vi = {
     'toolbar.simulate': 'Chạy thử luồng',
     'toolbar.simulating': 'Thoát chạy thử',
     'toolbar.simulationToggle': 'Mô phỏng token',
-    'toolbar.lang': 'English',
-    'toolbar.signin': 'Đăng nhập',
-    'toolbar.signout': 'Đăng xuất',
     'library.title': 'Thủ tục đã triển khai',
     'library.refresh': 'Tải lại',
     'library.signinFirst': 'Đăng nhập để xem các thủ tục đã triển khai.',
     'library.empty': 'Chưa có thủ tục nào.',
-    'library.loading': 'Đang tải…',
     'library.version': 'Phiên bản {version}',
     'library.latest': 'mới nhất',
     'library.versionMeta': '{date} · {by}',
-    'signin.title': 'Đăng nhập',
     'signin.text': 'Nhập khóa API của cán bộ phân tích nghiệp vụ (vai trò analyst). Khóa chỉ được giữ trong thẻ trình duyệt này.',
-    'signin.key': 'Khóa API',
-    'signin.submit': 'Đăng nhập',
     'signin.cancel': 'Làm việc không đăng nhập',
-    'signin.checking': 'Đang kiểm tra khóa…',
     'signin.signedIn': 'Đã đăng nhập',
     'doc.untitled': 'Quy trình chưa đặt tên',
     'doc.unsaved': 'có thay đổi chưa lưu',
@@ -51,7 +55,6 @@ export const vi = {
     'status.openFailed': 'Không mở được sơ đồ: {detail}',
     'status.downloaded': 'Đã tải về {file}.',
     'status.libraryFailed': 'Không tải được danh sách thủ tục: {detail}',
-    'status.signinFailed': 'Khóa không hợp lệ: {detail}',
     'problems.title': 'Vấn đề',
     'problems.none': 'Không có vấn đề nào.',
     'problems.errors': '{count} lỗi',
@@ -111,9 +114,7 @@ export const vi = {
     'field.formSchemaInsertExample': 'Chèn mẫu',
     'field.formSchemaFormat': 'Định dạng lại',
     'field.formPreview': 'Xem trước biểu mẫu',
-    'preview.required': 'bắt buộc',
     'preview.list': 'Danh sách ({count} mục trở lên)',
-    'preview.choose': '— Chọn —',
     'preview.unsupported': 'Kiểu dữ liệu {type}',
     'new.processName': 'Thủ tục mới',
     'new.start': 'Tiếp nhận hồ sơ',
@@ -129,15 +130,12 @@ export const vi = {
     'nav.dossiers': 'Hồ sơ',
     'nav.heatmap': 'Bản đồ nhiệt quy trình',
     'nav.designer': 'Thiết kế quy trình',
-    'nav.lang': 'English',
-    'nav.signout': 'Đăng xuất',
     'nav.skip': 'Bỏ qua, tới nội dung',
     'role.admin': 'Quản trị',
     'role.analyst': 'Phân tích nghiệp vụ',
     'role.desk': 'Bộ phận Một cửa',
     'role.officer': 'Cán bộ phòng ban',
     'role.supervisor': 'Giám sát',
-    'common.loading': 'Đang tải…',
     'common.updated': 'Cập nhật {time}',
     'common.error': 'Lỗi: {detail}',
     'common.offline': 'Mất kết nối máy chủ; sẽ thử lại…',
@@ -148,12 +146,8 @@ export const vi = {
     'common.all': 'Tất cả',
     'landing.title': 'Hệ thống xử lý hồ sơ một cửa liên thông',
     'landing.text': 'Đăng nhập bằng khóa API do quản trị viên cấp. Khóa chỉ được giữ trong thẻ trình duyệt này và dùng chung cho trang thiết kế quy trình.',
-    'landing.key': 'Khóa API',
     'landing.user': 'Họ tên cán bộ (không bắt buộc)',
     'landing.userHint': 'Ghi vào lịch sử hồ sơ khi nhiều cán bộ dùng chung khóa của phòng ban.',
-    'landing.submit': 'Đăng nhập',
-    'landing.checking': 'Đang kiểm tra khóa…',
-    'landing.failed': 'Khóa không hợp lệ: {detail}',
     'landing.signedIn': 'Đã đăng nhập: {name} ({role})',
     'landing.go': 'Các trang của bạn',
     'landing.designerCard': 'Cán bộ phân tích nghiệp vụ: thiết kế và triển khai quy trình BPMN.',
@@ -404,8 +398,6 @@ export const vi = {
     'heat.legend': 'Màu càng đậm: càng nhiều vi phạm thời hạn.',
     'heat.none': '—',
 
-    'form.required': 'bắt buộc',
-    'form.choose': '— Chọn —',
     'form.onePerLine': 'Mỗi dòng một mục',
     'form.notJson': 'không phải JSON hợp lệ',
     'form.noFields': 'Bước này không có biểu mẫu: bấm hoàn thành.',
@@ -522,6 +514,7 @@ export const vi = {
 
 /** Every language has the same keys as Vietnamese. */
 export interface Catalog {
+  shared: Record<keyof typeof vi.shared, string>;
   designer: Record<keyof typeof vi.designer, string>;
   workspace: Record<keyof typeof vi.workspace, string>;
   bpmn: Record<string, string>;

@@ -8,11 +8,11 @@
 
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartEvent, type ActiveElement } from 'chart.js';
 import { FORM06_COLUMNS, type AtRisk, type Form06Column, type Form06Report, type Form06Row, type OpenBreaches } from '../../shared/api/client.js';
-import { el, fill, update } from '../../shared/dom.js';
+import { el, fill, saveBlob, update } from '../../shared/dom.js';
 import { chip, link, row, table } from '../widgets/blocks.js';
 import { fileNameOf, formatDate, formatDateTime, formatNumber, formatPercent, formatTimeLeft, parseVnDate } from '../../shared/format.js';
 import { currentLang, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
-import { printElement, saveBlob } from '../widgets/print.js';
+import { printElement } from '../widgets/print.js';
 import { onTimeRate, PROGRESS_POINTS } from '../figures.js';
 import type { Page, PageContext } from '../pageContext.js';
 

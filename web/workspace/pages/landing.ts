@@ -35,9 +35,9 @@ function signInForm(ctx: PageContext, app: Session): HTMLElement {
   const error = el('div', { id: 'ws-signin-error', class: 'ws-error', role: 'alert' });
   const key = el('input', { id: 'ws-key', name: 'key', type: 'password', autocomplete: 'off', spellcheck: 'false', required: true });
   const user = el('input', { id: 'ws-user', name: 'user', type: 'text', autocomplete: 'name', maxlength: 100 });
-  const submit = el('button', { type: 'submit', id: 'ws-signin', class: 'ws-primary' }, tr('landing.submit'));
+  const submit = el('button', { type: 'submit', id: 'ws-signin', class: 'ws-primary' }, tr('auth.signIn'));
   const form = el('form', { id: 'ws-signin-form', class: 'ws-form', novalidate: true },
-    el('label', { for: 'ws-key' }, tr('landing.key')), key,
+    el('label', { for: 'ws-key' }, tr('auth.apiKey')), key,
     el('label', { for: 'ws-user' }, tr('landing.user')), user,
     el('div', { class: 'ws-hint' }, tr('landing.userHint')),
     error,
@@ -47,13 +47,13 @@ function signInForm(ctx: PageContext, app: Session): HTMLElement {
     const token = key.value.trim();
     if (!token) return;
     submit.disabled = true;
-    fill(error, tr('landing.checking'));
+    fill(error, tr('auth.checking'));
     try {
       const me = await app.signIn(token, user.value);
       const next = ctx.query.get('next');
       ctx.navigate(next && next.startsWith('/app/') ? next : homeOf(me.role as Role), true);
     } catch (err) {
-      fill(error, tr('landing.failed', { detail: err instanceof ApiError ? err.message : String(err) }));
+      fill(error, tr('auth.refused', { detail: err instanceof ApiError ? err.message : String(err) }));
       submit.disabled = false;
     }
   });

@@ -255,8 +255,8 @@ export class WorkspaceApp implements Session {
       this.me
         ? el('span', { class: 'ws-who-name', title: this.me.actor }, `${this.me.actor}${this.me.departmentName ? ` · ${this.me.departmentName}` : ''}`)
         : null,
-      el('button', { type: 'button', id: 'ws-lang', onclick: () => this.toggleLanguage() }, tr('nav.lang')),
-      this.me ? el('button', { type: 'button', id: 'ws-signout', onclick: () => this.signOut() }, tr('nav.signout')) : null);
+      el('button', { type: 'button', id: 'ws-lang', onclick: () => this.toggleLanguage() }, tr('lang.other')),
+      this.me ? el('button', { type: 'button', id: 'ws-signout', onclick: () => this.signOut() }, tr('auth.signOut')) : null);
   }
 
   private toggleLanguage(): void {

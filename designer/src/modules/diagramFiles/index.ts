@@ -2,6 +2,7 @@
 // layout of files without diagram interchange (shared with the workspace's
 // viewer, web/shared/bpmn/layout.ts), and file download.
 
+import { saveBlob } from '../../../../web/shared/dom.js';
 import { t } from '../../../../web/shared/i18n/i18n.js';
 
 export { ensureLayout, hasDiagramInterchange } from '../../../../web/shared/bpmn/layout.js';
@@ -56,15 +57,9 @@ export function newDiagramXml(): string {
 `;
 }
 
+/** Saves the diagram (or any text) as a file the browser downloads. */
 export function downloadText(text: string, fileName: string, type = 'application/xml'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([text], { type }), fileName);
 }
 
 /** A file name from the procedure code (or the process name), e.g. "2.002621-v3.bpmn". */

@@ -21,7 +21,7 @@ function Label({ field, forId }: { field: FormField; forId: string }) {
   return (
     <label for={forId} class="onestop-preview-label">
       {field.label}
-      {field.required ? <span class="onestop-preview-required" title={t('preview.required')}> *</span> : null}
+      {field.required ? <span class="onestop-preview-required" title={t('form.required')}> *</span> : null}
     </label>
   );
 }
@@ -61,7 +61,7 @@ function Field({ field }: { field: FormField }) {
         <div class="onestop-preview-field" data-field={field.path}>
           <Label field={field} forId={id} />
           <select id={id}>
-            <option value="">{t('preview.choose')}</option>
+            <option value="">{t('form.choose')}</option>
             {(field.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
           {hint}
