@@ -76,7 +76,7 @@ const staticHeaders = (res: express.Response, file: string) => {
 };
 
 /**
- * Serves the workspace (designer/src/workspace, built next to the designer
+ * Serves the workspace (web/workspace, built next to the designer
  * by designer/build.mjs into dist/workspace/): the landing page and sign-in
  * at `/`, the pages of each role at `/app/…` (one index.html, the page routes
  * in the browser), the bundle at `/app/static/`. It calls /api with the

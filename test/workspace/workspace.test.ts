@@ -16,7 +16,7 @@
 //
 // Screenshots of the dashboard, the inbox and the dossier page go to
 // test-artifacts/; UPDATE_WORKSPACE_SCREENSHOTS=1 (or a missing file) also
-// refreshes designer/screenshots/ for the README.
+// refreshes web/workspace/screenshots/ for the README.
 
 import { jest } from '@jest/globals';
 import { existsSync } from 'node:fs';
@@ -40,7 +40,7 @@ import {
 jest.setTimeout(60_000);
 
 const CUTRU = 'T.CUTRU';
-const SCREENSHOTS = path.join(ROOT, 'designer/screenshots');
+const SCREENSHOTS = path.join(ROOT, 'web/workspace/screenshots');
 
 let server: WorkspaceServer;
 let browser: WorkspaceBrowser;
