@@ -7,6 +7,11 @@ export interface FieldError {
   message: string;
 }
 
+/** Field errors of a form whose document sits at `pointer` in a command's input (a form's data is at /data). */
+export function errorsAt(pointer: string, errors: FieldError[]): FieldError[] {
+  return errors.map((e) => ({ ...e, path: `${pointer}${e.path}` }));
+}
+
 export interface ElementProblem {
   elementId: string | null;
   message: string;

@@ -3,7 +3,7 @@ import { startInstance } from '../../runtime/processRun.js';
 import type { Queryable } from '../../store/db.js';
 import { getLatestVersion } from '../../store/procedures/procedureRows.js';
 import { insertDossier, nextDossierSeq } from '../../store/dossiers/dossierRows.js';
-import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
+import { errorsAt, NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { formatFieldErrors } from '../../forms/formValidator.js';
 import { warningAt } from '../../deadlines/warningTime.js';
 import { formatDossierCode, vietnamDate } from '../dossierCode.js';
@@ -65,7 +65,7 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
   const { model } = definition;
 
   const data = input.data ?? {};
-  const errors = [...checkApplicant(input.applicant), ...definition.startForm(data).map((e) => ({ ...e, path: `/data${e.path}` }))];
+  const errors = [...checkApplicant(input.applicant), ...errorsAt('/data', definition.startForm(data))];
   if (errors.length) throw new ValidationError(`the dossier data is invalid: ${formatFieldErrors(errors)}`, errors);
 
   const now = ctx.time.now();

@@ -2,7 +2,7 @@ import type { EngineContext } from '../../engineContext.js';
 import { updateDossier } from '../../store/dossiers/dossierRows.js';
 import { listDossierTasks, setTaskDueAt } from '../../store/tasks/taskRows.js';
 import { insertSupplementRequest, markSupplementReceived, openSupplement } from '../../store/deadlines/supplementRows.js';
-import { ForbiddenError, ValidationError } from '../../errors.js';
+import { errorsAt, ForbiddenError, ValidationError } from '../../errors.js';
 import { formatFieldErrors } from '../../forms/formValidator.js';
 import { warningAt } from '../../deadlines/warningTime.js';
 import { changeDossier } from '../change.js';
@@ -87,7 +87,7 @@ export async function receiveSupplement(ctx: EngineContext, code: string, input:
     const definition = await ctx.definitions.get(dossier.procedureVersionId);
     const { model } = definition;
     const merged = { ...dossier.data, ...(input.data ?? {}) };
-    const errors = definition.startForm(merged).map((e) => ({ ...e, path: `/data${e.path}` }));
+    const errors = errorsAt('/data', definition.startForm(merged));
     if (errors.length) throw new ValidationError(`the supplemented dossier data is invalid: ${formatFieldErrors(errors)}`, errors);
 
     const pausedAt = dossier.pausedAt ?? now;
