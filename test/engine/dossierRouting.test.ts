@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 import { FixedClock } from '../support/fixedClock.js';
 import { engineFor, fixture, seedDepartments } from '../support/engineHarness.js';
-import { ConflictError, ValidationError } from '../../engine/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../../engine/errors.js';
 import type { OnestopEngine } from '../../engine/onestopEngine.js';
 
 let db: TestDatabase;
@@ -129,6 +129,21 @@ test('of two concurrent completions of one task, the second is refused as a conf
   expect(rejected[0].reason.message).toMatch(/already completed/);
   // Exactly one set of next steps was routed.
   expect(await openTasks(submitted.code)).toEqual(['Task_Insurance@BHXH', 'Task_Residence@CONGAN_XA']);
+});
+
+test('an officer acting for one department cannot complete a step routed to another; its own goes through', async () => {
+  const { code, tasks } = await engine.submit('T.LINKED', { applicant, data: { childName: 'Bé Na', area: 150 } });
+  const [register] = tasks;
+  expect(register.department).toBe('TUPHAP_XA');
+
+  const err = await engine.completeTask(register.id, { actor: 'police', actingFor: 'CONGAN_XA', data: { certificateNumber: '123' } }).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(ForbiddenError);
+  expect((err as Error).message).toBe(`task ${register.id} is routed to department TUPHAP_XA; this key acts for CONGAN_XA`);
+  expect((await engine.getTask(register.id))?.status).toBe('open');
+  expect((await engine.history(code)).map((e) => e.type)).not.toContain('task.completed');
+
+  const done = await engine.completeTask(register.id, { actor: 'civil', actingFor: 'TUPHAP_XA', data: { certificateNumber: '123' } });
+  expect(done.openTasks.map((t) => t.department).sort()).toEqual(['BHXH', 'CONGAN_XA']);
 });
 
 test('50 concurrent submissions get 50 distinct codes in one unbroken daily sequence', async () => {
