@@ -6,7 +6,8 @@ import {
   NotFoundError,
   ProcessError,
   ValidationError,
-} from '../../engine/errors.js';
+} from '../../engine/index.js';
+import { classifyDatabaseError } from '../../engine/index.js';
 
 // Every refusal is an RFC 9457 problem document, so a department's software can
 // show `detail` to its user as is and act on `type` without parsing prose.
@@ -24,6 +25,9 @@ export const PROBLEM_TYPES = {
   invalidBpmn: 'urn:onestop:problem:invalid-bpmn',
   processError: 'urn:onestop:problem:process-error',
   notImplemented: 'urn:onestop:problem:not-implemented',
+  serviceUnavailable: 'urn:onestop:problem:service-unavailable',
+  insufficientStorage: 'urn:onestop:problem:insufficient-storage',
+  tooManyRequests: 'urn:onestop:problem:too-many-requests',
   internal: 'urn:onestop:problem:internal-error',
 } as const;
 
@@ -108,6 +112,19 @@ export function toProblem(err: unknown): Problem & { headers?: Record<string, st
   }
   const bodyError = bodyParserProblem(err);
   if (bodyError) return bodyError;
+  const fault = classifyDatabaseError(err);
+  if (fault?.kind === 'disk-full') {
+    return { type: PROBLEM_TYPES.insufficientStorage, title: 'The database cannot store this', status: 507, detail: fault.message };
+  }
+  if (fault) {
+    return {
+      type: PROBLEM_TYPES.serviceUnavailable,
+      title: 'The service is temporarily unavailable',
+      status: 503,
+      detail: `${fault.message}; nothing was saved, try again in a few seconds`,
+      headers: { 'Retry-After': '5' },
+    };
+  }
   return { type: PROBLEM_TYPES.internal, title: 'Internal error', status: 500, detail: 'the server failed to handle this request; it was logged', unexpected: true };
 }
 
@@ -155,11 +172,24 @@ export function sendProblem(res: Response, problem: Problem & { headers?: Record
 export function problemHandler(log: (line: string) => void): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const problem = toProblem(err);
-    if (problem.unexpected) log(`${req.method} ${req.originalUrl} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    if (problem.unexpected) log(`${req.method} ${instanceOf(req.originalUrl)} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     if (res.headersSent) {
       res.end();
       return;
     }
-    sendProblem(res, problem, req.originalUrl);
+    sendProblem(res, problem, instanceOf(req.originalUrl));
   };
+}
+
+/**
+ * The request's path and its harmless query parameters: a token or key passed
+ * in the query string must never come back in a response (or a log line).
+ */
+export function instanceOf(originalUrl: string): string {
+  const [pathPart, query] = originalUrl.split('?', 2);
+  if (!query) return pathPart;
+  const kept = new URLSearchParams(query);
+  for (const name of [...kept.keys()]) if (/token|key|secret|pass|auth|sig/i.test(name)) kept.delete(name);
+  const rest = kept.toString();
+  return rest ? `${pathPart}?${rest}` : pathPart;
 }

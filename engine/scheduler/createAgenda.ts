@@ -30,8 +30,15 @@ export function createAgenda(connectionString: string, name: string, tuning: Par
   // the database goes away (embedded PostgreSQL stopping on SIGTERM) an idle
   // connection's error would crash the process instead of being retried.
   const pool = createPool(connectionString, 10);
+  const backend = new PostgresBackend({ pool });
+  // The LISTEN connection is a client of its own: when PostgreSQL ends it
+  // (restart, failover, pg_terminate_backend) the channel emits 'error' and
+  // reconnects with back-off by itself; without a listener that 'error'
+  // would end the process. Jobs missed meanwhile are found by the poll and
+  // the start-up sweep.
+  backend.notificationChannel?.on('error', throttledWarning('scheduler notification channel'));
   const agenda = new Agenda({
-    backend: new PostgresBackend({ pool }),
+    backend,
     name,
     processEvery: t.processEvery,
     lockLimit: t.lockLimit,
@@ -48,4 +55,15 @@ export function createAgenda(connectionString: string, name: string, tuning: Par
     await pool.end().catch(() => {});
   };
   return agenda;
+}
+
+/** One line per minute at most: a database that is down for an hour must not flood the log. */
+function throttledWarning(what: string): (err: unknown) => void {
+  let last = 0;
+  return (err) => {
+    const now = Date.now();
+    if (now - last < 60_000) return;
+    last = now;
+    console.warn(`${what}: ${err instanceof Error ? err.message : String(err)} (reconnecting)`);
+  };
 }

@@ -1,64 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 import { ROOT } from '../support/engineHarness.js';
+import { ADMIN, call, kill, startServer as spawnServer } from './support/serverProcess.js';
 
 // The real server, as `npm start` runs it, in a child process on a test
 // database: killed with SIGKILL between two steps of a linked dossier and
 // started again, the dossier goes on where it was.
 
-const ADMIN = 'test-admin-token-0123456789';
 let db: TestDatabase;
 let dataDir: string;
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  output: string[];
-}
-
-async function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'api/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ONESTOP_ADMIN_TOKEN: ADMIN, NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const match = /Server: (http:\/\/[^\s]+)/.exec(output.join(''));
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1].replace('localhost', '127.0.0.1'));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.join('')}`)));
-  });
-  return { child, url, output };
-}
-
-async function call(server: Server, method: string, route: string, token: string | null, body?: unknown) {
-  const res = await fetch(server.url + route, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function kill(server: Server) {
-  await new Promise<void>((resolve) => {
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGKILL');
-  });
-}
+const startServer = () => spawnServer({ DATABASE_URL: db.url, DATA_DIR: dataDir });
 
 beforeAll(async () => {
   db = await createTestDatabase();
