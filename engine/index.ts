@@ -25,3 +25,6 @@ export type { DeliveryStatus } from './read/catalogue.js';
 export { FORM06_MEMBER_COLUMNS, median, type Form06MemberColumn, type ReportPeriod } from './read/engineReads.js';
 export { FORM06_COLUMNS } from './reports/form06Report.js';
 export { toCsv } from './reports/csv.js';
+
+// The health check and the problem mapper tell a database fault from a bug.
+export { classifyDatabaseError, diskFullRecently } from './store/databaseFaults.js';
