@@ -11,6 +11,7 @@ import { receiveSupplement, requestSupplement, type SupplementReceivedInput, typ
 import { recordApology, type ApologyInput } from './dossier/commands/apology.js';
 import { returnResult, withdrawDossier } from './dossier/commands/closeDossier.js';
 import { sweepDeadlines } from './deadlines/sweepDeadlines.js';
+import { sweepWaitTimers } from './dossier/commands/fireTimer.js';
 import type { EngineContext, EngineHooks, Notifier } from './engineContext.js';
 import type { TimeRules } from './deadlines/timeRules.js';
 import { DEFAULT_WARNING_LEAD, type WarningLead } from './deadlines/warningTime.js';
@@ -61,6 +62,8 @@ export function createOnestopEngine(options: EngineOptions) {
     withdraw: (code: string, input: { actor: string; reason?: string }) => withdrawDossier(ctx, code, input),
     /** Records every breach and warning due now (the scheduler also runs it). */
     sweepDeadlines: () => sweepDeadlines(ctx),
+    /** Fires every BPMN timer due now (the scheduler also runs it); answers how many fired. */
+    fireDueTimers: () => sweepWaitTimers(ctx),
   };
 }
 

@@ -6,7 +6,7 @@ import { listDossierTasks, type TaskRow } from '../store/tasks/taskRows.js';
 import { appendEvents, type NewEvent } from '../store/events/eventRows.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { commitEffects } from '../commitEffects.js';
-import type { CommittedChange, DeadlineTimer } from './changeTypes.js';
+import type { CommittedChange, DeadlineTimer, WaitTimer } from './changeTypes.js';
 import { recordedEvent, type DomainEvent } from './recordedEvents.js';
 import type { DossierStatus } from './statuses.js';
 
@@ -36,6 +36,8 @@ export interface UnitOfWork<D extends DossierRef = DossierRef> {
   arm(timer: Omit<DeadlineTimer, 'dossierId'>): void;
   /** The promised date no longer runs (resolved, withdrawn, paused). */
   voidDossierTimers(): void;
+  /** A BPMN timer recorded on a wait row: fired at its due time after commit. */
+  armWait(timer: WaitTimer): void;
 }
 
 export type DossierWork = UnitOfWork<LockedDossier>;
@@ -130,6 +132,7 @@ async function runChange<O extends { dossier: DossierRef }, R>(
       close: (taskIds) => void change.closed.push(...taskIds),
       arm: (timer) => void change.timers.push({ dossierId: dossier.id, ...timer }),
       voidDossierTimers: () => void (change.dossierTimersVoid = true),
+      armWait: (timer) => void (change.waitTimers ??= []).push(timer),
     };
     const result = await command({ ...opened, ...work });
     await appendEvents(db, dossier.id, history);
@@ -140,5 +143,5 @@ async function runChange<O extends { dossier: DossierRef }, R>(
 }
 
 function hasEffects(c: CommittedChange): boolean {
-  return c.created.length > 0 || c.closed.length > 0 || c.timers.length > 0 || c.dossierTimersVoid || c.notify.length > 0;
+  return c.created.length > 0 || c.closed.length > 0 || c.timers.length > 0 || c.dossierTimersVoid || c.notify.length > 0 || !!c.waitTimers?.length;
 }

@@ -46,4 +46,12 @@ export interface CommittedChange {
   /** The promised date no longer runs (resolved, withdrawn, paused). */
   dossierTimersVoid: boolean;
   notify: OutboundEvent[];
+  /** BPMN timers recorded in the transaction (waits), to be fired at their due time. */
+  waitTimers?: WaitTimer[];
+}
+
+/** A BPMN timer of a dossier, recorded on its wait row, due at `dueAt`. */
+export interface WaitTimer {
+  waitId: string;
+  dueAt: Date;
 }

@@ -19,6 +19,9 @@ interface Facts {
   'dossier.withdrawn': { reason: string | null; cancelledTasks: string[] };
   'supplement.requested': { department: string | null; taskId: string | null; reason: string; items: string[]; policy: SupplementPolicy };
   'supplement.received': { policy: SupplementPolicy; pausedAt: Date; data: Record<string, unknown> };
+  'timer.fired': { waitId: string; elementId: string; name: string; dueAt: Date | null };
+  'message.received': { name: string; elementIds: string[]; data: Record<string, unknown> };
+  'incident.opened': { incidentId: string; elementId: string | null; kind: string; message: string };
   'dossier.apology': { reason: string; responsibleDepartment: string; previousDueAt: Date | null; dueAt: Date; issuedInTime: boolean };
 }
 

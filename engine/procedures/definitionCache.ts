@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { parseBpmn } from '../bpmn/parseBpmn.js';
 import { serializeDefinition } from '../runtime/serializeDefinition.js';
+import { buildWaitModel, type WaitModel } from '../runtime/waitModel.js';
 import { compileForm, type FormValidator } from '../forms/formValidator.js';
 import { getVersionById } from '../store/procedures/procedureRows.js';
 import { NotFoundError } from '../errors.js';
@@ -13,6 +14,8 @@ export interface RuntimeDefinition {
   procedureCode: string;
   version: number;
   model: ProcedureModel;
+  /** Timers, awaited messages and external jobs of the version. */
+  waits: WaitModel;
   /** What bpmn-engine runs; shared read-only by every dossier of the version. */
   sourceContext: unknown;
   startForm: FormValidator;
@@ -58,6 +61,7 @@ export class DefinitionCache {
       procedureCode: row.procedureCode,
       version: row.version,
       model: row.model,
+      waits: buildWaitModel(parsed.rootElement),
       sourceContext: serializeDefinition(parsed),
       startForm: compileForm(row.model.startForm),
       stepForms,

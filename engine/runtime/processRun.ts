@@ -4,6 +4,9 @@ import { safeScripts } from './safeScripts.js';
 import { inertExpressions } from './inertExpressions.js';
 import type { DossierData } from './feelConditions.js';
 import { ProcessError } from '../errors.js';
+import { RecordingTimers, type WaitingTimer } from './durableTimers.js';
+
+export type { WaitingTimer } from './durableTimers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -19,20 +22,32 @@ export interface FlowTaken {
   targetId: string;
 }
 
+/** A receive task or message catch event the instance waits on. */
+export interface WaitingMessage {
+  elementId: string;
+  executionId: string;
+}
+
 export interface RunResult {
   /** Engine state without the embedded definition source. */
   state: unknown;
+  /** User tasks waiting. */
   waiting: WaitingTask[];
+  /** Service and send tasks waiting (external jobs). */
+  jobs: WaitingTask[];
+  timers: WaitingTimer[];
+  messages: WaitingMessage[];
   ended: boolean;
   flowsTaken: FlowTaken[];
 }
 
 const silentLogger = () => ({ debug() {}, error() {}, warn() {}, info() {} });
 
-function newEngine(sourceContext: unknown, readData: () => DossierData) {
+function newEngine(sourceContext: unknown, readData: () => DossierData, timers: RecordingTimers) {
   return new Engine({
     name: 'dossier',
     sourceContext,
+    timers,
     scripts: safeScripts(readData),
     expressions: inertExpressions(),
     Logger: silentLogger,
@@ -52,54 +67,79 @@ function observe() {
   return { listener, flowsTaken, errors };
 }
 
-async function finish(engine: any, observed: ReturnType<typeof observe>): Promise<RunResult> {
+const JOB_TYPES = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask']);
+const MESSAGE_TYPES = new Set(['bpmn:ReceiveTask', 'bpmn:MessageEventDefinition']);
+
+async function finish(engine: any, observed: ReturnType<typeof observe>, timers: RecordingTimers): Promise<RunResult> {
   const execution = engine.execution;
   if (observed.errors.length || engine.state === 'error') {
     const first = observed.errors[0];
     throw new ProcessError(`the procedure could not continue: ${first?.message ?? 'engine error'}`, first?.elementId ?? null);
   }
-  const waiting: WaitingTask[] = execution
-    .getPostponed()
-    .filter((api: any) => api.type === 'bpmn:UserTask')
-    .map((api: any) => ({ elementId: api.id, executionId: api.executionId }));
+  const postponed: any[] = execution.getPostponed();
+  const of = (types: Set<string>) => postponed.filter((api) => types.has(api.type)).map((api) => ({ elementId: api.id, executionId: api.executionId }));
+  const waiting = of(USER_TASK);
   const state: any = await engine.getState();
   for (const definition of state.definitions ?? []) delete definition.source;
-  return { state, waiting, ended: execution.state === 'idle' && !execution.stopped, flowsTaken: observed.flowsTaken };
+  return {
+    state,
+    waiting,
+    jobs: of(JOB_TYPES),
+    timers: timers.waiting(),
+    messages: of(MESSAGE_TYPES),
+    ended: execution.state === 'idle' && !execution.stopped,
+    flowsTaken: observed.flowsTaken,
+  };
 }
+
+const USER_TASK = new Set(['bpmn:UserTask']);
 
 /** Starts a new instance and runs it until it waits or ends. */
 export async function startInstance(sourceContext: unknown, data: DossierData): Promise<RunResult> {
-  const engine = newEngine(sourceContext, () => data);
+  const timers = new RecordingTimers();
+  const engine = newEngine(sourceContext, () => data, timers);
   const observed = observe();
   engine.once('error', (err: Error) => observed.errors.push({ message: err.message, elementId: null }));
   await engine.execute({ listener: observed.listener });
-  return finish(engine, observed);
+  return finish(engine, observed, timers);
 }
 
 /**
- * Recovers a stored instance into a fresh engine, completes one waiting user
- * task and runs until the instance waits again or ends. No engine outlives
- * the call.
+ * Recovers a stored instance into a fresh engine, lets `act` move it (signal
+ * a task, fire a timer, deliver a message) and runs until the instance waits
+ * again or ends. No engine outlives the call.
  */
-export async function signalInstance(
-  sourceContext: unknown,
-  state: unknown,
-  task: WaitingTask,
-  data: DossierData,
-): Promise<RunResult> {
-  const engine = newEngine(sourceContext, () => data);
+async function continueInstance(sourceContext: unknown, state: unknown, data: DossierData, act: (execution: any, timers: RecordingTimers) => void): Promise<RunResult> {
+  const timers = new RecordingTimers();
+  const engine = newEngine(sourceContext, () => data, timers);
   // The state was just read from the database for this call: no copy needed.
   engine.recover(state);
   const observed = observe();
   engine.once('error', (err: Error) => observed.errors.push({ message: err.message, elementId: null }));
   const execution = await engine.resume({ listener: observed.listener });
-  const postponed = execution.getPostponed().find((api: any) => api.executionId === task.executionId);
-  if (!postponed) {
-    throw new ProcessError(`step ${task.elementId} is not waiting in the stored instance`, task.elementId);
-  }
   // Resuming replays nothing we record, but start from a clean slate anyway.
   observed.flowsTaken.length = 0;
-  execution.signal({ id: task.elementId, executionId: task.executionId });
-  return finish(engine, observed);
+  act(execution, timers);
+  return finish(engine, observed, timers);
 }
 
+/** Fires one waiting BPMN timer (its due time on our rows has passed). */
+export function fireTimer(sourceContext: unknown, state: unknown, timer: { elementId: string; executionId: string }, data: DossierData): Promise<RunResult> {
+  return continueInstance(sourceContext, state, data, (_execution, timers) => {
+    if (!timers.fire(timer.executionId)) throw new ProcessError(`timer ${timer.elementId} is not waiting in the stored instance`, timer.elementId);
+  });
+}
+
+/** Delivers a BPMN message (by its id) to whatever waits on it. */
+export function deliverMessage(sourceContext: unknown, state: unknown, messageId: string, data: DossierData): Promise<RunResult> {
+  return continueInstance(sourceContext, state, data, (execution) => execution.signal({ id: messageId }));
+}
+
+/** Completes one waiting user task or external job and runs on. */
+export function signalInstance(sourceContext: unknown, state: unknown, task: WaitingTask, data: DossierData): Promise<RunResult> {
+  return continueInstance(sourceContext, state, data, (execution) => {
+    const postponed = execution.getPostponed().find((api: any) => api.executionId === task.executionId);
+    if (!postponed) throw new ProcessError(`step ${task.elementId} is not waiting in the stored instance`, task.elementId);
+    execution.signal({ id: task.elementId, executionId: task.executionId });
+  });
+}

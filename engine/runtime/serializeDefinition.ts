@@ -1,8 +1,18 @@
 import * as Elements from 'bpmn-elements';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
+import { DurableTimerEventDefinition } from './durableTimers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const typeResolver = TypeResolver({ ...(Elements as any) });
+const typeResolver = TypeResolver({
+  ...(Elements as any),
+  // Timers never arm in-process: their due times live on our rows.
+  TimerEventDefinition: DurableTimerEventDefinition,
+  // A service or send task is an external job: it waits, like a user task,
+  // until the job is completed through the API. Nothing is called in-process.
+  ServiceTask: (Elements as any).SignalTask,
+  SendTask: (Elements as any).SignalTask,
+  BusinessRuleTask: (Elements as any).SignalTask,
+});
 
 /**
  * Turns a bpmn-moddle parse result into the serialisable context bpmn-engine

@@ -10,6 +10,7 @@ import { CalendarRegistry } from '../calendar/calendarRegistry.js';
 import { createAgenda } from '../scheduler/createAgenda.js';
 import { agendaDeadlineHooks } from '../deadlines/agendaDeadlines.js';
 import { startDeadlineScheduler } from '../deadlines/startDeadlineScheduler.js';
+import { registerWaitTimerJobs, startWaitTimers, waitTimerHooks } from '../scheduler/waitTimerJobs.js';
 import { createWebhookNotifier } from '../webhooks/webhookNotifier.js';
 import { registerWebhookJobs } from '../webhooks/deliverWebhook.js';
 import { ensureAdminToken } from '../keys/ensureAdminToken.js';
@@ -54,7 +55,7 @@ export async function startEngine(config: AppConfig, log: Log = console.log): Pr
   const core = createOnestopEngine({
     pool,
     time: calendarTimeRules(() => new Date(), calendars),
-    hooks: agendaDeadlineHooks(agenda),
+    hooks: waitTimerHooks(agenda, agendaDeadlineHooks(agenda)),
     notifier: createWebhookNotifier({ pool, queue: agenda, deskDepartment: config.deskDepartment, log }),
     receivingAgency: config.receivingAgency,
     deskDepartment: config.deskDepartment,
@@ -64,7 +65,11 @@ export async function startEngine(config: AppConfig, log: Log = console.log): Pr
   for (const r of report.refused) log(`  REFUSED ${r.file}: ${r.error}`);
 
   registerWebhookJobs(agenda, { pool, log });
+  registerWaitTimerJobs(agenda, core.context);
   const scheduler = await startDeadlineScheduler(agenda, core.context);
+  // BPMN timers that fell due while no server ran fire now, once.
+  const timersFired = await startWaitTimers(agenda, core.context);
+  if (timersFired) log(`BPMN timers that fell due while stopped: ${timersFired} fired`);
   const missed = scheduler.startupSweep.breaches.length;
   log(`Deadline scheduler running${missed ? `: ${missed} breach(es) that fell due while stopped recorded` : ''}`);
 

@@ -8,6 +8,7 @@ import { formatFieldErrors } from '../../forms/formValidator.js';
 import { classifyTimeliness, type Timeliness } from '../../timeliness/classifyTimeliness.js';
 import { warningAt } from '../../deadlines/warningTime.js';
 import { createTasksFor } from '../routing/createTasks.js';
+import { recordWaits } from '../routing/recordWaits.js';
 import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
 import { changeDossier } from '../change.js';
 import type { CreatedTask } from '../changeTypes.js';
@@ -103,6 +104,7 @@ export async function completeTask(ctx: EngineContext, taskId: string, input: Co
       handedOverAt: now,
       fromDepartment: task.department,
     });
+    await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run });
 
     const status: DossierStatus = run.ended ? 'resolved' : dossier.status;
     if (run.ended) {

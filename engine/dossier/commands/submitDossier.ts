@@ -8,6 +8,7 @@ import { formatFieldErrors } from '../../forms/formValidator.js';
 import { warningAt } from '../../deadlines/warningTime.js';
 import { formatDossierCode, vietnamDate } from '../dossierCode.js';
 import { createTasksFor } from '../routing/createTasks.js';
+import { recordWaits } from '../routing/recordWaits.js';
 import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
 import { receiveDossier } from '../change.js';
 import type { CreatedTask } from '../changeTypes.js';
@@ -114,6 +115,7 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
       ...gatewayDecisionEvents(model, run.flowsTaken, now),
     );
     const tasks = await createTasksFor(ctx, work, { model, waiting: run.waiting, handedOverAt: clockStartedAt, fromDepartment: model.startDepartment ?? ctx.deskDepartment });
+    await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run, hadWaits: false });
     if (run.ended) {
       // Resolved at the counter, before any promised date could run.
       work.record({ type: 'dossier.resolved', at: now, payload: { timeliness: 'early', dueAt } });

@@ -1,0 +1,56 @@
+import type { EngineContext } from '../../engineContext.js';
+import type { RuntimeDefinition } from '../../procedures/definitionCache.js';
+import type { RunResult } from '../../runtime/processRun.js';
+import { updateDossier } from '../../store/dossiers/dossierRows.js';
+import { listDossierTasks, markTasksCancelled } from '../../store/tasks/taskRows.js';
+import { closeDossierBreaches, closeTaskBreaches } from '../../store/deadlines/closeBreaches.js';
+import { classifyTimeliness } from '../../timeliness/classifyTimeliness.js';
+import type { DossierWork } from '../change.js';
+import type { CreatedTask } from '../changeTypes.js';
+import type { DossierStatus } from '../statuses.js';
+import { openTaskView } from '../openTaskView.js';
+import { createTasksFor } from './createTasks.js';
+import { gatewayDecisionEvents } from './gatewayDecisions.js';
+import { recordWaits } from './recordWaits.js';
+
+export interface AppliedRun {
+  status: DossierStatus;
+  created: CreatedTask[];
+  openTasks: CreatedTask[];
+}
+
+/**
+ * After the instance moved without a step being completed (a timer fired, a
+ * message arrived, a job ended): steps it no longer waits on are withdrawn
+ * (an interrupting event), new ones routed, waits recorded, and the dossier
+ * resolved when the instance ended.
+ */
+export async function applyRun(ctx: EngineContext, work: DossierWork, args: { definition: RuntimeDefinition; run: RunResult; data: Record<string, unknown>; fromDepartment: string | null }): Promise<AppliedRun> {
+  const { db, dossier, now } = work;
+  const { definition, run } = args;
+  const { model } = definition;
+  work.record(...gatewayDecisionEvents(model, run.flowsTaken, now));
+
+  const open = await listDossierTasks(db, dossier.id, ['open', 'claimed']);
+  const stillWaiting = new Set([...run.waiting, ...run.jobs].map((w) => w.executionId));
+  const known = new Set(open.map((t) => t.executionId));
+  const cancelled = open.filter((t) => !stillWaiting.has(t.executionId));
+  if (cancelled.length) {
+    await markTasksCancelled(db, cancelled.map((t) => t.id), now);
+    await closeTaskBreaches(db, cancelled.map((t) => t.id), now);
+    work.record(...cancelled.map((t) => ({ type: 'task.cancelled' as const, at: now, payload: { taskId: t.id, elementId: t.elementId, reason: 'withdrawn by an interrupting event of the process' } })));
+    work.close(cancelled.map((t) => t.id));
+  }
+  const created = await createTasksFor(ctx, work, { model, waiting: run.waiting.filter((w) => !known.has(w.executionId)), handedOverAt: now, fromDepartment: args.fromDepartment });
+  await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run });
+
+  const status: DossierStatus = run.ended ? 'resolved' : dossier.status;
+  if (run.ended) {
+    work.record({ type: 'dossier.resolved', at: now, payload: { timeliness: classifyTimeliness(now, dossier.dueAt), dueAt: dossier.dueAt } });
+    work.voidDossierTimers();
+    await closeDossierBreaches(db, dossier.id, now);
+  }
+  await updateDossier(db, dossier.id, { data: args.data, engineState: run.state, status, resolvedAt: run.ended ? now : undefined });
+  const remaining = open.filter((t) => stillWaiting.has(t.executionId)).map(openTaskView);
+  return { status, created, openTasks: [...remaining, ...created] };
+}
