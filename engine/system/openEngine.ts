@@ -2,7 +2,7 @@ import type { OnestopEngine } from '../onestopEngine.js';
 import { CalendarRegistry } from '../calendar/calendarRegistry.js';
 import { removeDaySwap, setDaySwap } from '../calendar/editCalendar.js';
 import type { DaySwap } from '../calendar/index.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { errorsAt, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { getDossierByCode } from '../store/dossiers/dossierRows.js';
 import { departmentTaskOnDossier } from '../store/queries/taskList.js';
 import { deleteWebhook, upsertWebhook } from '../store/webhooks/webhookRows.js';
@@ -65,7 +65,7 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
       complete: (id: string, input: Parameters<Core['completeTask']>[1]) =>
         core.completeTask(id, input).catch((err: unknown) => {
           // The step form's errors are about `data`; say where that is in the command's input (as submit does).
-          if (err instanceof ValidationError) throw new ValidationError(err.message, err.errors.map((e) => ({ ...e, path: `/data${e.path}` })));
+          if (err instanceof ValidationError) throw new ValidationError(err.message, errorsAt('/data', err.errors));
           throw err;
         }),
     },
