@@ -1,7 +1,10 @@
+import { inspect } from 'node:util';
 import { startSystem } from './startSystem.js';
 
-const system = await startSystem().catch((err) => {
-  console.error(`Start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+const system = await startSystem().catch((err: unknown) => {
+  // Whatever was thrown, say what it was: never "undefined".
+  const why = err instanceof Error ? err.message || err.name : err === undefined ? 'an unknown error (nothing was thrown with it)' : inspect(err);
+  console.error(`Start-up failed: ${why}`);
   process.exit(1);
 });
 
