@@ -6,7 +6,9 @@ import { BpmnModdle } from 'bpmn-moddle';
 import { moddleExtensions } from '../bpmn/onestopModdle.js';
 import { Linter } from './bpmnlintLinter.js';
 import { onestopLintConfig, type LintOptions } from './lintConfig.js';
-import { PLUGIN_NAME, resolver } from './plugin.js';
+import { PLUGIN_NAME, resolver, rules, severityOf } from './plugin.js';
+import { exceedsLimits } from '../bpmn/modelLimits.js';
+import type { Reporter } from './types.js';
 import { mapParseFailure, mapImportWarnings } from './parseProblems.js';
 import type { LintProblem } from './problem.js';
 
@@ -47,6 +49,13 @@ export async function lintBpmn(
 
   const problems = mapImportWarnings(parsed.warnings ?? [], xml);
 
+  // An oversized or too deeply nested model is refused on its size alone,
+  // before any rule walks it: the costly rules are meant for bounded models.
+  if (exceedsLimits(parsed.rootElement)) {
+    problems.push(...limitProblems(parsed.rootElement));
+    return { definitions: parsed.rootElement, problems };
+  }
+
   // A fresh Linter per run: bpmnlint caches each rule instance together with
   // the options it was created with, so a shared Linter would keep the
   // department list of the first run.
@@ -54,19 +63,37 @@ export async function lintBpmn(
   const results = await linter.lint(parsed.rootElement, onestopLintConfig(options));
 
   for (const [ruleName, reports] of Object.entries(results)) {
+    const rule = ruleName.startsWith(`${PLUGIN_NAME}/`) ? ruleName.slice(PLUGIN_NAME.length + 1) : ruleName;
     for (const report of reports) {
       problems.push({
         elementId: report.id ?? null,
         message: report.category === 'rule-error'
-          ? `The lint rule ${ruleName} failed on this file (${report.message}); please report this as a bug.`
+          ? `The lint rule ${rule} failed on this file (${report.message}); please report this as a bug.`
           : report.message,
-        rule: ruleName.startsWith(`${PLUGIN_NAME}/`) ? ruleName.slice(PLUGIN_NAME.length + 1) : ruleName,
-        severity: report.category === 'error' || report.category === 'rule-error' ? 'error' : 'warning',
+        rule,
+        // A crashed rule counts as a problem of that rule at the rule's own
+        // level: a warning-only rule never blocks a deploy by crashing.
+        severity: report.category === 'error' || (report.category === 'rule-error' && severityOf(rule) === 'error') ? 'error' : 'warning',
       });
     }
   }
 
   return { definitions: parsed.rootElement, problems: inDocumentOrder(problems, parsed.elementsById ?? {}) };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function limitProblems(definitions: any): LintProblem[] {
+  const found: LintProblem[] = [];
+  const reporter: Reporter = {
+    report(id, message) {
+      found.push({ elementId: id ?? null, message, rule: 'model-limits', severity: 'error' });
+    },
+  };
+  const check = rules['model-limits']!().check;
+  for (const root of definitions.rootElements ?? []) {
+    if (typeof check === 'function') check(root, reporter);
+  }
+  return found;
 }
 
 export function errorsOf(problems: LintProblem[]): LintProblem[] {

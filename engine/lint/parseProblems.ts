@@ -31,8 +31,14 @@ export function mapParseFailure(error: unknown): LintProblem {
   return problem(null, `The file is not well-formed XML: ${what}${describePosition(parsed)}.`);
 }
 
+// The parser reads a JavaScript string: the bytes were already decoded
+// (by the HTTP layer from the request's charset, by the designer from the
+// file). The declaration's encoding then only says how they were stored, and
+// the parser's "unsupported document encoding" is no fault of the file.
+const DECLARED_ENCODING = /^unsupported document encoding/;
+
 export function mapImportWarnings(warnings: ImportWarning[], xml: string): LintProblem[] {
-  return warnings.map((warning) => {
+  return warnings.filter((warning) => !DECLARED_ENCODING.test(warning.message)).map((warning) => {
     const parsed = parseParserMessage(warning.message);
     const elementId = warning.element?.id ?? null;
 

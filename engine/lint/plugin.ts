@@ -14,6 +14,9 @@ import deadlineFormat from './rules/deadline-format.js';
 import formSchema from './rules/form-schema.js';
 import gatewayConditions from './rules/gateway-conditions.js';
 import deadlineBudget from './rules/deadline-budget.js';
+import supportedElements from './rules/supported-elements.js';
+import cycleWithoutWait from './rules/cycle-without-wait.js';
+import modelLimits from './rules/model-limits.js';
 
 /** Short plugin name: rules are referenced as `onestop/<rule>`. */
 export const PLUGIN_NAME = 'onestop';
@@ -29,14 +32,21 @@ export const rules: Record<string, RuleFactory> = {
   'form-schema': formSchema,
   'gateway-conditions': gatewayConditions,
   'deadline-budget': deadlineBudget,
+  'supported-elements': supportedElements,
+  'cycle-without-wait': cycleWithoutWait,
+  'model-limits': modelLimits,
 };
+
+/** Over-budget paths are a planning smell, not a defect: warn only. Everything else refuses the file. */
+export function severityOf(ruleName: string): 'warn' | 'error' {
+  return ruleName === 'deadline-budget' ? 'warn' : 'error';
+}
 
 export const configs: Record<string, LintConfig> = {
   recommended: {
     rules: Object.fromEntries(Object.keys(rules).map((name) => [
       `${PLUGIN_NAME}/${name}`,
-      // Over-budget paths are a planning smell, not a defect: warn only.
-      name === 'deadline-budget' ? 'warn' : 'error',
+      severityOf(name),
     ])),
   },
 };

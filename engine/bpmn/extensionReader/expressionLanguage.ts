@@ -5,10 +5,22 @@
 import type { ModdleElement } from '../../lint/types.js';
 import { is } from './moddleElements.js';
 
-const FEEL_LANGUAGES = new Set(['feel', 'http://www.omg.org/spec/feel/20140401']);
+// FEEL's namespace URIs as the DMN versions publish them: 1.1 (FEEL/20140401),
+// 1.2 (DMN/20180521), 1.3 (DMN/20191111), 1.4 (DMN/20211108), 1.5
+// (DMN/20230324). Tools write them with http or https, with or without the
+// final slash, so those spellings are compared away.
+const FEEL_URIS = new Set([
+  'www.omg.org/spec/feel/20140401',
+  'www.omg.org/spec/dmn/20180521/feel',
+  'www.omg.org/spec/dmn/20191111/feel',
+  'www.omg.org/spec/dmn/20211108/feel',
+  'www.omg.org/spec/dmn/20230324/feel',
+]);
 
 export function isFeelLanguage(language: string): boolean {
-  return FEEL_LANGUAGES.has(language.trim().toLowerCase());
+  const spelled = language.trim().toLowerCase();
+  if (spelled === 'feel') return true;
+  return FEEL_URIS.has(spelled.replace(/^https?:\/\//, '').replace(/\/+$/, ''));
 }
 
 /**

@@ -56,20 +56,42 @@ function where(expression: ModdleElement): string {
   return `expression in ${describe(owner ?? expression)}`;
 }
 
+// Extension elements that make an engine run code, by namespace and local
+// name. Everything else in a foreign namespace (a modeler's description,
+// layout hints, Zeebe job or message settings) is documentation to this
+// engine: judged by what it is, never by a substring of its name.
+const CODE_ELEMENTS: Record<string, readonly string[]> = {
+  // Camunda 7: scripts, and listeners naming Java classes, expressions or scripts.
+  'http://camunda.org/schema/1.0/bpmn': ['script', 'executionlistener', 'tasklistener'],
+  // Camunda 8 (Zeebe): script tasks' FEEL scripts.
+  'http://camunda.org/schema/zeebe/1.0': ['script'],
+  'http://activiti.org/bpmn': ['script', 'executionlistener', 'tasklistener'],
+  'http://flowable.org/bpmn': ['script', 'executionlistener', 'tasklistener'],
+  // jBPM / Drools entry and exit scripts.
+  'http://www.jboss.org/drools': ['onentry-script', 'onexit-script'],
+};
+
 function isScriptKind(node: ModdleElement): boolean {
-  const type = typeof node?.$type === 'string' ? node.$type : '';
-  return /script/i.test(type.replace(/^.*:/, ''));
+  const ns = node?.$descriptor?.ns;
+  const uri = typeof ns?.uri === 'string' ? ns.uri.replace(/\/+$/, '') : '';
+  const local = typeof ns?.localName === 'string' ? ns.localName.toLowerCase() : '';
+  return (CODE_ELEMENTS[uri] ?? []).includes(local);
 }
 
-/** The script-kind element at or below a generic extension element. */
-function findScriptKind(node: ModdleElement): ModdleElement | null {
-  if (isScriptKind(node)) return node;
-  if (!node?.$descriptor?.isGeneric) return null;
-  for (const child of node.$children ?? []) {
-    const found = findScriptKind(child);
-    if (found) return found;
+/**
+ * The code-carrying element at or below a generic extension element, the
+ * innermost first (a listener's <camunda:script> names the problem better
+ * than the listener). Searched with an explicit stack: nesting is the file's.
+ */
+function findScriptKind(root: ModdleElement): ModdleElement | null {
+  let found: ModdleElement | null = null;
+  const pending: ModdleElement[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isScriptKind(node)) found = node;
+    if (node?.$descriptor?.isGeneric) pending.push(...[...(node.$children ?? [])].reverse());
   }
-  return null;
+  return found;
 }
 
 /** The BPMN element an extension element is attached to. */

@@ -26,32 +26,52 @@ export function enumeratePaths(container: ModdleElement, cap = DEFAULT_PATH_CAP)
 
   // Walks that close a loop produce no path, so the path cap alone does not
   // bound the work on a densely looping graph: the visits are capped too.
+  // The walk keeps its own stack (no recursion): a long chain of steps must
+  // not overflow the call stack.
   let visitsLeft = cap * 100;
 
-  function walk(node: ModdleElement): void {
-    if (truncated) return;
-    if (--visitsLeft < 0) {
-      truncated = true;
-      return;
-    }
-    path.push(node);
-    onPath.add(node);
-    const next = successors.get(node) ?? [];
-    if (next.length === 0) {
-      if (paths.length >= cap) truncated = true;
-      else paths.push([...path]);
-    } else {
+  function walk(start: ModdleElement): void {
+    const frames: Array<{ next: ModdleElement[]; at: number }> = [];
+    const enter = (node: ModdleElement): boolean => {
+      if (--visitsLeft < 0) {
+        truncated = true;
+        return false;
+      }
+      path.push(node);
+      onPath.add(node);
+      const next = successors.get(node) ?? [];
+      if (next.length === 0) {
+        if (paths.length >= cap) truncated = true;
+        else paths.push([...path]);
+      }
+      frames.push({ next, at: 0 });
+      return true;
+    };
+    const leave = () => {
+      frames.pop();
+      onPath.delete(path.pop());
+    };
+    if (!enter(start)) return;
+    while (frames.length > 0 && !truncated) {
+      const frame = frames[frames.length - 1]!;
       // A node whose every successor is already on the path closes a loop:
       // that walk is not a start-to-end path and is dropped.
-      for (const target of next) {
-        if (!onPath.has(target)) walk(target);
+      let target: ModdleElement | undefined;
+      while (frame.at < frame.next.length && onPath.has(target = frame.next[frame.at])) frame.at += 1;
+      if (frame.at >= frame.next.length) {
+        leave();
+        continue;
       }
+      frame.at += 1;
+      if (!enter(target)) break;
     }
-    onPath.delete(node);
-    path.pop();
+    while (frames.length > 0) leave();
   }
 
-  for (const start of starts) walk(start);
+  for (const start of starts) {
+    if (truncated) break;
+    walk(start);
+  }
   return { paths, truncated };
 }
 

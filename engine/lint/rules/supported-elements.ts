@@ -1,0 +1,67 @@
+// Everything the engine accepts runs as drawn; everything else is refused
+// here, at deploy and live in the designer, with the sentence of the shared
+// table (engine/bpmn/supportedElements.ts) saying what to use instead. Only
+// the procedure's own process is checked: other pools are documentation.
+
+import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
+import { describe, is } from '../../bpmn/extensionReader/moddleElements.js';
+import { isInExecutableProcess } from '../../bpmn/executableProcess.js';
+import { PASSIVE_TYPES, TERMINATE_ALLOWED_ON, supportEntry, type SupportEntry } from '../../bpmn/supportedElements.js';
+
+export default function ruleFactory(): RuleDefinition {
+  function check(node: ModdleElement, reporter: Reporter): void {
+    if (!is(node, 'bpmn:FlowElement') && !is(node, 'bpmn:Lane')) return;
+    if (!isInExecutableProcess(node)) return;
+    for (const entry of refusals(node)) {
+      reporter.report(node.id, `The ${describe(node)} is refused: ${lowerFirst(entry.why)}`);
+    }
+  }
+
+  return { check };
+}
+
+/** The table entries that refuse this element: its type, its event definitions, its loop marker. */
+export function refusals(node: ModdleElement): SupportEntry[] {
+  const found: SupportEntry[] = [];
+  const refuse = (entry: SupportEntry | undefined) => {
+    if (entry && entry.support === 'refused' && !entry.reportedBy) found.push(entry);
+  };
+
+  if (is(node, 'bpmn:Event')) {
+    const definitions: ModdleElement[] = node.eventDefinitions ?? [];
+    if (definitions.length > 1 || node.parallelMultiple === true) {
+      refuse(supportEntry('multiple'));
+    } else if (definitions.length === 1) {
+      const type = definitions[0].$type;
+      if (type === 'bpmn:TerminateEventDefinition' && is(node, TERMINATE_ALLOWED_ON)) return found;
+      refuse(supportEntry(type) ?? unknownEntry(definitions[0]));
+    } else {
+      // A none event: supported where it is a start, end or milestone.
+      refuse(supportEntry(node.$type));
+    }
+    return found;
+  }
+
+  const type = is(node, 'bpmn:SubProcess') && node.$type === 'bpmn:SubProcess' && node.triggeredByEvent === true
+    ? 'bpmn:SubProcess#event'
+    : node.$type;
+  const entry = supportEntry(type);
+  if (entry) refuse(entry);
+  else if (is(node, 'bpmn:FlowNode') && !PASSIVE_TYPES.includes(node.$type)) refuse(unknownEntry(node));
+
+  if (is(node, 'bpmn:Activity')) {
+    if (node.loopCharacteristics) refuse(supportEntry(node.loopCharacteristics.$type) ?? unknownEntry(node.loopCharacteristics));
+    if (node.isForCompensation === true) refuse(supportEntry('bpmn:CompensateEventDefinition'));
+  }
+  return found;
+}
+
+function unknownEntry(node: ModdleElement): SupportEntry {
+  const kind = String(node?.$type ?? 'element');
+  return { type: kind, label: kind, support: 'refused', why: `${kind} is not run by this engine.` };
+}
+
+function lowerFirst(text: string): string {
+  // "A manual task …" → "a manual task …"; a type name such as "bpmn:X" stays.
+  return /^[A-Z](?:[a-z]|\s)/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
