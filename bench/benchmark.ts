@@ -1,7 +1,10 @@
 import type { BenchDatabase } from './benchDatabase.js';
 
-/** One figure of a run: a number, or a short label such as a model name. */
-export type Metric = number | string;
+/**
+ * One figure of a run: a number, or a short label such as a model name; null
+ * when the module could not measure it (a `<id>_not_measured` figure says why).
+ */
+export type Metric = number | string | null;
 export type Metrics = Record<string, Metric>;
 
 /**
@@ -19,6 +22,10 @@ export interface BenchContext {
 /** A benchmark module: adding one to run.ts is adding it to its list. */
 export interface Benchmark {
   name: string;
+  /** Short prefix of its figures: `<id>_not_measured` carries the reason when it fails. */
+  id: string;
+  /** Its headline figures, reported as null when it fails, so a reader of the JSON sees the gap. */
+  headline: string[];
   run(ctx: BenchContext): Promise<Metrics>;
 }
 

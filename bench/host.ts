@@ -9,6 +9,8 @@ import { round } from './timing.js';
  */
 export const host: Benchmark = {
   name: 'host',
+  id: 'host',
+  headline: [],
   async run() {
     return {
       host_cpus: os.cpus().length,

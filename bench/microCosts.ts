@@ -65,6 +65,8 @@ async function taskLookupPgCpu(pool: pg.Pool): Promise<Record<string, Metric>> {
  */
 export const microCosts: Benchmark = {
   name: 'unit costs (state copy, JSON, round trip)',
+  id: 'unit_costs',
+  headline: [],
   async run(ctx) {
     const state = await middleState();
     const text = JSON.stringify(state);

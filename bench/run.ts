@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { Benchmark } from './benchmark.js';
+import type { Benchmark, Metrics } from './benchmark.js';
 import { formatReport, mergeResults, writeJson, type ModuleResult } from './report.js';
 import { createSession } from './session.js';
 import { host } from './host.js';
@@ -48,14 +48,30 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const results: ModuleResult[] = [];
+  const figures = () => ({
+    ...mergeResults(results),
+    host_load_1m_end: Math.round(os.loadavg()[0] * 100) / 100,
+    total_s: Math.round((Date.now() - started) / 100) / 10,
+  });
+  // The JSON is rewritten after every module: whatever happens later (a
+  // module that hangs, the watchdog, a signal), what was measured is kept.
+  const save = async (extra: Record<string, string> = {}) => {
+    if (!process.env.BENCH_OUT) return;
+    await writeJson(process.env.BENCH_OUT, { ...figures(), ...extra }).catch((err) => log(`could not write ${process.env.BENCH_OUT}: ${(err as Error).message}`));
+  };
+  const measured = () => results.some((r) => !r.error && Object.values(r.metrics).some((v) => v !== null));
+
   // Modules stop on the deadline by themselves; this only catches one that
-  // hangs (a database that never answers), so the run still ends and cleans up.
+  // hangs (a database that never answers), so the run still ends, keeps its
+  // figures and cleans up.
   setTimeout(() => {
     log('over the time budget: stopping');
-    void closeWithin(5_000).finally(() => process.exit(2));
+    void save({ run_stopped: 'over the time budget: the modules after the last one reported were not run' })
+      .then(() => closeWithin(5_000))
+      .finally(() => process.exit(measured() ? 0 : 2));
   }, BUDGET_MS + WATCHDOG_GRACE_MS).unref();
 
-  const results: ModuleResult[] = [];
   try {
     for (const benchmark of BENCHMARKS) {
       if (stopping) break;
@@ -63,25 +79,26 @@ async function main(): Promise<number> {
       try {
         results.push({ name: benchmark.name, metrics: await benchmark.run(session.ctx) });
       } catch (err) {
-        results.push({ name: benchmark.name, metrics: {}, error: (err as Error).stack ?? String(err) });
+        // A module that could not measure says so in its figures; the run goes on.
+        const reason = ((err as Error).message ?? String(err)).split('\n')[0];
+        log(`${benchmark.name} could not measure: ${reason}`);
+        const metrics: Metrics = Object.fromEntries(benchmark.headline.map((k) => [k, null]));
+        metrics[`${benchmark.id}_not_measured`] = reason;
+        results.push({ name: benchmark.name, metrics, error: (err as Error).stack ?? String(err) });
       }
+      await save();
     }
   } finally {
     await session.close();
   }
 
-  const merged = {
-    ...mergeResults(results),
-    host_load_1m_end: Math.round(os.loadavg()[0] * 100) / 100,
-    total_s: Math.round((Date.now() - started) / 100) / 10,
-  };
+  const merged = figures();
   console.log(formatReport(results, merged));
   console.log(`\nload average ${merged.host_load_1m_end} at the end; total ${merged.total_s} s`);
-  if (process.env.BENCH_OUT) {
-    await writeJson(process.env.BENCH_OUT, merged);
-    log(`wrote ${process.env.BENCH_OUT}`);
-  }
-  return results.some((r) => r.error) ? 1 : 0;
+  await save();
+  if (process.env.BENCH_OUT) log(`wrote ${process.env.BENCH_OUT}`);
+  // Exit 0 whenever something was measured: a module that could not is in the figures, not in the exit status.
+  return measured() ? 0 : 1;
 }
 
 main().then(

@@ -27,6 +27,8 @@ function processRunStepper(sourceContext: unknown): Stepper<RunResult> {
 
 export const runtimeSteps: Benchmark = {
   name: 'processRun (engine runtime, in memory)',
+  id: 'runtime',
+  headline: ['runtime_steps_per_s'],
   async run(ctx): Promise<Metrics> {
     if (remainingMs(ctx, 3_000) < 3_000) return { runtime_skipped: 'not enough time left in the run budget' };
     const sourceContext = serializeDefinition(await parseBpmn(sequentialModel().xml));

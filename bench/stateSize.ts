@@ -24,6 +24,8 @@ function heapBytesPerState(text: string): number {
 /** The stored state of a 10-task dossier waiting at its middle task. */
 export const stateSize: Benchmark = {
   name: 'stored engine state (10-task dossier, middle task)',
+  id: 'state',
+  headline: ['state_bytes_10_task'],
   async run(ctx) {
     const model = sequentialModel();
     const db = await ctx.database();

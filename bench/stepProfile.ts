@@ -45,6 +45,8 @@ function bucketMetrics(who: string, profile: Profiler.Profile): Metrics {
  */
 export const stepProfile: Benchmark = {
   name: 'main-thread profile per step (baseline vs engine, 8 workers)',
+  id: 'profile',
+  headline: [],
   async run(ctx): Promise<Metrics> {
     if (remainingMs(ctx, 8_000) < 10_000) return { profile_skipped: 'not enough time left in the run budget' };
     const model = sequentialModel();

@@ -26,6 +26,8 @@ const RESERVE_MS = 12_000;
  */
 export const throughput: Benchmark = {
   name: 'steps per second: bpmn-engine baseline vs engine on PostgreSQL',
+  id: 'steps',
+  headline: ['baseline_steps_per_s', 'engine_steps_per_s'],
   async run(ctx) {
     const model = sequentialModel();
     const stepper = await baselineStepper(model.xml);

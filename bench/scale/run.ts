@@ -1,0 +1,130 @@
+// npm run bench:scale — a year of a province's dossiers on this machine:
+// build it with set-based SQL, then measure the read paths over HTTP, the
+// breach sweep, the step on it against an empty database, and one server
+// process against two. SCALE=<dossiers> for a smaller year; SCALE_HOLD=1 keeps
+// the database and a server up after the load, for EXPLAIN by hand.
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import type { Metric } from '../benchmark.js';
+import { writeJson } from '../report.js';
+import { createPool } from '../../engine/store/db.js';
+import { migrate } from '../../engine/store/migrate.js';
+import { createOnestopEngine } from '../../engine/onestopEngine.js';
+import { calendarTimeRules, singleCalendar } from '../../engine/deadlines/calendarTimeRules.js';
+import { compileCalendar, DEFAULT_CALENDAR } from '../../engine/calendar/index.js';
+import { openScaleDatabase, openSiblingDatabase } from './scaleDatabase.js';
+import { recordTemplatePaths, ROOT } from './templateRuns.js';
+import { communeAgency, loadYear } from './loadYear.js';
+import { FULL_YEAR_COMMUNES, FULL_YEAR_DOSSIERS, PATHS } from './yearPlan.js';
+import { startServerProcess, type ServerProcess } from './serverProcess.js';
+import { call } from './httpLoad.js';
+import { departmentWithOpenTasks, measureReadPaths, periods, readPaths, sampleCodes } from './readPaths.js';
+import { measureSweep } from './sweepDrill.js';
+import { stepRatioVsEmpty } from './stepRatio.js';
+import { httpStepsOneVsTwo } from './httpSteps.js';
+import { formatScaleReport } from './scaleReport.js';
+
+const CLIENTS = 8;
+/** Time the read paths may take together; each path shares what is left. */
+const READ_BUDGET_MS = 8 * 60_000;
+
+const log = (m: string) => console.error(`[bench:scale] ${m}`);
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const dossiers = Number(process.env.SCALE ?? FULL_YEAR_DOSSIERS);
+  if (!Number.isInteger(dossiers) || dossiers < 1000) throw new Error(`SCALE must be a number of dossiers (≥ 1000), got "${process.env.SCALE}"`);
+  const communes = Math.max(1, Math.round((FULL_YEAR_COMMUNES * dossiers) / FULL_YEAR_DOSSIERS));
+  const homeCommune = Math.min(12, communes);
+  const figures: Record<string, Metric> = { scale_dossiers: dossiers, scale_communes: communes };
+  const db = await openScaleDatabase(12, log);
+  const servers: ServerProcess[] = [];
+  let empty: Awaited<ReturnType<typeof openSiblingDatabase>> | null = null;
+  try {
+    // The sample procedures deployed through the engine, and one real dossier per path moved through it.
+    const core = createOnestopEngine({ pool: db.pool, time: calendarTimeRules(() => new Date(), singleCalendar(compileCalendar(DEFAULT_CALENDAR))), log: () => {} });
+    await core.loadProcessesFolder(path.join(ROOT, 'processes'));
+    const templates = await recordTemplatePaths(db.pool, PATHS);
+    log(`${templates.length} paths recorded from the engine; writing ${dossiers.toLocaleString('en')} dossiers over ${communes} communes`);
+    const now = new Date();
+    const loadStart = Date.now();
+    const loaded = await loadYear(db.url, templates, { dossiers, communes, homeCommune, now }, log);
+    figures.scale_load_s = Math.round((Date.now() - loadStart) / 1000);
+    for (const [k, v] of Object.entries(loaded.counts)) figures[`scale_${k}`] = v;
+    figures.scale_online_share = Math.round((loaded.counts.online / dossiers) * 1000) / 1000;
+    figures.scale_pending_share = Math.round((loaded.counts.pending / dossiers) * 1000) / 1000;
+    figures.scale_pending_overdue_share = Math.round((loaded.counts.pending_overdue / Math.max(1, loaded.counts.pending)) * 1000) / 1000;
+    const { rows: size } = await db.pool.query<{ bytes: number }>(`SELECT pg_database_size(current_database())::bigint AS bytes`);
+    figures.scale_db_size_mb = Math.round(size[0].bytes / 1024 / 1024);
+    log(`year written in ${figures.scale_load_s} s: ${JSON.stringify(loaded.counts)}; database ${figures.scale_db_size_mb} MB`);
+
+    // The deadline sweep, with no server running: first what the load left unrecorded (nothing, if the year is consistent), then 5,000 overdue.
+    Object.assign(figures, await measureSweep(db.pool, core, log));
+
+    // The real server, and keys as an administrator makes them.
+    const adminToken = `scale-admin-${randomBytes(12).toString('hex')}`;
+    servers.push(await startServerProcess({ databaseUrl: db.url, adminToken, receivingAgency: communeAgency(homeCommune), log }));
+    const url = servers[0].url;
+    const missed = /(\d+) breach\(es\) that fell due while stopped/.exec(servers[0].output());
+    figures.scale_server_startup_breaches = missed ? Number(missed[1]) : 0;
+    const inbox = await departmentWithOpenTasks(db.pool, 500);
+    figures.inbox_department = inbox.department;
+    figures.inbox_open_tasks = inbox.open;
+    const key = async (role: string, department?: string) =>
+      (await call<{ token: string }>(`${url}/api/keys`, { token: adminToken, method: 'POST', body: { name: `scale ${role}`, role, ...(department ? { department } : {}) } })).token;
+    const keys = { supervisor: await key('supervisor'), officer: await key('officer', inbox.department) };
+    if (process.env.SCALE_HOLD) {
+      // For EXPLAIN (ANALYZE, BUFFERS) by hand on the year's database: keep it and the server up until Ctrl-C.
+      log(`holding: psql ${db.url} — server ${url} (supervisor ${keys.supervisor}, officer of ${inbox.department} ${keys.officer}); Ctrl-C ends`);
+      await new Promise((resolve) => process.once('SIGINT', resolve));
+      return 0;
+    }
+    const codes = await sampleCodes(db.pool, 2000);
+    const paths = readPaths({ url, keys, inboxDepartment: inbox.department, codes, ...periods(now) });
+    const latencies = await measureReadPaths(paths, CLIENTS, Date.now() + READ_BUDGET_MS, log);
+    for (const [p, r] of latencies) {
+      figures[`${p.key}_p50_ms`] = r.p50;
+      figures[`${p.key}_p95_ms`] = r.p95;
+      if (r.failures) figures[`${p.key}_failures`] = `${r.failures}: ${r.firstFailure}`;
+    }
+
+    // A second server on the same database: steps over HTTP through one, then through both.
+    servers.push(await startServerProcess({ databaseUrl: db.url, adminToken, receivingAgency: communeAgency(homeCommune), log }));
+    Object.assign(figures, await httpStepsOneVsTwo([servers[0].url, servers[1].url], adminToken, db.pool, log));
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+
+    // The engine's step on the year's database against an empty one on the same server.
+    empty = await openSiblingDatabase(db, `onestop_empty_${Date.now().toString(36)}`);
+    const emptyPool = createPool(empty.url, 12);
+    await migrate(emptyPool);
+    const emptyDb = { pool: emptyPool, url: empty.url, source: db.source, close: () => emptyPool.end() };
+    try {
+      Object.assign(figures, await stepRatioVsEmpty(db, emptyDb, log));
+    } finally {
+      await emptyPool.end();
+    }
+    const { rows: sizeEnd } = await db.pool.query<{ bytes: number }>(`SELECT pg_database_size(current_database())::bigint AS bytes`);
+    figures.scale_db_size_mb_end = Math.round(sizeEnd[0].bytes / 1024 / 1024);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop().catch(() => {})));
+    await empty?.drop().catch(() => {});
+    await db.close();
+  }
+  figures.host_load_1m_end = Math.round(os.loadavg()[0] * 100) / 100;
+  figures.scale_total_s = Math.round((Date.now() - started) / 1000);
+  console.log(formatScaleReport(figures));
+  if (process.env.BENCH_OUT) {
+    await writeJson(process.env.BENCH_OUT, figures);
+    log(`wrote ${process.env.BENCH_OUT}`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,58 @@
+import pg from 'pg';
+import { openBenchDatabase, type BenchDatabase } from '../benchDatabase.js';
+
+/**
+ * Settings of the bench's own PostgreSQL, as an operator would set them on a
+ * server holding years of dossiers (the defaults are for a laptop): fewer
+ * checkpoints while the year is written, and a planner that knows the data
+ * sits on SSD with most of it in the page cache. Only applied to the embedded
+ * server the bench starts: a server named by DATABASE_URL is left as it is.
+ */
+const EMBEDDED_SETTINGS: Record<string, string> = {
+  max_wal_size: '8GB',
+  checkpoint_timeout: '30min',
+  effective_cache_size: '8GB',
+  random_page_cost: '1.1',
+  work_mem: '32MB',
+};
+
+export async function openScaleDatabase(poolSize: number, log: (m: string) => void): Promise<BenchDatabase> {
+  const db = await openBenchDatabase(poolSize);
+  if (db.source === 'embedded') {
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      for (const [name, value] of Object.entries(EMBEDDED_SETTINGS)) await admin.query(`ALTER SYSTEM SET ${name} = '${value}'`);
+      await admin.query('SELECT pg_reload_conf()');
+    } finally {
+      await admin.end();
+    }
+    log(`embedded PostgreSQL settings: ${Object.entries(EMBEDDED_SETTINGS).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  }
+  return db;
+}
+
+/** A second, empty database on the same server (same settings, same disk), for the step figure on an empty database. */
+export async function openSiblingDatabase(of: BenchDatabase, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = new pg.Client({ connectionString: of.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(of.url);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: of.url });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
