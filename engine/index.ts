@@ -14,6 +14,7 @@ export { DOSSIER_STATUSES, statusView, type DossierStatus } from './dossier/stat
 export type { Timeliness } from './timeliness/classifyTimeliness.js';
 export type { TimeRules } from './deadlines/timeRules.js';
 export { vietnamDate } from './dossier/dossierCode.js';
+export { PROCEDURE_CODE_PATTERN, PROCEDURE_CODE_MAX_LENGTH } from './bpmn/extensionReader/codes.js';
 export type { Channel } from './dossier/commands/submitDossier.js';
 export type { CreatedTask } from './dossier/changeTypes.js';
 export type { DaySwap } from './calendar/index.js';

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../http/route.js';
-import { API_ROLES, DOSSIER_STATUSES } from '../../engine/index.js';
+import { API_ROLES, DOSSIER_STATUSES, PROCEDURE_CODE_MAX_LENGTH, PROCEDURE_CODE_PATTERN } from '../../engine/index.js';
 
 // Component schemas of the OpenAPI document (JSON Schema 2020-12, as OpenAPI
 // 3.1 uses). Request schemas refuse unknown fields; response schemas do too,
@@ -28,7 +28,8 @@ const page = (item: string): JsonSchema =>
 const list = (item: string): JsonSchema => closed({ items: { type: 'array', items: ref(item) } });
 
 export const DEPARTMENT_CODE: JsonSchema = { type: 'string', pattern: '^[A-Z0-9_]{2,40}$', description: 'Department code, e.g. CONGAN_XA.' };
-export const PROCEDURE_CODE: JsonSchema = { type: 'string', minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9._-]+$', description: 'National procedure code (mã TTHC), e.g. 2.002621.' };
+// The very pattern deploy checks onestop:procedureCode with.
+export const PROCEDURE_CODE: JsonSchema = { type: 'string', minLength: 1, maxLength: PROCEDURE_CODE_MAX_LENGTH, pattern: PROCEDURE_CODE_PATTERN, description: 'National procedure code (mã TTHC), e.g. 2.002621.' };
 export const DOSSIER_CODE: JsonSchema = { type: 'string', maxLength: 60, description: 'Dossier code `<agency>-<YYMMDD>-<NNNN>`, e.g. 000.00.12.H26-260302-0001.' };
 export const UUID: JsonSchema = { type: 'string', format: 'uuid' };
 const TIMELINESS: JsonSchema = { type: 'string', enum: ['early', 'on_time', 'late'] };

@@ -58,3 +58,18 @@ export function isInExecutableProcess(node: ModdleElement): boolean {
   const process = processOf(node);
   return process !== null && process === executableProcessOf(definitionsOf(process));
 }
+
+/**
+ * Prepares a parsed file for bpmn-engine, which runs every process marked
+ * executable and starts a process whenever a message flow reaches it: only
+ * the procedure's process is left executable, and message flows (which only
+ * ever join two pools) are dropped, so no other pool can ever start. Mutates
+ * the freshly parsed model it is given.
+ */
+export function runOnlyTheProcedure(definitions: ModdleElement): void {
+  const procedure = executableProcessOf(definitions);
+  for (const process of processesOf(definitions)) process.isExecutable = process === procedure;
+  for (const root of definitions?.rootElements ?? []) {
+    if (is(root, 'bpmn:Collaboration') && Array.isArray(root.messageFlows)) root.messageFlows = [];
+  }
+}

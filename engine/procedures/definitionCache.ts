@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { parseBpmn } from '../bpmn/parseBpmn.js';
+import { runOnlyTheProcedure } from '../bpmn/executableProcess.js';
 import { serializeDefinition } from '../runtime/serializeDefinition.js';
 import { buildWaitModel, type WaitModel } from '../runtime/waitModel.js';
 import { compileForm, type FormValidator } from '../forms/formValidator.js';
@@ -53,6 +54,8 @@ export class DefinitionCache {
     const row = await getVersionById(this.pool, versionId);
     if (!row) throw new NotFoundError(`procedure version ${versionId} does not exist`);
     const parsed = await parseBpmn(row.xml);
+    // Other pools of a collaboration are documentation: never run, never started by a message.
+    runOnlyTheProcedure(parsed.rootElement);
     const stepForms: Record<string, FormValidator> = {};
     // A step without a form takes no data: nothing may slip into the dossier.
     for (const step of Object.values(row.model.steps)) stepForms[step.elementId] = compileForm(step.form ?? NO_DATA_FORM);

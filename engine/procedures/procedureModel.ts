@@ -1,6 +1,7 @@
 import { parseClock, parseDurationMs, type Clock } from '../duration/isoDuration.js';
 import type { JsonSchema } from '../forms/formValidator.js';
 import { resolveDepartment } from '../bpmn/extensionReader/departments.js';
+import { chooseExecutableProcess } from '../bpmn/executableProcess.js';
 
 // The facts the engine needs from a deployed BPMN, extracted once at deploy
 // and stored with the version as plain JSON: routing, allotments, forms.
@@ -47,20 +48,17 @@ function formOf(element: ModdleElement): JsonSchema | null {
   return form?.body ? (JSON.parse(form.body) as JsonSchema) : null;
 }
 
-export function executableProcesses(definitions: ModdleElement): ModdleElement[] {
-  return (definitions.rootElements ?? []).filter((e: ModdleElement) => e.$type === 'bpmn:Process' && e.isExecutable);
-}
-
 /**
  * Builds the model of a definition that passed the lint rules. Throws only on
- * what lint cannot see (several executable processes).
+ * what lint cannot see. The procedure is the one process the lint rule
+ * `executable-process` accepted; other pools are documentation.
  */
 export function buildProcedureModel(definitions: ModdleElement): ProcedureModel {
-  const processes = executableProcesses(definitions);
-  if (processes.length !== 1) {
-    throw new Error(`a procedure file must hold exactly one executable process, found ${processes.length}`);
+  const choice = chooseExecutableProcess(definitions);
+  if (choice.kind !== 'one') {
+    throw new Error(`a procedure file must hold exactly one executable process, found ${choice.kind === 'none' ? 0 : choice.candidates.length}`);
   }
-  const process = processes[0];
+  const process = choice.process;
   const clock = parseClock(process.clock) ?? 'working';
   const steps: Record<string, StepModel> = {};
   const gateways: Record<string, { name: string; type: string }> = {};
@@ -98,8 +96,8 @@ export function buildProcedureModel(definitions: ModdleElement): ProcedureModel 
 
   return {
     processId: process.id,
-    procedureCode: process.procedureCode,
-    name: process.name ?? process.procedureCode,
+    procedureCode: String(process.procedureCode).trim(),
+    name: process.name ?? String(process.procedureCode).trim(),
     deadline: process.deadline ?? null,
     clock,
     deadlineMs: process.deadline ? parseDurationMs(process.deadline, clock) : null,
