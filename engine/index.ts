@@ -15,6 +15,7 @@ export type { Timeliness } from './timeliness/classifyTimeliness.js';
 export type { TimeRules } from './deadlines/timeRules.js';
 export { vietnamDate } from './dossier/dossierCode.js';
 export { PROCEDURE_CODE_PATTERN, PROCEDURE_CODE_MAX_LENGTH } from './bpmn/extensionReader/codes.js';
+export { decodeXml, XmlEncodingError } from './bpmn/xmlEncoding.js';
 export type { Channel } from './dossier/commands/submitDossier.js';
 export type { CreatedTask } from './dossier/changeTypes.js';
 export type { DaySwap } from './calendar/index.js';

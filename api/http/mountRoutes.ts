@@ -5,6 +5,7 @@ import { authenticate, authorize, callerOf, type KeyLookup } from './authenticat
 import { badRequest, HttpProblem, notFound, PROBLEM_TYPES, problemHandler } from './problem.js';
 import { ajvForDocument, check, compileRouteValidators } from './requestValidation.js';
 import type { Reply, RouteSpec } from './route.js';
+import { decodeXml, XmlEncodingError } from '../../engine/index.js';
 
 export interface BodyLimits {
   /** JSON bodies (default 1 MB). */
@@ -50,7 +51,8 @@ export function routerFor(routes: readonly RouteSpec[], deps: { keys: KeyLookup;
   const strictAjv = ajvForDocument(deps.document);
   const coercingAjv = ajvForDocument(deps.document, { coerceTypes: true });
   const jsonParser = express.json({ limit: limits.json, type: JSON_TYPES, strict: true });
-  const xmlParser = express.text({ limit: limits.xml, type: XML_CONTENT_TYPES });
+  // Bytes, decoded by the engine: the XML declaration names the encoding when the request does not.
+  const xmlParser = express.raw({ limit: limits.xml, type: XML_CONTENT_TYPES });
   const router = express.Router();
 
   for (const route of routes) {
@@ -74,7 +76,12 @@ export function routerFor(routes: readonly RouteSpec[], deps: { keys: KeyLookup;
         if (!hasBody(req)) throw badRequest('the request body is empty: send the BPMN file as application/xml');
         if (!req.is(XML_CONTENT_TYPES)) throw unsupported(req, 'send the BPMN file with Content-Type: application/xml');
         await run(xmlParser, req, res);
-        body = req.body;
+        try {
+          body = decodeXml(req.body as Buffer, req.get('content-type'));
+        } catch (error) {
+          if (error instanceof XmlEncodingError) throw badRequest(error.message);
+          throw error;
+        }
       } else if (hasBody(req)) {
         if (!req.is(JSON_TYPES)) throw unsupported(req, 'send the body as JSON with Content-Type: application/json');
         await run(jsonParser, req, res);
