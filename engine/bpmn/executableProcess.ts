@@ -73,3 +73,16 @@ export function runOnlyTheProcedure(definitions: ModdleElement): void {
     if (is(root, 'bpmn:Collaboration') && Array.isArray(root.messageFlows)) root.messageFlows = [];
   }
 }
+
+/**
+ * Whether the procedure rules check this element: everything inside the
+ * procedure's process, and, while no single process is the procedure (a new
+ * diagram), everything, so the designer still helps. Other pools of a
+ * collaboration are documentation and are not checked.
+ */
+export function belongsToProcedure(node: ModdleElement): boolean {
+  const process = processOf(node);
+  if (!process) return false;
+  const choice = chooseExecutableProcess(definitionsOf(process));
+  return choice.kind !== 'one' || choice.process === process;
+}

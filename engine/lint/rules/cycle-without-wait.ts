@@ -5,7 +5,7 @@
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
 import { is, isAny, labelOf } from '../../bpmn/extensionReader/moddleElements.js';
-import { isInExecutableProcess } from '../../bpmn/executableProcess.js';
+import { belongsToProcedure } from '../../bpmn/executableProcess.js';
 
 /** Elements at which a run stops until someone or something acts. */
 const WAITING = [
@@ -16,7 +16,7 @@ const WAITING = [
 export default function ruleFactory(): RuleDefinition {
   function check(node: ModdleElement, reporter: Reporter): void {
     if (!is(node, 'bpmn:Process') && !is(node, 'bpmn:SubProcess')) return;
-    if (!isInExecutableProcess(node)) return;
+    if (!belongsToProcedure(node)) return;
     for (const cycle of cyclesWithoutWait(node)) {
       const names = cycle.slice(0, 6).map(labelOf).join(' → ') + (cycle.length > 6 ? ' → …' : '');
       reporter.report(cycle[0].id, `The loop ${names} has no step that waits (such as a user task): a dossier reaching it would go round forever. Put the user task that decides the repetition inside the loop.`);

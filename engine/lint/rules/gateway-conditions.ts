@@ -5,12 +5,13 @@
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
 import { describe, isAny, outgoingFlows } from '../../bpmn/extensionReader/moddleElements.js';
+import { belongsToProcedure } from '../../bpmn/executableProcess.js';
 
 const DECIDING_GATEWAYS = ['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway'];
 
 export default function ruleFactory(): RuleDefinition {
   function check(node: ModdleElement, reporter: Reporter): void {
-    if (!isAny(node, DECIDING_GATEWAYS)) return;
+    if (!isAny(node, DECIDING_GATEWAYS) || !belongsToProcedure(node)) return;
     const outgoing = outgoingFlows(node);
     if (outgoing.length < 2) return;
 

@@ -31,6 +31,9 @@ export default function ruleFactory(): RuleDefinition {
       return;
     }
     if (is(node, 'bpmn:Expression')) {
+      // Data association transformations and assignments are never
+      // evaluated here: documentation, whatever language they name.
+      if (withinDataAssociation(node)) return;
       const reason = scriptReason(node);
       if (reason) reporter.report(reportableId(node), `The ${where(node)} ${reason}.`);
       return;
@@ -92,6 +95,14 @@ function findScriptKind(root: ModdleElement): ModdleElement | null {
     if (node?.$descriptor?.isGeneric) pending.push(...[...(node.$children ?? [])].reverse());
   }
   return found;
+}
+
+function withinDataAssociation(node: ModdleElement): boolean {
+  for (let current = node?.$parent; current; current = current.$parent) {
+    if (is(current, 'bpmn:DataAssociation')) return true;
+    if (is(current, 'bpmn:FlowElement')) return false;
+  }
+  return false;
 }
 
 /** The BPMN element an extension element is attached to. */

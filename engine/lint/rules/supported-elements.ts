@@ -5,13 +5,13 @@
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
 import { describe, is } from '../../bpmn/extensionReader/moddleElements.js';
-import { isInExecutableProcess } from '../../bpmn/executableProcess.js';
+import { belongsToProcedure } from '../../bpmn/executableProcess.js';
 import { PASSIVE_TYPES, TERMINATE_ALLOWED_ON, supportEntry, type SupportEntry } from '../../bpmn/supportedElements.js';
 
 export default function ruleFactory(): RuleDefinition {
   function check(node: ModdleElement, reporter: Reporter): void {
     if (!is(node, 'bpmn:FlowElement') && !is(node, 'bpmn:Lane')) return;
-    if (!isInExecutableProcess(node)) return;
+    if (!belongsToProcedure(node)) return;
     for (const entry of refusals(node)) {
       reporter.report(node.id, `The ${describe(node)} is refused: ${lowerFirst(entry.why)}`);
     }

@@ -6,6 +6,7 @@
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
 import { describe, is, textAttr } from '../../bpmn/extensionReader/moddleElements.js';
 import { resolveDepartment } from '../../bpmn/extensionReader/departments.js';
+import { belongsToProcedure } from '../../bpmn/executableProcess.js';
 import { departmentCodeProblem, isDepartmentCode } from '../../bpmn/extensionReader/departmentCode.js';
 
 export interface UserTaskDepartmentConfig {
@@ -28,6 +29,8 @@ export default function ruleFactory(config?: UserTaskDepartmentConfig): RuleDefi
   }
 
   function check(node: ModdleElement, reporter: Reporter): void {
+    // Other pools document other agencies: their tasks are routed by no one here.
+    if (!belongsToProcedure(node)) return;
     if (is(node, 'bpmn:Lane')) {
       const code = textAttr(node, 'department');
       if (code && !malformed(node, code, reporter) && unknown(code)) {
