@@ -7,6 +7,9 @@ import { buildOpenApiDocument, type OpenApiDocument } from './openapi/openapiDoc
 import { docsRouter } from './docs/serveDocs.js';
 import { keyRoutes } from './routes/keyRoutes.js';
 import { departmentRoutes } from './routes/departmentRoutes.js';
+import { messageRoutes } from './routes/messageRoutes.js';
+import { jobRoutes } from './routes/jobRoutes.js';
+import { incidentRoutes } from './routes/incidentRoutes.js';
 import { procedureRoutes } from './routes/procedureRoutes.js';
 import { dossierRoutes } from './routes/dossierRoutes.js';
 import { taskRoutes } from './routes/taskRoutes.js';
@@ -31,6 +34,9 @@ export function apiRoutes(deps: ApiDeps): RouteSpec[] {
     ...workspaceRoutes(resolved),
     ...calendarRoutes(resolved),
     ...publicRoutes(resolved),
+    ...messageRoutes(resolved),
+    ...jobRoutes(resolved),
+    ...incidentRoutes(resolved),
   ];
 }
 

@@ -24,6 +24,8 @@ export type { TaskRow, TaskStatus } from './store/tasks/taskRows.js';
 export type { DossierView, DossierExtras } from './read/dossierDetail.js';
 export type { TaskWithForm } from './read/taskInScope.js';
 export type { DeliveryStatus } from './read/catalogue.js';
+export type { LockedJob } from './dossier/commands/jobs.js';
+export type { IncidentRow } from './dossier/commands/incidents.js';
 export { FORM06_MEMBER_COLUMNS, median, type Form06MemberColumn, type ReportPeriod } from './read/engineReads.js';
 export { FORM06_COLUMNS } from './reports/form06Report.js';
 export { toCsv } from './reports/csv.js';

@@ -12,6 +12,10 @@ import { recordApology, type ApologyInput } from './dossier/commands/apology.js'
 import { returnResult, withdrawDossier } from './dossier/commands/closeDossier.js';
 import { sweepDeadlines } from './deadlines/sweepDeadlines.js';
 import { sweepWaitTimers } from './dossier/commands/fireTimer.js';
+import { deliverMessage, type MessageInput } from './dossier/commands/deliverMessage.js';
+import { completeJob, failJob, fetchAndLock, type FailInput, type FetchInput, type JobInput } from './dossier/commands/jobs.js';
+import { retryIncident } from './dossier/commands/incidents.js';
+import { listIncidents } from './store/incidents/listIncidents.js';
 import type { EngineContext, EngineHooks, Notifier } from './engineContext.js';
 import type { TimeRules } from './deadlines/timeRules.js';
 import { DEFAULT_WARNING_LEAD, type WarningLead } from './deadlines/warningTime.js';
@@ -64,6 +68,12 @@ export function createOnestopEngine(options: EngineOptions) {
     sweepDeadlines: () => sweepDeadlines(ctx),
     /** Fires every BPMN timer due now (the scheduler also runs it); answers how many fired. */
     fireDueTimers: () => sweepWaitTimers(ctx),
+    deliverMessage: (input: MessageInput) => deliverMessage(ctx, input),
+    fetchJobs: (input: FetchInput) => fetchAndLock(ctx, input),
+    completeJob: (id: string, input: JobInput & { data?: Record<string, unknown> }) => completeJob(ctx, id, input),
+    failJob: (id: string, input: FailInput) => failJob(ctx, id, input),
+    incidents: (q: { status: 'open' | 'all' } = { status: 'open' }) => listIncidents(ctx.pool, q),
+    retryIncident: (id: string, actor: string) => retryIncident(ctx, id, actor),
   };
 }
 

@@ -2,6 +2,7 @@ import type { JsonSchema, RouteSpec } from '../http/route.js';
 import { ref, SCHEMAS } from './schemas.js';
 import { WORKSPACE_SCHEMAS } from './workspaceSchemas.js';
 import { CALENDAR_SCHEMAS } from './calendarSchemas.js';
+import { EVENT_SCHEMAS } from './eventSchemas.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   paths: Record<string, Record<string, OpenApiOperation>>;
@@ -140,12 +141,15 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
       { name: 'supervision', description: 'Breaches and form 06 (supervisor)' },
       { name: 'workspace', description: 'What the browser workspace shows: who is signed in, the inbox, the supervisor’s dashboard, dossier progress, heat maps' },
       { name: 'calendars', description: 'Business calendars and the yearly day swaps (administrator)' },
+      { name: 'messages', description: 'Messages from other agencies to the dossiers waiting for them' },
+      { name: 'jobs', description: 'External jobs: service and send tasks done by a department’s software (fetch and lock, complete, fail)' },
+      { name: 'incidents', description: 'What the engine could not carry out, until an administrator retries it' },
       { name: 'public', description: 'Citizen lookup, no token' },
       { name: 'system', description: 'Health' },
     ],
     paths,
     components: {
-      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS },
+      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS, ...EVENT_SCHEMAS },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key created with POST /api/keys' } },
       parameters: {
         OnestopUser: {

@@ -70,6 +70,24 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
         }),
     },
 
+    /** Messages from other agencies to the dossiers that wait for them. */
+    messages: {
+      deliver: (input: Parameters<Core['deliverMessage']>[0]) => core.deliverMessage(input),
+    },
+
+    /** External jobs: service and send tasks done by a department's software. */
+    jobs: {
+      fetchAndLock: (input: Parameters<Core['fetchJobs']>[0]) => core.fetchJobs(input),
+      complete: (id: string, input: Parameters<Core['completeJob']>[1]) => core.completeJob(id, input),
+      fail: (id: string, input: Parameters<Core['failJob']>[1]) => core.failJob(id, input),
+    },
+
+    /** What the engine could not carry out, open until an administrator retries it. */
+    incidents: {
+      list: (q?: Parameters<Core['incidents']>[0]) => core.incidents(q),
+      retry: (id: string, actor: string) => core.retryIncident(id, actor),
+    },
+
     procedures: {
       deploy: (xml: string, deployedBy?: string | null) => core.deploy(xml, deployedBy),
       loadFolder: (folder: string) => core.loadProcessesFolder(folder),

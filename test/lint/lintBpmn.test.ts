@@ -257,7 +257,7 @@ ${task('Task_A')}
       ['form-schema', 'End'],
     ]);
     expect(problems[0]!.message).toMatch(/has 2 onestop:formSchema elements/);
-    expect(problems[1]!.message).toMatch(/only allowed on a user task or a start event, not on end event End/);
+    expect(problems[1]!.message).toMatch(/only allowed on a user task, a start event or an element that waits for data \(receive task, message event, external job\), not on end event End/);
   });
 
   it('refuses form schemas whose root is not an object or whose pattern does not compile', async () => {

@@ -9,6 +9,7 @@ import { classifyTimeliness, type Timeliness } from '../../timeliness/classifyTi
 import { warningAt } from '../../deadlines/warningTime.js';
 import { createTasksFor } from '../routing/createTasks.js';
 import { recordWaits } from '../routing/recordWaits.js';
+import { createExternalTasks } from '../routing/createExternalTasks.js';
 import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
 import { changeDossier } from '../change.js';
 import type { CreatedTask } from '../changeTypes.js';
@@ -41,6 +42,8 @@ export interface CompleteResult {
  */
 function refuseStep(task: TaskRow, input: CompleteInput) {
   refuseOutOfScope(task, input.actingFor);
+  if (task.kind === 'job') throw new ConflictError(`task ${task.id} is an external job: its department's software completes it through /api/jobs`);
+  if (task.kind === 'message') throw new ConflictError(`task ${task.id} awaits a message: it ends when the message is delivered through /api/messages`);
   const { actor } = input;
   if (task.status === 'completed') throw new ConflictError(`task ${task.id} was already completed at ${task.completedAt?.toISOString()} by ${task.completedBy}`);
   if (task.status === 'cancelled') throw new ConflictError(`task ${task.id} was cancelled: the dossier no longer waits for it`);
@@ -75,7 +78,7 @@ export async function completeTask(ctx: EngineContext, taskId: string, input: Co
     // Tasks the instance no longer waits on (other than this one) were
     // withdrawn by the process itself, e.g. an interrupting event.
     const open = steps.filter((t) => t.status === 'open' || t.status === 'claimed');
-    const stillWaiting = new Set(run.waiting.map((w) => w.executionId));
+    const stillWaiting = new Set([...run.waiting, ...run.jobs, ...run.messages].map((w) => w.executionId));
     const known = new Set(open.map((t) => t.executionId));
     const cancelled = open.filter((t) => t.id !== task.id && !stillWaiting.has(t.executionId));
     if (cancelled.length) {
@@ -104,7 +107,12 @@ export async function completeTask(ctx: EngineContext, taskId: string, input: Co
       handedOverAt: now,
       fromDepartment: task.department,
     });
-    await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run });
+    if (definition.waits.any) {
+      const fresh = <W extends { executionId: string }>(list: W[]) => list.filter((w) => !known.has(w.executionId));
+      const external = await createExternalTasks(ctx, work, { waits: definition.waits, calendarId: model.calendarId, jobs: fresh(run.jobs), messages: fresh(run.messages), handedOverAt: now, fromDepartment: task.department });
+      created.push(...external);
+      await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run });
+    }
 
     const status: DossierStatus = run.ended ? 'resolved' : dossier.status;
     if (run.ended) {

@@ -2,7 +2,8 @@ import type { EngineContext } from '../../engineContext.js';
 import { fireTimer } from '../../runtime/processRun.js';
 import { claimTimerWait } from '../../store/waits/claimTimerWait.js';
 import { dueTimerWaits, type DueTimer } from '../../store/waits/dueTimerWaits.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { ConflictError, NotFoundError, ProcessError } from '../../errors.js';
+import { recordProcessIncident } from './incidents.js';
 import { changeDossier } from '../change.js';
 import { applyRun } from '../routing/applyRun.js';
 
@@ -31,6 +32,11 @@ export async function fireTimerWait(ctx: EngineContext, due: DueTimer): Promise<
   } catch (err) {
     // A dossier no longer processing (withdrawn, paused) keeps its timer for later or never.
     if (err instanceof ConflictError || err instanceof NotFoundError) return false;
+    // The process cannot go on from the timer: an incident, never a silent stop.
+    if (err instanceof ProcessError) {
+      await recordProcessIncident(ctx, { code: due.dossierCode, waitId: due.waitId, error: err });
+      return false;
+    }
     throw err;
   }
 }

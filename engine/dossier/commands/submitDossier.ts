@@ -9,6 +9,7 @@ import { warningAt } from '../../deadlines/warningTime.js';
 import { formatDossierCode, vietnamDate } from '../dossierCode.js';
 import { createTasksFor } from '../routing/createTasks.js';
 import { recordWaits } from '../routing/recordWaits.js';
+import { createExternalTasks } from '../routing/createExternalTasks.js';
 import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
 import { receiveDossier } from '../change.js';
 import type { CreatedTask } from '../changeTypes.js';
@@ -115,7 +116,11 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
       ...gatewayDecisionEvents(model, run.flowsTaken, now),
     );
     const tasks = await createTasksFor(ctx, work, { model, waiting: run.waiting, handedOverAt: clockStartedAt, fromDepartment: model.startDepartment ?? ctx.deskDepartment });
-    await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run, hadWaits: false });
+    if (definition.waits.any) {
+      const from = model.startDepartment ?? ctx.deskDepartment;
+      tasks.push(...(await createExternalTasks(ctx, work, { waits: definition.waits, calendarId: model.calendarId, jobs: run.jobs, messages: run.messages, handedOverAt: clockStartedAt, fromDepartment: from })));
+      await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run, hadWaits: false });
+    }
     if (run.ended) {
       // Resolved at the counter, before any promised date could run.
       work.record({ type: 'dossier.resolved', at: now, payload: { timeliness: 'early', dueAt } });

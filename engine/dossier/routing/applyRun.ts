@@ -12,6 +12,7 @@ import { openTaskView } from '../openTaskView.js';
 import { createTasksFor } from './createTasks.js';
 import { gatewayDecisionEvents } from './gatewayDecisions.js';
 import { recordWaits } from './recordWaits.js';
+import { createExternalTasks } from './createExternalTasks.js';
 
 export interface AppliedRun {
   status: DossierStatus;
@@ -32,7 +33,7 @@ export async function applyRun(ctx: EngineContext, work: DossierWork, args: { de
   work.record(...gatewayDecisionEvents(model, run.flowsTaken, now));
 
   const open = await listDossierTasks(db, dossier.id, ['open', 'claimed']);
-  const stillWaiting = new Set([...run.waiting, ...run.jobs].map((w) => w.executionId));
+  const stillWaiting = new Set([...run.waiting, ...run.jobs, ...run.messages].map((w) => w.executionId));
   const known = new Set(open.map((t) => t.executionId));
   const cancelled = open.filter((t) => !stillWaiting.has(t.executionId));
   if (cancelled.length) {
@@ -41,7 +42,11 @@ export async function applyRun(ctx: EngineContext, work: DossierWork, args: { de
     work.record(...cancelled.map((t) => ({ type: 'task.cancelled' as const, at: now, payload: { taskId: t.id, elementId: t.elementId, reason: 'withdrawn by an interrupting event of the process' } })));
     work.close(cancelled.map((t) => t.id));
   }
-  const created = await createTasksFor(ctx, work, { model, waiting: run.waiting.filter((w) => !known.has(w.executionId)), handedOverAt: now, fromDepartment: args.fromDepartment });
+  const fresh = <W extends { executionId: string }>(list: W[]) => list.filter((w) => !known.has(w.executionId));
+  const created = [
+    ...(await createTasksFor(ctx, work, { model, waiting: fresh(run.waiting), handedOverAt: now, fromDepartment: args.fromDepartment })),
+    ...(await createExternalTasks(ctx, work, { waits: definition.waits, calendarId: model.calendarId, jobs: fresh(run.jobs), messages: fresh(run.messages), handedOverAt: now, fromDepartment: args.fromDepartment })),
+  ];
   await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run });
 
   const status: DossierStatus = run.ended ? 'resolved' : dossier.status;

@@ -8,7 +8,8 @@ import { describe, is, isAny, reportableId } from '../../bpmn/extensionReader/mo
 import { formSchemaError } from '../../bpmn/extensionReader/formSchemaCheck.js';
 
 const FORM_SCHEMA = 'onestop:FormSchema';
-const HOSTS = ['bpmn:UserTask', 'bpmn:StartEvent'];
+// Waiting elements validate what arrives: a message's data, an external job's answer.
+const HOSTS = ['bpmn:UserTask', 'bpmn:StartEvent', 'bpmn:ReceiveTask', 'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent'];
 
 export default function ruleFactory(): RuleDefinition {
   function check(node: ModdleElement, reporter: Reporter): void {
@@ -28,7 +29,7 @@ export default function ruleFactory(): RuleDefinition {
     // formSchema -> extensionElements -> the element it extends
     const host = is(schema.$parent, 'bpmn:ExtensionElements') ? schema.$parent.$parent : schema.$parent;
     if (!isAny(host, HOSTS)) {
-      reporter.report(reportableId(schema), `A form schema is only allowed on a user task or a start event, not on ${describe(host)}.`);
+      reporter.report(reportableId(schema), `A form schema is only allowed on a user task, a start event or an element that waits for data (receive task, message event, external job), not on ${describe(host)}.`);
       return;
     }
     const problem = formSchemaError(schema.body);

@@ -1,9 +1,10 @@
 -- External jobs are steps of a department done by its software: a task row
 -- (so deadlines, breaches and the control slip treat them as legs of that
--- department) with kind 'job', fetched and locked through the API.
+-- department) with kind 'job', fetched and locked through the API. A receive
+-- task with a reply deadline is a task row of kind 'message' for the same reason.
 -- Incidents: what the engine could not carry out, open until retried.
 
-ALTER TABLE tasks ADD COLUMN kind text NOT NULL DEFAULT 'user' CHECK (kind IN ('user', 'job'));
+ALTER TABLE tasks ADD COLUMN kind text NOT NULL DEFAULT 'user' CHECK (kind IN ('user', 'job', 'message'));
 ALTER TABLE tasks ADD COLUMN job_type text;
 ALTER TABLE tasks ADD COLUMN locked_by text;
 ALTER TABLE tasks ADD COLUMN locked_until timestamptz;
@@ -18,6 +19,7 @@ CREATE TABLE incidents (
   kind        text NOT NULL CHECK (kind IN ('job-failed', 'process-error')),
   element_id  text,
   task_id     uuid REFERENCES tasks (id),
+  wait_id     bigint REFERENCES waits (id),
   message     text NOT NULL,
   status      text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
   created_at  timestamptz NOT NULL,

@@ -4,6 +4,8 @@ import type { Clock } from '../../duration/isoDuration.js';
 import type { Timeliness } from '../../timeliness/classifyTimeliness.js';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
+/** A department's step done by an officer, by its software (external job), or a reply it awaits (receive task). */
+export type TaskKind = 'user' | 'job' | 'message';
 
 export interface TaskRow {
   id: string;
@@ -16,6 +18,7 @@ export interface TaskRow {
   department: string;
   fromDepartment: string | null;
   status: TaskStatus;
+  kind: TaskKind;
   assignee: string | null;
   clock: Clock;
   allotmentMs: number | null;
@@ -31,7 +34,7 @@ export interface TaskRow {
 
 export const TASK_COLUMNS = `t.id, t.dossier_id AS "dossierId", d.code AS "dossierCode", d.procedure_code AS "procedureCode",
   t.element_id AS "elementId", t.execution_id AS "executionId", t.name, t.department, t.from_department AS "fromDepartment",
-  t.status, t.assignee, t.clock, t.allotment_ms AS "allotmentMs", t.counted, t.created_at AS "createdAt",
+  t.status, t.kind, t.assignee, t.clock, t.allotment_ms AS "allotmentMs", t.counted, t.created_at AS "createdAt",
   t.due_at AS "dueAt", t.warn_at AS "warnAt", t.completed_at AS "completedAt", t.completed_by AS "completedBy", t.timeliness, t.data`;
 
 // A dossier step loop reads every step of the dossier each time: their
