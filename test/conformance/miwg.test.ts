@@ -7,7 +7,6 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { BpmnModdle } from 'bpmn-moddle';
 import { lintBpmn, errorsOf, type LintProblem } from '../../engine/lint/lintBpmn.js';
 import { packedLintConfig } from '../../engine/lint/lintConfig.js';
@@ -63,7 +62,8 @@ describe.each(files)('%s', (file) => {
 
   test('with the one-stop attributes added, deploys or is refused only for a reason on the refusal list', () => {
     const refusals = errorsOf(serverProblems.get(file)!);
-    for (const problem of refusals) expect({ file, rule: problem.rule }).toEqual({ file, rule: expect.toBeOneOf([...REFUSAL_RULES]) });
+    const outside = refusals.filter((problem) => !REFUSAL_RULES.has(problem.rule));
+    expect({ file, outside }).toEqual({ file, outside: [] });
   });
 });
 
@@ -86,7 +86,9 @@ describe('designer and server agree', () => {
   // The designer runs bpmn-js-bpmnlint, which runs bpmnlint's Linter on the
   // model bpmn-js imported, with packedLintConfig (designer/src/app.ts).
   // Here: the very modules the browser bundle is built from.
-  const designerRequire = createRequire(createRequire(import.meta.url).resolve('bpmn-js-bpmnlint'));
+  // jest's loader cannot require bpmnlint (see engine/lint/bpmnlintLinter.ts): Node's own require does.
+  const nodeModule = process.getBuiltinModule('node:module');
+  const designerRequire = nodeModule.createRequire(nodeModule.createRequire(path.join(ROOT, 'package.json')).resolve('bpmn-js-bpmnlint'));
   const { Linter } = designerRequire('bpmnlint') as { Linter: new (options: any) => { lint(root: any, config: any): Promise<Record<string, any[]>> } };
   const moddle = new BpmnModdle(moddleExtensions) as any;
 
@@ -110,12 +112,12 @@ describe('designer and server agree', () => {
 describe('over the API', () => {
   let tb: Testbed;
   let analyst: string;
-  let officer: string;
+  let desk: string;
 
   beforeAll(async () => {
     tb = await createTestbed();
     analyst = await createKey(tb, 'analyst');
-    officer = await createKey(tb, 'admin');
+    desk = await createKey(tb, 'desk');
   });
   afterAll(() => tb.close());
 
@@ -148,7 +150,7 @@ describe('over the API', () => {
 
   test.each(['A.1.0.bpmn', 'A.4.0.bpmn', 'A.4.1.bpmn'])('%s: a dossier walks through every step to the end', async (file) => {
     const code = procedureCodeOf(file);
-    const submitted = await tb.api.post('/api/dossiers').set(bearer(officer))
+    const submitted = await tb.api.post('/api/dossiers').set(bearer(desk))
       .send({ procedureCode: code, channel: 'direct', applicant: { name: 'Nguyễn Văn An', idNumber: '001090000001' }, data: {} });
     expect(submitted.status).toBe(201);
     const dossier = submitted.body.code as string;
