@@ -20,7 +20,8 @@ function charsetOf(contentType: string | undefined): string | null {
 
 /** The encoding named by `<?xml ... encoding="..."?>`, read as ASCII. */
 export function declaredEncoding(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
+  // Browser-safe (no Buffer): the declaration is ASCII in every encoding it may name.
+  const head = String.fromCharCode(...bytes.subarray(0, 256));
   const match = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(head);
   return match ? match[1]! : null;
 }
