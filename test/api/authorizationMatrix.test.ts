@@ -138,6 +138,13 @@ const ROWS: Row[] = [
     },
     call: () => api().delete('/api/calendars/vn-default/day-swaps/2031-06-03'),
   },
+  // Waiting elements (issue 10): nothing of the sample waits for a message, a job or an incident, so the allowed callers get 404 or an empty list.
+  { name: 'POST /api/messages', allow: { admin: 404, desk: 404, officer: 404, otherOfficer: 404 }, prepare: dossier, call: (f) => api().post('/api/messages').send({ name: 'nothing-awaited', dossierCode: f.code }) },
+  { name: 'POST /api/jobs/fetch-and-lock', allow: { admin: 200, officer: 200, otherOfficer: 200 }, call: () => api().post('/api/jobs/fetch-and-lock').send({ jobType: 'tax-notice', max: 1, lockSeconds: 30 }) },
+  { name: 'POST /api/jobs/{id}/complete', allow: { admin: 404, officer: 404, otherOfficer: 404 }, call: () => api().post('/api/jobs/00000000-0000-4000-8000-000000000000/complete').send({}) },
+  { name: 'POST /api/jobs/{id}/fail', allow: { admin: 404, officer: 404, otherOfficer: 404 }, call: () => api().post('/api/jobs/00000000-0000-4000-8000-000000000000/fail').send({ message: 'down', retries: 0 }) },
+  { name: 'GET /api/incidents', allow: { admin: 200, supervisor: 200 }, call: () => api().get('/api/incidents') },
+  { name: 'POST /api/incidents/{id}/retry', allow: { admin: 404 }, call: () => api().post('/api/incidents/999999/retry') },
   { name: 'GET /api/public/dossiers/{code}', publicRoute: true, allow: {}, prepare: dossier, call: (f) => api().get(`/api/public/dossiers/${f.code}`) },
   { name: 'GET /api/openapi.json', publicRoute: true, allow: {}, call: () => api().get('/api/openapi.json') },
   { name: 'GET /api/docs', publicRoute: true, allow: {}, call: () => api().get('/api/docs') },
