@@ -17,7 +17,11 @@ export interface SupportEntry {
   why: string;
   /** Another rule reports this refusal (so one mistake yields one message). */
   reportedBy?: string;
+  /** Event definitions: the event types it is supported on; elsewhere it is refused. */
+  supportedOn?: readonly string[];
 }
+
+const CATCHING = ['bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent'];
 
 const NOT_YET = 'is not run by this engine yet';
 
@@ -33,9 +37,9 @@ export const ELEMENT_SUPPORT: readonly SupportEntry[] = [
   { type: 'bpmn:ManualTask', label: 'Manual task', support: 'refused', why: 'A manual task has no one to report its completion: use a user task, which the officer completes once the manual work is done.' },
   { type: 'bpmn:BusinessRuleTask', label: 'Business-rule task', support: 'refused', why: 'Business-rule tasks are refused until decision tables exist: decide with an exclusive gateway whose conditions are FEEL expressions over the dossier data.' },
   { type: 'bpmn:ScriptTask', label: 'Script task', support: 'refused', why: 'Uploaded BPMN never runs code: replace the script task with a user task.', reportedBy: 'no-script' },
-  { type: 'bpmn:ServiceTask', label: 'Service task', support: 'refused', why: `A service task (an external job) ${NOT_YET}: use a user task in which the officer records the other system's answer.` },
-  { type: 'bpmn:SendTask', label: 'Send task', support: 'refused', why: `A send task ${NOT_YET}: use a user task in which the officer records what was sent.` },
-  { type: 'bpmn:ReceiveTask', label: 'Receive task', support: 'refused', why: `A receive task ${NOT_YET}: use a user task in which the officer records what was received.` },
+  { type: 'bpmn:ServiceTask', label: 'Service task (external job)', support: 'supported', why: 'With onestop:jobType and onestop:department: an external job the department’s software fetches, locks and completes through /api/jobs, with a deadline like a step.' },
+  { type: 'bpmn:SendTask', label: 'Send task (external job)', support: 'supported', why: 'With onestop:jobType and onestop:department: an external job, like a service task (the department’s software sends and completes it).' },
+  { type: 'bpmn:ReceiveTask', label: 'Receive task', support: 'supported', why: 'Waits for its message, delivered through POST /api/messages; with onestop:department and onestop:deadline the reply has a deadline and a breach like a step.' },
   { type: 'bpmn:CallActivity', label: 'Call activity', support: 'refused', why: `A call activity ${NOT_YET}: draw the called procedure's steps in this procedure.` },
   { type: 'bpmn:SubProcess', label: 'Embedded sub-process', support: 'refused', why: `An embedded sub-process ${NOT_YET} (its steps would never be routed): draw its steps directly in the process.` },
   { type: 'bpmn:SubProcess#event', label: 'Event sub-process', support: 'refused', why: `An event sub-process ${NOT_YET}: draw the reaction as steps of the process.` },
@@ -44,7 +48,7 @@ export const ELEMENT_SUPPORT: readonly SupportEntry[] = [
   { type: 'bpmn:ExclusiveGateway', label: 'Exclusive gateway', support: 'supported', why: 'Takes the first outgoing flow whose FEEL condition holds, else the default flow; joins pass each arriving branch on.' },
   { type: 'bpmn:ParallelGateway', label: 'Parallel gateway', support: 'supported', why: 'Splits into every outgoing flow; the join waits for every incoming branch.' },
   { type: 'bpmn:InclusiveGateway', label: 'Inclusive gateway', support: 'refused', why: `An inclusive gateway ${NOT_YET} (its join would not wait for the other branches): use a parallel gateway when every branch runs, an exclusive gateway when one does.` },
-  { type: 'bpmn:EventBasedGateway', label: 'Event-based gateway', support: 'refused', why: `An event-based gateway ${NOT_YET}: let an officer decide in a user task followed by an exclusive gateway.` },
+  { type: 'bpmn:EventBasedGateway', label: 'Event-based gateway', support: 'supported', why: 'Waits on the message and timer catch events after it; the first that happens wins and the others are withdrawn.' },
   { type: 'bpmn:ComplexGateway', label: 'Complex gateway', support: 'refused', why: 'A complex gateway has no condition the engine can evaluate: use an exclusive gateway (one branch) or a parallel gateway (every branch).' },
   { type: 'bpmn:SequenceFlow', label: 'Sequence flow (with a FEEL condition or default)', support: 'supported', why: 'Conditions are FEEL expressions over the dossier data.' },
   { type: 'bpmn:DataObject', label: 'Data object, data store, data associations', support: 'supported', why: 'Documentation only: the dossier data is what the forms collect.' },
@@ -60,9 +64,9 @@ export const LOOP_SUPPORT: readonly SupportEntry[] = [
 
 /** Event definitions; an event without one is a "none" event. */
 export const EVENT_DEFINITION_SUPPORT: readonly SupportEntry[] = [
-  { type: 'bpmn:TerminateEventDefinition', label: 'Terminate end event', support: 'supported', why: 'Ends every branch of the dossier at once.' },
-  { type: 'bpmn:TimerEventDefinition', label: 'Timer event (intermediate catch, boundary interrupting or not)', support: 'supported', why: 'timeDuration, timeDate or timeCycle (R/…); durations count working time like a step deadline unless the event says onestop:clock="calendar"; the due time is stored and fired durably.' },
-  { type: 'bpmn:MessageEventDefinition', label: 'Message event', support: 'refused', why: `A message event ${NOT_YET}: draw a user task in which the officer records the message.` },
+  { type: 'bpmn:TerminateEventDefinition', label: 'Terminate end event', support: 'supported', supportedOn: ['bpmn:EndEvent'], why: 'Ends every branch of the dossier at once.' },
+  { type: 'bpmn:TimerEventDefinition', supportedOn: CATCHING, label: 'Timer event (intermediate catch, boundary interrupting or not)', support: 'supported', why: 'timeDuration, timeDate or timeCycle (R/…); durations count working time like a step deadline unless the event says onestop:clock="calendar"; the due time is stored and fired durably.' },
+  { type: 'bpmn:MessageEventDefinition', supportedOn: CATCHING, label: 'Message event (intermediate catch, boundary)', support: 'supported', why: 'Waits for the message of that name, delivered through POST /api/messages, once per wait.' },
   { type: 'bpmn:SignalEventDefinition', label: 'Signal event', support: 'refused', why: `A signal event ${NOT_YET}: dossiers do not broadcast to each other; draw a user task instead.` },
   { type: 'bpmn:EscalationEventDefinition', label: 'Escalation event', support: 'refused', why: `An escalation event ${NOT_YET}: use the step's deadline, whose warnings and reports escalate a late step.` },
   { type: 'bpmn:ErrorEventDefinition', label: 'Error event', support: 'refused', why: `An error event ${NOT_YET}: draw the failure as an outcome of a user task and an exclusive gateway.` },
@@ -86,5 +90,3 @@ export const PASSIVE_TYPES: readonly string[] = [
   'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:Association', 'bpmn:Group', 'bpmn:LaneSet',
 ];
 
-/** Events whose definitions are allowed at all, and where. */
-export const TERMINATE_ALLOWED_ON = 'bpmn:EndEvent';

@@ -111,6 +111,17 @@ describe('supported-elements refuses what the engine does not run, naming what t
     expect(ruleAndId(await problemsOf(xml))).toEqual([['supported-elements', 'Start'], ['supported-elements', 'B']]);
   });
 
+  it('refuses a definition used on an event it is not run on (a timer start, a message end event)', async () => {
+    const xml = procedure(`    <bpmn:startEvent id="Start"><bpmn:timerEventDefinition /></bpmn:startEvent>
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="A" />
+    ${task('A')}
+    <bpmn:sequenceFlow id="F2" sourceRef="A" targetRef="End" />
+    <bpmn:endEvent id="End"><bpmn:messageEventDefinition /></bpmn:endEvent>`);
+    const problems = await problemsOf(xml);
+    expect(ruleAndId(problems)).toEqual([['supported-elements', 'Start'], ['supported-elements', 'End']]);
+    expect(problems[1]!.message).toMatch(/message end event .*not run by this engine/);
+  });
+
   it('accepts the subset it runs: user tasks, exclusive and parallel gateways, none and terminate events, lanes, data and annotations', async () => {
     const xml = procedure(`    <bpmn:laneSet id="LS"><bpmn:lane id="Lane" onestop:department="CONGAN_XA"><bpmn:flowNodeRef>B</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>
     <bpmn:startEvent id="Start" />

@@ -6,7 +6,7 @@
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
 import { describe, is } from '../../bpmn/extensionReader/moddleElements.js';
 import { belongsToProcedure } from '../../bpmn/executableProcess.js';
-import { PASSIVE_TYPES, TERMINATE_ALLOWED_ON, supportEntry, type SupportEntry } from '../../bpmn/supportedElements.js';
+import { PASSIVE_TYPES, supportEntry, type SupportEntry } from '../../bpmn/supportedElements.js';
 
 export default function ruleFactory(): RuleDefinition {
   function check(node: ModdleElement, reporter: Reporter): void {
@@ -32,9 +32,8 @@ export function refusals(node: ModdleElement): SupportEntry[] {
     if (definitions.length > 1 || node.parallelMultiple === true) {
       refuse(supportEntry('multiple'));
     } else if (definitions.length === 1) {
-      const type = definitions[0].$type;
-      if (type === 'bpmn:TerminateEventDefinition' && is(node, TERMINATE_ALLOWED_ON)) return found;
-      refuse(supportEntry(type) ?? unknownEntry(definitions[0]));
+      const entry = supportEntry(definitions[0].$type) ?? unknownEntry(definitions[0]);
+      refuse(entry.supportedOn && !entry.supportedOn.includes(node.$type) ? elsewhere(entry, node) : entry);
     } else {
       // A none event: supported where it is a start, end or milestone.
       refuse(supportEntry(node.$type));
@@ -54,6 +53,22 @@ export function refusals(node: ModdleElement): SupportEntry[] {
     if (node.isForCompensation === true) refuse(supportEntry('bpmn:CompensateEventDefinition'));
   }
   return found;
+}
+
+/** A definition supported on some events only, used on another (a message end event, a timer start event). */
+function elsewhere(entry: SupportEntry, node: ModdleElement): SupportEntry {
+  const kinds = (entry.supportedOn ?? []).map((type) => kindName(type)).join(' or ');
+  const definition = kindName(entry.type).replace(/ event definition$/, '');
+  return { ...entry, support: 'refused', why: `${article(definition, true)} ${definition} ${kindName(node.$type)} is not run by this engine: use the ${definition} on ${article(kinds)} ${kinds} only.` };
+}
+
+function article(word: string, capital = false): string {
+  const a = /^[aeiou]/.test(word) ? 'an' : 'a';
+  return capital ? a[0]!.toUpperCase() + a.slice(1) : a;
+}
+
+function kindName(type: string): string {
+  return type.replace(/^.*:/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function unknownEntry(node: ModdleElement): SupportEntry {
