@@ -2,6 +2,8 @@ import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.
 import AjvDraft7 from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FieldError } from '../errors.js';
+import { linearRegExp } from './linearRegExp.js';
+import { withDefaultStringLimit } from './defaultStringLimit.js';
 
 export type JsonSchema = Record<string, unknown>;
 export type FormValidator = (data: unknown) => FieldError[];
@@ -14,7 +16,7 @@ function makeAjv(draft2020: boolean) {
   const Ctor = (draft2020 ? Ajv2020 : ((AjvDraft7 as unknown as { default?: unknown }).default ?? AjvDraft7)) as new (o: object) => {
     compile(schema: object): ValidateFunction;
   };
-  const ajv = new Ctor({ allErrors: true, strict: false, coerceTypes: false });
+  const ajv = new Ctor({ allErrors: true, strict: false, coerceTypes: false, code: { regExp: linearRegExp } });
   addFormats(ajv);
   return ajv;
 }
@@ -55,7 +57,7 @@ export function compileForm(schema: JsonSchema | null | undefined): FormValidato
         ? []
         : [{ path: '', message: 'must be an object' }];
   }
-  const validate = pickAjv(schema).compile(schema);
+  const validate = pickAjv(schema).compile(withDefaultStringLimit(schema));
   // Step data is merged into the dossier: a field the form does not declare
   // would silently overwrite what the citizen filed, so it is refused.
   const declared = schema.properties && typeof schema.properties === 'object' ? new Set(Object.keys(schema.properties)) : null;

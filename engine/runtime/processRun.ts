@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
+import { conditionsSettled } from './feelConditions.js';
 import { safeScripts } from './safeScripts.js';
 import { inertExpressions } from './inertExpressions.js';
 import type { DossierData } from './feelConditions.js';
@@ -71,6 +72,7 @@ const JOB_TYPES = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRu
 const MESSAGE_TYPES = new Set(['bpmn:ReceiveTask', 'bpmn:MessageEventDefinition']);
 
 async function finish(engine: any, observed: ReturnType<typeof observe>, timers: RecordingTimers): Promise<RunResult> {
+  await conditionsSettled();
   const execution = engine.execution;
   if (observed.errors.length || engine.state === 'error') {
     const first = observed.errors[0];

@@ -1,4 +1,5 @@
-import { evaluateFeelCondition, isFeelLanguage, type DossierData } from './feelConditions.js';
+import { evaluateFeelConditionBounded, isFeelLanguage, type DossierData } from './feelConditions.js';
+import { FeelBudgetExceeded } from './feelBudget.js';
 
 type Callback = (err: Error | null, result?: unknown) => void;
 
@@ -26,13 +27,10 @@ export function safeScripts(readData: () => DossierData) {
         const body = condition.body ?? '';
         return {
           execute(_scope: unknown, callback: Callback) {
-            let result: boolean;
-            try {
-              result = evaluateFeelCondition(body, readData());
-            } catch (err) {
-              return callback(err as Error);
-            }
-            return callback(null, result);
+            evaluateFeelConditionBounded(body, readData(), (err, result) =>
+              err instanceof FeelBudgetExceeded
+                ? callback(new Error(`<${owner.id}> the condition ${JSON.stringify(body.trim().slice(0, 80))} was stopped: ${err.message}`))
+                : callback(err, result));
           },
         };
       }

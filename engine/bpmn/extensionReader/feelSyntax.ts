@@ -43,3 +43,47 @@ function snippet(text: string, from: number): string {
   const rest = text.slice(from).replace(/\s+/g, ' ');
   return rest.length > 20 ? `${rest.slice(0, 20)}…` : rest;
 }
+
+/** Iterations a condition may take, counted from its constant ranges (`for i in 1..n`). */
+export const FEEL_ITERATION_BOUND = 10_000;
+
+// A quantifier applied to a group that itself ends in a quantifier, as in
+// `(a+)+` or `(x*)*`: the shape of every catastrophic backtracking pattern.
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}]\)\s*[+*{]/;
+
+/**
+ * Null when the condition's cost is bounded at deploy time, else why not:
+ * constant ranges whose iterations (multiplied across loops, since loops may
+ * nest) exceed FEEL_ITERATION_BOUND, or a regular expression with nested
+ * quantifiers. Ranges over data stay bounded by the run-time time budget.
+ */
+export function feelCostProblem(text: string, bound = FEEL_ITERATION_BOUND): string | null {
+  const tree = parseExpression(text, {}, undefined);
+  let iterations = 1;
+  let problem: string | null = null;
+  tree.iterate({
+    enter(node) {
+      if (problem) return false;
+      if (node.name === 'IterationContext') {
+        const ends: number[] = [];
+        for (let child = node.node.firstChild; child; child = child.nextSibling) {
+          if (child.name === 'NumericLiteral') ends.push(Number(text.slice(child.from, child.to)));
+        }
+        if (ends.length === 2 && ends.every(Number.isFinite)) iterations *= Math.abs(ends[1] - ends[0]) + 1;
+        if (iterations > bound) {
+          problem = `its loops over ${JSON.stringify(text.slice(node.from, node.to))} would run ${iterations.toLocaleString('en')} iterations, more than the ${bound.toLocaleString('en')} a condition may take`;
+          return false;
+        }
+      }
+      if (node.name === 'StringLiteral') {
+        const literal = text.slice(node.from + 1, node.to - 1);
+        if (NESTED_QUANTIFIER.test(literal)) {
+          problem = `the regular expression ${JSON.stringify(literal)} nests quantifiers, which can take exponential time on some inputs; rewrite it without a repeated group that itself repeats`;
+          return false;
+        }
+      }
+      return undefined;
+    },
+  });
+  return problem;
+}

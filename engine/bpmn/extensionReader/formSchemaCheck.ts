@@ -4,6 +4,7 @@
 
 import { Ajv, type AnySchemaObject, type ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { linearRegExp } from '../../forms/linearRegExp.js';
 import * as ajvFormats from 'ajv-formats';
 
 type AjvInstance = Ajv | Ajv2020;
@@ -32,6 +33,9 @@ function validatorFor(schema: AnySchemaObject): AjvInstance {
     strictTuples: false,
     allErrors: false,
     logger: false as const,
+    // The engine matches `pattern` with RE2 (linear time); compiling with it
+    // here refuses at deploy a pattern RE2 cannot run.
+    code: { regExp: linearRegExp },
   };
   const dialect = typeof schema.$schema === 'string' ? schema.$schema.replace(/#$/, '') : undefined;
   if (dialect === DRAFT_2020) {

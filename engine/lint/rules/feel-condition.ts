@@ -5,7 +5,7 @@
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
 import { describe, is } from '../../bpmn/extensionReader/moddleElements.js';
 import { conditionOf, scriptReason } from '../../bpmn/extensionReader/expressionLanguage.js';
-import { feelSyntaxError } from '../../bpmn/extensionReader/feelSyntax.js';
+import { feelCostProblem, feelSyntaxError } from '../../bpmn/extensionReader/feelSyntax.js';
 
 export default function ruleFactory(): RuleDefinition {
   function check(node: ModdleElement, reporter: Reporter): void {
@@ -19,7 +19,11 @@ export default function ruleFactory(): RuleDefinition {
     const owner = is(node, 'bpmn:ConditionalEventDefinition') ? node.$parent : node;
     const body = typeof condition.body === 'string' ? condition.body : '';
     const problem = feelSyntaxError(body);
-    if (problem === null) return;
+    if (problem === null) {
+      const cost = feelCostProblem(body);
+      if (cost) reporter.report(owner?.id, `The condition of ${describe(owner)} is refused: ${cost}.`);
+      return;
+    }
 
     reporter.report(owner?.id, body.trim() === ''
       ? `The condition of ${describe(owner)} is empty; write a FEEL condition such as decision = "approve", or remove it.`
