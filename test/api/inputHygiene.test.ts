@@ -1,0 +1,87 @@
+import { bearer, birthDossier, createKey, createTestbed, databaseFingerprint, sample, type Testbed } from './support/apiTestbed.js';
+
+// Input an attacker sends to break the server rather than to use it: each is
+// refused with a 4xx problem that says why, and not one byte of the database
+// changes (the same fingerprint as badInput.test.ts).
+
+let tb: Testbed;
+let desk: string;
+let analyst: string;
+let code: string;
+
+beforeAll(async () => {
+  tb = await createTestbed();
+  analyst = await createKey(tb, 'analyst');
+  desk = await createKey(tb, 'desk');
+  await tb.api.post('/api/procedures').set(bearer(analyst)).set('Content-Type', 'application/xml').send(await sample('birth-residence-insurance.bpmn')).expect(201);
+  code = (await tb.api.post('/api/dossiers').set(bearer(desk)).send(birthDossier()).expect(201)).body.code;
+});
+afterAll(() => tb.close());
+
+async function refused(status: number, send: () => PromiseLike<{ status: number; body: Record<string, unknown>; headers: Record<string, string> }>) {
+  const before = await databaseFingerprint(tb);
+  const res = await send();
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ status, detail: expect.any(String) });
+  expect(await databaseFingerprint(tb)).toEqual(before);
+  return res.body as { detail: string; instance?: string };
+}
+
+const submitRaw = (json: string) => tb.api.post('/api/dossiers').set(bearer(desk)).set('Content-Type', 'application/json').send(json);
+
+describe('strings no field may hold', () => {
+  test('NUL in a JSON string', async () => {
+    const p = await refused(400, () => tb.api.post('/api/dossiers').set(bearer(desk)).send(birthDossier({ applicant: { name: 'Mai\u0000', idNumber: '001190000123' } })));
+    expect(p.detail).toMatch(/NUL/);
+  });
+
+  test('NUL in a field name of the data', async () => {
+    const p = await refused(400, () => tb.api.post('/api/dossiers').set(bearer(desk)).send(birthDossier({ data: { ['x\u0000y']: 1 } })));
+    expect(p.detail).toMatch(/field name/);
+  });
+
+  test('a lone surrogate', async () => {
+    const body = JSON.stringify(birthDossier()).replace('"Nguyễn Thị Mai"', '"Mai \\ud800"');
+    const p = await refused(400, () => submitRaw(body));
+    expect(p.detail).toMatch(/surrogate/);
+  });
+
+  test('data nested 5,000 deep', async () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const body = JSON.stringify(birthDossier()).replace(/"data":\{/, `"data":{"deep":${deep},`);
+    const p = await refused(400, () => submitRaw(body));
+    expect(p.detail).toMatch(/deeper than 64/);
+  });
+});
+
+describe('numbers beyond what names anything', () => {
+  test.each(['9223372036854775808', '1e308', 'Infinity', '-Infinity', 'NaN'])('offset=%s on a list', async (offset) => {
+    await refused(400, () => tb.api.get(`/api/dossiers?offset=${offset}`).set(bearer(desk)));
+  });
+
+  test('a version number of 20 digits is a version that does not exist', async () => {
+    await refused(404, () => tb.api.get('/api/procedures/2.002621/versions/12345678901234567890/bpmn').set(bearer(analyst)));
+  });
+});
+
+describe('dates the calendars cannot place', () => {
+  test('receivedAt in year 1', async () => {
+    const p = await refused(400, () => tb.api.post('/api/dossiers').set(bearer(desk)).send(birthDossier({ receivedAt: '0001-01-01T00:00:00Z' })));
+    expect(p.detail).toMatch(/between 1900 and 2199/);
+  });
+
+  test('an apology moving the due date to year 9999', async () => {
+    const p = await refused(400, () =>
+      tb.api.post(`/api/dossiers/${code}/apology`).set(bearer(desk)).send({ reason: 'Chậm do thiếu hồ sơ', responsibleDepartment: 'TUPHAP_XA', newDueAt: '9999-12-31T00:00:00Z' }),
+    );
+    expect(p.detail).toMatch(/between 1900 and 2199/);
+  });
+});
+
+test('a token in the query string is not echoed in the problem', async () => {
+  const res = await tb.api.get('/api/nothing-here?token=s3cr3t-value&page=2').set(bearer(desk));
+  expect(res.status).toBe(404);
+  expect(JSON.stringify(res.body)).not.toContain('s3cr3t-value');
+  expect(res.body.instance).toBe('/api/nothing-here?page=2');
+});
