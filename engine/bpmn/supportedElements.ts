@@ -41,7 +41,7 @@ export const ELEMENT_SUPPORT: readonly SupportEntry[] = [
   { type: 'bpmn:SendTask', label: 'Send task (external job)', support: 'supported', why: 'With onestop:jobType and onestop:department: an external job, like a service task (the department’s software sends and completes it).' },
   { type: 'bpmn:ReceiveTask', label: 'Receive task', support: 'supported', why: 'Waits for its message, delivered through POST /api/messages; with onestop:department and onestop:deadline the reply has a deadline and a breach like a step.' },
   { type: 'bpmn:CallActivity', label: 'Call activity', support: 'refused', why: `A call activity ${NOT_YET}: draw the called procedure's steps in this procedure.` },
-  { type: 'bpmn:SubProcess', label: 'Embedded sub-process', support: 'refused', why: `An embedded sub-process ${NOT_YET} (its steps would never be routed): draw its steps directly in the process.` },
+  { type: 'bpmn:SubProcess', label: 'Embedded sub-process', support: 'supported', why: 'Runs its steps as drawn, nested to any depth within the limit; its user tasks are routed like top-level ones, with their own or their lane\'s department.' },
   { type: 'bpmn:SubProcess#event', label: 'Event sub-process', support: 'refused', why: `An event sub-process ${NOT_YET}: draw the reaction as steps of the process.` },
   { type: 'bpmn:Transaction', label: 'Transaction sub-process', support: 'refused', why: 'Transaction sub-processes (with cancel and compensation) are not run: draw the undoing of a step as a further user task.' },
   { type: 'bpmn:AdHocSubProcess', label: 'Ad-hoc sub-process', support: 'refused', why: 'Ad-hoc sub-processes have no order the engine could follow: draw the steps with a parallel gateway (all of them) or an exclusive gateway (one of them).' },

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { everyPostponed } from './postponedSteps.js';
 import { Engine } from 'bpmn-engine';
 import { conditionsSettled } from './feelConditions.js';
 import { safeScripts } from './safeScripts.js';
@@ -78,7 +79,8 @@ async function finish(engine: any, observed: ReturnType<typeof observe>, timers:
     const first = observed.errors[0];
     throw new ProcessError(`the procedure could not continue: ${first?.message ?? 'engine error'}`, first?.elementId ?? null);
   }
-  const postponed: any[] = execution.getPostponed();
+  // User tasks inside embedded sub-processes are waited on like top-level ones.
+  const postponed: any[] = everyPostponed(execution.getPostponed());
   const of = (types: Set<string>) => postponed.filter((api) => types.has(api.type)).map((api) => ({ elementId: api.id, executionId: api.executionId }));
   const waiting = of(USER_TASK);
   const state: any = await engine.getState();
@@ -140,7 +142,7 @@ export function deliverMessage(sourceContext: unknown, state: unknown, messageId
 /** Completes one waiting user task or external job and runs on. */
 export function signalInstance(sourceContext: unknown, state: unknown, task: WaitingTask, data: DossierData): Promise<RunResult> {
   return continueInstance(sourceContext, state, data, (execution) => {
-    const postponed = execution.getPostponed().find((api: any) => api.executionId === task.executionId);
+    const postponed = everyPostponed(execution.getPostponed()).find((api: any) => api.executionId === task.executionId);
     if (!postponed) throw new ProcessError(`step ${task.elementId} is not waiting in the stored instance`, task.elementId);
     execution.signal({ id: task.elementId, executionId: task.executionId });
   });
