@@ -21,7 +21,7 @@ export type { CreatedTask } from './dossier/changeTypes.js';
 export type { DaySwap } from './calendar/index.js';
 export { API_ROLES, type ApiRole, type ApiKeyRow } from './store/auth/apiKeyRows.js';
 export type { TaskRow, TaskStatus } from './store/tasks/taskRows.js';
-export type { DossierView, DossierExtras } from './read/dossierDetail.js';
+export type { DossierView, DossierExtras, WaitingOn } from './read/dossierDetail.js';
 export type { TaskWithForm } from './read/taskInScope.js';
 export type { DeliveryStatus } from './read/catalogue.js';
 export type { LockedJob } from './dossier/commands/jobs.js';

@@ -7,7 +7,20 @@ import { closed, dateTime, nullableDateTime, ref, UUID } from './schemas.js';
 const DATA: JsonSchema = { type: 'object', description: 'Merged into the dossier data; checked against the catching element’s onestop:formSchema.' };
 const NAME: JsonSchema = { type: 'string', minLength: 1, maxLength: 200 };
 
+const LEG = closed({ id: UUID, elementId: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, dueAt: nullableDateTime });
+
 export const EVENT_SCHEMAS: Record<string, JsonSchema> = {
+  WaitingOn: closed({
+    tasks: { type: 'array', items: LEG, description: 'Open steps of officers.' },
+    jobs: { type: 'array', items: LEG, description: 'Open external jobs (service and send tasks).' },
+    timers: { type: 'array', items: closed({ elementId: { type: 'string' }, name: { type: 'string' }, dueAt: nullableDateTime }) },
+    messages: {
+      type: 'array',
+      items: closed({ elementId: { type: 'string' }, name: { type: 'string' }, messageName: { type: 'string' }, department: { type: ['string', 'null'] }, dueAt: nullableDateTime }),
+      description: 'Awaited messages; `dueAt` is a receive task’s reply deadline.',
+    },
+    incidents: { type: 'array', items: closed({ id: { type: 'string' }, kind: { type: 'string' }, elementId: { type: ['string', 'null'] }, message: { type: 'string' }, createdAt: dateTime }) },
+  }),
   MessageInput: closed({ name: { ...NAME, description: 'The BPMN message’s name.' }, dossierCode: { type: 'string', minLength: 1, maxLength: 60 }, data: DATA }, ['name', 'dossierCode']),
   MessageDelivered: closed({
     dossierCode: { type: 'string' },

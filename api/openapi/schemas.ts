@@ -300,6 +300,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     withdrawnAt: nullableDateTime,
     timeliness: { type: ['string', 'null'], enum: ['early', 'on_time', 'late', 'overdue', 'within_deadline', null], description: 'Against the promised date: final once resolved, provisional while pending.' },
     openTasks: { type: 'array', items: ref('Task') },
+    waitingOn: ref('WaitingOn'),
     apology: nullable(ref('Apology')),
     supplements: { type: 'array', items: ref('Supplement') },
   }),

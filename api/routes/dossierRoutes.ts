@@ -103,15 +103,15 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       path: '/api/dossiers/{code}',
       operationId: 'getDossier',
       summary: 'Get a dossier',
-      description: 'Status (name and national code), data, promised date, open steps, timeliness, apology letter and supplements. An officer sees the dossiers its department has a step on.',
+      description: 'Status (name and national code), data, promised date, open steps, what it waits on (steps, external jobs, timers with their due times, awaited messages, open incidents), timeliness, apology letter and supplements. An officer sees the dossiers its department has a step on.',
       tag: 'dossiers',
       roles: READERS,
       pathParams: codeParam,
       responses: { 200: { description: 'The dossier', schema: ref('Dossier') } },
       async handler({ params, caller }) {
         await deps.engine.read.readableDossier(params.code, actingFor(caller));
-        const { view, extras, steps } = await deps.engine.read.dossier(params.code);
-        return ok(dossierJson(view, extras, steps));
+        const { view, extras, steps, waitingOn } = await deps.engine.read.dossier(params.code);
+        return ok(dossierJson(view, extras, steps, waitingOn));
       },
     },
     {

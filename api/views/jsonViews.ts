@@ -1,4 +1,4 @@
-import { statusView, type CreatedTask, type DossierExtras, type DossierStatus, type DossierView, type TaskRow, type TaskWithForm } from '../../engine/index.js';
+import { statusView, type CreatedTask, type DossierExtras, type DossierStatus, type DossierView, type TaskRow, type TaskWithForm, type WaitingOn } from '../../engine/index.js';
 
 // The API's representations, built field by field: internal columns (row ids,
 // engine state, row versions) never reach a caller by accident.
@@ -44,7 +44,7 @@ export function routedTaskJson(t: Pick<CreatedTask, 'id' | 'elementId' | 'name' 
 }
 
 /** `stepForms`: the step forms of the dossier's procedure version, by element id. */
-export function dossierJson(d: DossierView, extras: DossierExtras, stepForms: Record<string, { form: Record<string, unknown> | null }>) {
+export function dossierJson(d: DossierView, extras: DossierExtras, stepForms: Record<string, { form: Record<string, unknown> | null }>, waiting: WaitingOn) {
   return {
     code: d.code,
     procedureCode: d.procedureCode,
@@ -66,6 +66,7 @@ export function dossierJson(d: DossierView, extras: DossierExtras, stepForms: Re
     withdrawnAt: iso(d.withdrawnAt),
     timeliness: d.timeliness,
     openTasks: d.openTasks.map((t) => taskJson({ ...t, form: stepForms[t.elementId]?.form ?? null })),
+    waitingOn: waitingOnJson(waiting),
     apology: extras.apology && {
       reason: extras.apology.reason,
       responsibleDepartment: extras.apology.responsibleDepartment,
@@ -100,5 +101,17 @@ export function taskDetailJson(t: TaskWithForm, dossier: { code: string; status:
       receivedAt: iso(dossier.receivedAt),
       dueAt: iso(dossier.dueAt),
     },
+  };
+}
+
+/** What the dossier waits on, times as ISO strings. */
+export function waitingOnJson(w: WaitingOn) {
+  const due = <T extends { dueAt: Date | null }>(x: T) => ({ ...x, dueAt: iso(x.dueAt) });
+  return {
+    tasks: w.tasks.map(due),
+    jobs: w.jobs.map(due),
+    timers: w.timers.map(due),
+    messages: w.messages.map(due),
+    incidents: w.incidents.map((i) => ({ ...i, createdAt: iso(i.createdAt) })),
   };
 }

@@ -4,6 +4,7 @@ import { FixedClock } from '../../support/fixedClock.js';
 import { engineFor, fixture, seedDepartments } from '../../support/engineHarness.js';
 import { expectEveryDossierWaits } from '../../support/invariant.js';
 import { createAgenda } from '../../../engine/scheduler/createAgenda.js';
+import { createPool } from '../../../engine/store/db.js';
 import { registerWaitTimerJobs, startWaitTimers, waitTimerHooks } from '../../../engine/scheduler/waitTimerJobs.js';
 import type { OnestopEngine } from '../../../engine/onestopEngine.js';
 
@@ -81,15 +82,19 @@ test('a timer that fell due while no server ran fires at start-up, once', async 
 
 test('two servers on one database fire each due timer once', async () => {
   const clock = new FixedClock('2026-03-03T09:00:00+07:00');
-  const a = server(clock, 'twin-a');
-  const b = server(clock, 'twin-b');
+  // Two engines with pools of their own, as two server processes have.
+  const a = engineFor(createPool(db.url, 4), clock);
+  const b = engineFor(createPool(db.url, 4), clock);
   const codes: string[] = [];
-  for (let i = 0; i < 6; i++) codes.push((await a.engine.submit('EV.TIMER', { applicant, data: {} })).code);
+  for (let i = 0; i < 6; i++) codes.push((await a.submit('EV.TIMER', { applicant, data: {} })).code);
   clock.set('2026-03-03T12:00:00+07:00');
-  const [firedA, firedB] = await Promise.all([startWaitTimers(a.agenda, a.engine.context), startWaitTimers(b.agenda, b.engine.context)]);
+  // Both start-up passes at once: each timer is claimed by one of them.
+  const [firedA, firedB] = await Promise.all([a.fireDueTimers(), b.fireDueTimers()]);
   expect(firedA + firedB).toBe(6);
   for (const code of codes) {
-    expect(await firings(a.engine, code)).toBe(1);
-    expect((await a.engine.getDossier(code)).openTasks.map((t) => t.elementId)).toEqual(['Task_Decide']);
+    expect(await firings(a, code)).toBe(1);
+    expect((await a.getDossier(code)).openTasks.map((t) => t.elementId)).toEqual(['Task_Decide']);
   }
+  await a.context.pool.end();
+  await b.context.pool.end();
 });

@@ -38,6 +38,9 @@ test('a consultation: the police’s system takes the request job, the police an
   const [job] = (await fetchJobs(police, 'consultation-request').expect(200)).body.items;
   expect(job).toMatchObject({ dossierCode: d.code, elementId: 'Send_Request', department: 'CONGAN_XA' });
   await tb.api.post(`/api/jobs/${job.id}/complete`).set(bearer(police)).send({}).expect(200);
+  const waiting = (await tb.api.get(`/api/dossiers/${d.code}`).set(bearer(desk)).expect(200)).body.waitingOn;
+  expect(waiting.messages).toEqual([expect.objectContaining({ elementId: 'Receive_Answer', messageName: 'police-answer', department: 'CONGAN_XA', dueAt: new Date('2026-03-04T09:00:00+07:00').toISOString() })]);
+  expect(waiting.jobs).toEqual([]);
 
   const bad = await tb.api.post('/api/messages').set(bearer(police)).send({ name: 'police-answer', dossierCode: d.code, data: { residenceConfirmed: 'yes' } }).expect(422);
   expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -53,6 +56,9 @@ test('an external job out of retries is an incident a supervisor sees and an adm
   await tb.api.post(`/api/jobs/${job.id}/complete`).set(bearer(tax)).send({ data: { taxAmount: 'much' } }).expect(422);
   const failed = await tb.api.post(`/api/jobs/${job.id}/fail`).set(bearer(tax)).send({ message: 'tax system down', retries: 0 }).expect(200);
   expect(failed.body.incidentId).toEqual(expect.any(String));
+  const waiting = (await tb.api.get(`/api/dossiers/${d.code}`).set(bearer(desk)).expect(200)).body.waitingOn;
+  expect(waiting.jobs.map((j: { elementId: string }) => j.elementId)).toEqual(['Job_Tax']);
+  expect(waiting.incidents).toEqual([expect.objectContaining({ kind: 'job-failed', elementId: 'Job_Tax' })]);
   await tb.api.post(`/api/jobs/${job.id}/complete`).set(bearer(tax)).send({ data: { taxAmount: 1 } }).expect(409);
 
   const list = await tb.api.get('/api/incidents').set(bearer(supervisor)).expect(200);

@@ -285,7 +285,7 @@ export interface paths {
         };
         /**
          * Get a dossier
-         * @description Status (name and national code), data, promised date, open steps, timeliness, apology letter and supplements. An officer sees the dossiers its department has a step on.
+         * @description Status (name and national code), data, promised date, open steps, what it waits on (steps, external jobs, timers with their due times, awaited messages, open incidents), timeliness, apology letter and supplements. An officer sees the dossiers its department has a step on.
          *
          *     Roles: desk, supervisor, officer (its own department).
          */
@@ -828,6 +828,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a message to a dossier
+         * @description Ends every wait of the dossier for the BPMN message of this `name` (receive task, intermediate catch, boundary event, event-based gateway branch) and moves the dossier on. An officer may deliver only what its department awaits (onestop:department on the catching element). A message is delivered once per wait: a second delivery is 404.
+         *
+         *     Roles: desk, officer (its own department), admin.
+         */
+        post: operations["deliverMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/fetch-and-lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch and lock external jobs
+         * @description A department’s software takes up to `max` open jobs of a `jobType` (service and send tasks with onestop:jobType), with the dossier’s data, locked for it for `lockSeconds`. An expired lock makes the job fetchable again. An officer key fetches its own department’s jobs only.
+         *
+         *     Roles: officer (its own department), admin.
+         */
+        post: operations["fetchAndLockJobs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete an external job
+         * @description By the worker holding its lock. `data` is checked against the task’s onestop:formSchema and merged into the dossier, which moves on.
+         *
+         *     Roles: officer (its own department), admin.
+         */
+        post: operations["completeJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a failed external job
+         * @description Releases the lock; the job can be fetched again after `retryInSeconds` while `retries` remain. With `retries` 0 the job becomes an incident on the dossier.
+         *
+         *     Roles: officer (its own department), admin.
+         */
+        post: operations["failJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List incidents
+         * @description What the engine could not carry out (a job out of retries, a process that cannot go on), newest first; open ones unless `status=all`.
+         *
+         *     Roles: supervisor, admin.
+         */
+        get: operations["listIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry an incident
+         * @description Resolves the incident and tries again: its job can be fetched again (one retry), its timer fires again.
+         *
+         *     Roles: admin.
+         */
+        post: operations["retryIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1160,6 +1292,7 @@ export interface components {
              */
             timeliness: "early" | "on_time" | "late" | "overdue" | "within_deadline" | null;
             openTasks: components["schemas"]["Task"][];
+            waitingOn: components["schemas"]["WaitingOn"];
             apology: components["schemas"]["Apology"] | null;
             supplements: components["schemas"]["Supplement"][];
         };
@@ -1716,6 +1849,134 @@ export interface components {
         };
         CalendarList: {
             items: components["schemas"]["Calendar"][];
+        };
+        WaitingOn: {
+            /** @description Open steps of officers. */
+            tasks: {
+                /** Format: uuid */
+                id: string;
+                elementId: string;
+                name: string;
+                department: string;
+                /** Format: date-time */
+                dueAt: string | null;
+            }[];
+            /** @description Open external jobs (service and send tasks). */
+            jobs: {
+                /** Format: uuid */
+                id: string;
+                elementId: string;
+                name: string;
+                department: string;
+                /** Format: date-time */
+                dueAt: string | null;
+            }[];
+            timers: {
+                elementId: string;
+                name: string;
+                /** Format: date-time */
+                dueAt: string | null;
+            }[];
+            /** @description Awaited messages; `dueAt` is a receive task’s reply deadline. */
+            messages: {
+                elementId: string;
+                name: string;
+                messageName: string;
+                department: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+            }[];
+            incidents: {
+                id: string;
+                kind: string;
+                elementId: string | null;
+                message: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        MessageInput: {
+            /** @description The BPMN message’s name. */
+            name: string;
+            dossierCode: string;
+            /** @description Merged into the dossier data; checked against the catching element’s onestop:formSchema. */
+            data?: Record<string, unknown>;
+        };
+        MessageDelivered: {
+            dossierCode: string;
+            /** @description Element ids of the receive tasks and catch events the message ended. */
+            triggered: string[];
+            /** @description Steps routed because of it. */
+            tasks: components["schemas"]["RoutedTask"][];
+        };
+        FetchJobsInput: {
+            /** @description onestop:jobType of the service or send task. */
+            jobType: string;
+            /** @description Only this department’s jobs (an officer’s own always). */
+            department?: string;
+            max: number;
+            /** @description The lock expires after this; the job can then be fetched again. */
+            lockSeconds: number;
+        };
+        LockedJob: {
+            /** Format: uuid */
+            id: string;
+            jobType: string;
+            elementId: string;
+            name: string;
+            department: string;
+            dossierCode: string;
+            procedureCode: string;
+            data: Record<string, unknown>;
+            retries: number | null;
+            /** Format: date-time */
+            lockedUntil: string;
+            /** Format: date-time */
+            dueAt: string | null;
+        };
+        LockedJobs: {
+            items: components["schemas"]["LockedJob"][];
+        };
+        CompleteJobInput: {
+            /** @description Merged into the dossier data; checked against the catching element’s onestop:formSchema. */
+            data?: Record<string, unknown>;
+        };
+        JobCompleted: {
+            dossierCode: string;
+            status: components["schemas"]["DossierStatus"];
+            tasks: components["schemas"]["RoutedTask"][];
+        };
+        FailJobInput: {
+            message: string;
+            /** @description Attempts left; 0 turns the job into an incident. */
+            retries: number;
+            retryInSeconds?: number;
+        };
+        JobFailed: {
+            /** Format: uuid */
+            id: string;
+            retries: number;
+            incidentId: string | null;
+        };
+        Incident: {
+            id: string;
+            dossierCode: string;
+            /** @enum {string} */
+            kind: "job-failed" | "process-error";
+            elementId: string | null;
+            /** Format: uuid */
+            jobId: string | null;
+            message: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+        };
+        IncidentList: {
+            items: components["schemas"]["Incident"][];
         };
     };
     responses: never;
@@ -5027,6 +5288,550 @@ export interface operations {
             };
         };
     };
+    deliverMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageInput"];
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDelivered"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dossier does not exist or waits for no message of that name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `data` fails the catching element’s form */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fetchAndLockJobs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FetchJobsInput"];
+            };
+        };
+        responses: {
+            /** @description The jobs now locked for the caller (possibly none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LockedJobs"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Job id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CompleteJobInput"];
+            };
+        };
+        responses: {
+            /** @description Completed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCompleted"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not locked by the caller (or the lock expired), or no longer open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `data` fails the form, or the process cannot go on (an incident is opened) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    failJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Job id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FailJobInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobFailed"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not locked by the caller, or no longer open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIncidents: {
+        parameters: {
+            query?: {
+                /** @description open (default) or all. */
+                status?: "open" | "all";
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incidents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentList"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Incident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resolved and retried */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such open incident */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -5043,6 +5848,7 @@ export const pathsApiReportsForm06GetParametersQueryGroupByValues: ReadonlyArray
 export const pathsApiInboxGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/inbox"]["get"]["parameters"]["query"]["status"]> = ["open", "claimed"];
 export const pathsApiReportsForm06DossiersGetParametersQueryColumnValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/form06/dossiers"]["get"]["parameters"]["query"]["column"]> = ["receivedTotal", "receivedOnline", "receivedDirect", "receivedPost", "carriedOver", "resolvedTotal", "resolvedEarly", "resolvedOnTime", "resolvedLate", "lateWithApology", "lateWithoutApology", "pendingTotal", "pendingWithinDeadline", "pendingOverdue", "withdrawn", "awaitingSupplement"];
 export const pathsApiReportsForm06DossiersGetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/form06/dossiers"]["get"]["parameters"]["query"]["groupBy"]> = ["procedure", "department"];
+export const pathsApiIncidentsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/incidents"]["get"]["parameters"]["query"]["status"]> = ["open", "all"];
 export const problemErrorsInValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["errors"]["in"]> = ["body", "query", "path", "header"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Health"]["status"]> = ["ok", "degraded"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "analyst", "desk", "officer", "supervisor"];
@@ -5063,3 +5869,5 @@ export const stepHeatClockValues: ReadonlyArray<FlattenedDeepRequired<components
 export const dossierStepStateStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DossierStepState"]["state"]> = ["current", "done", "cancelled"];
 export const daySwapInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DaySwapInput"]["kind"]> = ["off", "work"];
 export const daySwapKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DaySwap"]["kind"]> = ["off", "work"];
+export const incidentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Incident"]["kind"]> = ["job-failed", "process-error"];
+export const incidentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Incident"]["status"]> = ["open", "resolved"];
