@@ -1,6 +1,10 @@
+import type { Server } from 'node:http';
 import express from 'express';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
 import type pg from 'pg';
-import { diskFullRecently } from '../engine/index.js';
+import { diskFullRecently, readConfig, type AppConfig } from '../engine/index.js';
+import { PROBLEM_TYPES, sendProblem } from './http/problem.js';
 
 export interface HealthSource {
   pool: pg.Pool;
@@ -10,10 +14,14 @@ export interface HealthSource {
 /** /health waits no longer than this for the database: a monitor must get an answer. */
 const HEALTH_DATABASE_TIMEOUT_MS = 1_500;
 
+type EdgeConfig = AppConfig['edges'];
+
 /** The HTTP application. Routes are added per feature; /health is always there. */
-export function createApp(health: HealthSource): express.Express {
+export function createApp(health: HealthSource, edges: EdgeConfig = readConfig().edges): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(edges));
+  app.use('/api/public', publicRateLimit(edges));
 
   app.get('/health', async (_req, res) => {
     const database = await databaseState(health.pool);
@@ -41,4 +49,63 @@ async function databaseState(pool: pg.Pool): Promise<{ state: 'up' | 'down' | 'd
   }
   if (diskFullRecently()) return { state: 'disk-full', detail: 'a write failed in the last minute because the database disk is full' };
   return { state: 'up' };
+}
+
+/**
+ * helmet's headers with a Content-Security-Policy the designer and the
+ * workspace run under: only our own scripts, no framing, no referrer to
+ * other sites. bpmn-js and the properties panel set inline styles; the
+ * designer runs the deploy lint in the page, where ajv compiles form schemas
+ * with `new Function`, so only /designer gets 'unsafe-eval'.
+ */
+function securityHeaders(edges: EdgeConfig): express.RequestHandler {
+  const directives = (designer: boolean) => ({
+    defaultSrc: ["'self'"],
+    scriptSrc: designer ? ["'self'", "'unsafe-eval'"] : ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'", 'blob:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: edges.hsts ? [] : null,
+  });
+  const common = {
+    referrerPolicy: { policy: 'same-origin' as const },
+    strictTransportSecurity: edges.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' as const },
+  };
+  const pages = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: directives(false) } });
+  const designer = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: directives(true) } });
+  return (req, res, next) => (req.path === '/designer' || req.path.startsWith('/designer/') ? designer : pages)(req, res, next);
+}
+
+/** Anonymous lookups by dossier code: enough for a citizen, too few to enumerate a day's codes. */
+function publicRateLimit(edges: EdgeConfig): express.RequestHandler {
+  return rateLimit({
+    windowMs: edges.publicRateWindowMs,
+    limit: edges.publicRateLimit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, res, _next, options) => {
+      const retryAfter = Math.ceil(options.windowMs / 1000);
+      sendProblem(res, {
+        type: PROBLEM_TYPES.tooManyRequests,
+        title: 'Too many requests',
+        status: 429,
+        detail: `at most ${options.limit} public lookups per ${retryAfter} seconds from one address; try again later`,
+        headers: { 'Retry-After': String(retryAfter) },
+      });
+    },
+  });
+}
+
+/** Deadlines for slow clients: headers within headersTimeoutMs, the whole request within requestTimeoutMs. */
+export function applyServerTimeouts(server: Server, edges: EdgeConfig = readConfig().edges): void {
+  server.headersTimeout = edges.headersTimeoutMs;
+  server.requestTimeout = edges.requestTimeoutMs;
 }

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { readConfig, startEngine, type AppConfig, type Engine } from '../engine/index.js';
-import { createApp } from './app.js';
+import { applyServerTimeouts, createApp } from './app.js';
 import { mountApi } from './mountApi.js';
 import { mountDesigner } from './designerRoutes.js';
 
@@ -22,11 +22,12 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
   const running = await startEngine(config, log);
   const { engine } = running;
 
-  const app = createApp({ pool: running.pool, scheduler: running.scheduler });
+  const app = createApp({ pool: running.pool, scheduler: running.scheduler }, config.edges);
   mountApi(app, { engine, log });
   mountDesigner(app);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
+    applyServerTimeouts(s, config.edges);
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -12,6 +12,35 @@ export interface AppConfig {
   embeddedPgPort: number;
   /** Bootstrap administrator token; generated under dataDir when unset. */
   adminToken: string | null;
+  edges: EdgeConfig;
+}
+
+/** The HTTP edge: rate limits, HSTS and server timeouts. */
+export interface EdgeConfig {
+  /** Anonymous public lookups per client address per window (PUBLIC_RATE_LIMIT, PUBLIC_RATE_WINDOW_MS). */
+  publicRateLimit: number;
+  publicRateWindowMs: number;
+  /** Send Strict-Transport-Security: only when served behind HTTPS (HSTS=1). */
+  hsts: boolean;
+  /** Whole request and header deadlines (REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${env[name]}"`);
+  return value;
+}
+
+export function readEdgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
+  return {
+    publicRateLimit: positive(env, 'PUBLIC_RATE_LIMIT', 30),
+    publicRateWindowMs: positive(env, 'PUBLIC_RATE_WINDOW_MS', 60_000),
+    hsts: env.HSTS === '1' || env.HSTS === 'true',
+    requestTimeoutMs: positive(env, 'REQUEST_TIMEOUT_MS', 60_000),
+    headersTimeoutMs: positive(env, 'HEADERS_TIMEOUT_MS', 20_000),
+  };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
@@ -27,5 +56,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     deskDepartment: env.DESK_DEPARTMENT ?? 'MOTCUA_XA',
     embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 0),
     adminToken: env.ONESTOP_ADMIN_TOKEN || null,
+    edges: readEdgeConfig(env),
   };
 }
