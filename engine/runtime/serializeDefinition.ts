@@ -1,12 +1,15 @@
 import * as Elements from 'bpmn-elements';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
 import { DurableTimerEventDefinition } from './durableTimers.js';
+import { InclusiveGateway } from './elements/InclusiveGateway.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const typeResolver = TypeResolver({
   ...(Elements as any),
   // Timers never arm in-process: their due times live on our rows.
   TimerEventDefinition: DurableTimerEventDefinition,
+  // Its join waits for every branch that can still arrive (bpmn-elements' own passes each through).
+  InclusiveGateway,
   // A service or send task is an external job: it waits, like a user task,
   // until the job is completed through the API. Nothing is called in-process.
   ServiceTask: (Elements as any).SignalTask,
