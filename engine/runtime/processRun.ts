@@ -66,6 +66,14 @@ function observe() {
   listener.on('activity.error', (api: any) => {
     errors.push({ message: api.content?.error?.message ?? 'activity failed', elementId: api.id ?? null });
   });
+  // Error events are not caught by anything the engine runs (error boundary
+  // events are refused at deploy): an error end event reached would otherwise
+  // end the dossier as if it had succeeded.
+  listener.on('activity.throw', (api: any) => {
+    if (api.type !== 'bpmn:ErrorEventDefinition') return;
+    const error = api.content?.message ?? {};
+    errors.push({ message: `BPMN error ${error.name ?? error.id ?? ''}${error.code ? ` (${error.code})` : ''} thrown at ${api.id} and not caught`, elementId: api.id ?? null });
+  });
   return { listener, flowsTaken, errors };
 }
 

@@ -3,7 +3,8 @@ import { signalInstance } from '../../runtime/processRun.js';
 import { updateDossier } from '../../store/dossiers/dossierRows.js';
 import { markTaskCompleted, markTasksCancelled, type TaskRow } from '../../store/tasks/taskRows.js';
 import { closeDossierBreaches, closeTaskBreaches } from '../../store/deadlines/closeBreaches.js';
-import { ConflictError, ValidationError } from '../../errors.js';
+import { ConflictError, ProcessError, ValidationError } from '../../errors.js';
+import { recordProcessIncident } from './incidents.js';
 import { formatFieldErrors } from '../../forms/formValidator.js';
 import { classifyTimeliness, type Timeliness } from '../../timeliness/classifyTimeliness.js';
 import { warningAt } from '../../deadlines/warningTime.js';
@@ -56,6 +57,18 @@ function refuseStep(task: TaskRow, input: CompleteInput) {
  * the next steps.
  */
 export async function completeTask(ctx: EngineContext, taskId: string, input: CompleteInput): Promise<CompleteResult> {
+  try {
+    return await completeStep(ctx, taskId, input);
+  } catch (err) {
+    // The process cannot go on from this step (no branch matches, a condition
+    // fails, an uncaught BPMN error): the step stays open, the caller hears
+    // why, and supervisors see an incident on the dossier.
+    if (err instanceof ProcessError) await recordProcessIncident(ctx, { taskId, error: err });
+    throw err;
+  }
+}
+
+function completeStep(ctx: EngineContext, taskId: string, input: CompleteInput): Promise<CompleteResult> {
   const target = { taskId, check: (task: TaskRow) => refuseStep(task, input) };
   return changeDossier(ctx, target, ['processing'], 'complete the step', async (work) => {
     const { db, dossier, task, steps, now } = work;

@@ -8,7 +8,8 @@ import { releaseJob } from '../../store/jobs/releaseJob.js';
 import { failJob } from '../../store/jobs/failJob.js';
 import type { IncidentRow } from '../../store/incidents/incidentRow.js';
 import { NotFoundError, type ProcessError } from '../../errors.js';
-import { changeDossier } from '../change.js';
+import { changeDossier, type DossierWork } from '../change.js';
+import type { TaskRow } from '../../store/tasks/taskRows.js';
 
 export type { IncidentRow } from '../../store/incidents/incidentRow.js';
 
@@ -19,16 +20,18 @@ export type { IncidentRow } from '../../store/incidents/incidentRow.js';
  * processing and shows the incident until an administrator retries it.
  */
 export async function recordProcessIncident(ctx: EngineContext, at: { code?: string; waitId?: string; taskId?: string; error: ProcessError }): Promise<string | null> {
+  const record = async (work: DossierWork, task?: TaskRow) => {
+    const { db, dossier, now } = work;
+    if (at.waitId) await claimTimerWait(db, at.waitId, now);
+    // A job stops being fetched until the incident is retried; an officer's step stays open to be done again.
+    if (task?.kind === 'job') await failJob(db, task.id, { retries: 0, retryAt: null, error: at.error.message });
+    const incidentId = await openIncident(db, { dossierId: dossier.id, kind: 'process-error', elementId: at.error.elementId ?? task?.elementId ?? null, taskId: task?.id ?? null, waitId: at.waitId ?? null, message: at.error.message, at: now });
+    work.record({ type: 'incident.opened', at: now, actor: null, payload: { incidentId, elementId: at.error.elementId, kind: 'process-error', message: at.error.message } });
+    return incidentId;
+  };
   try {
-    const target = at.code ? { code: at.code } : { taskId: at.taskId as string };
-    return await changeDossier(ctx, target as { code: string }, ['processing'], 'record an incident', async (work) => {
-      const { db, dossier, now } = work;
-      if (at.waitId) await claimTimerWait(db, at.waitId, now);
-      if (at.taskId) await failJob(db, at.taskId, { retries: 0, retryAt: null, error: at.error.message });
-      const incidentId = await openIncident(db, { dossierId: dossier.id, kind: 'process-error', elementId: at.error.elementId, taskId: at.taskId ?? null, waitId: at.waitId ?? null, message: at.error.message, at: now });
-      work.record({ type: 'incident.opened', at: now, actor: null, payload: { incidentId, elementId: at.error.elementId, kind: 'process-error', message: at.error.message } });
-      return incidentId;
-    });
+    if (at.taskId) return await changeDossier(ctx, { taskId: at.taskId }, ['processing'], 'record an incident', (work) => record(work, work.task));
+    return await changeDossier(ctx, { code: at.code as string }, ['processing'], 'record an incident', (work) => record(work));
   } catch (err) {
     ctx.log(`incident not recorded: ${(err as Error).message} (after: ${at.error.message})`);
     return null;

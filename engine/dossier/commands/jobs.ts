@@ -89,9 +89,7 @@ export async function completeJob(ctx: EngineContext, jobId: string, input: JobI
       return { dossierCode: dossier.code, status: applied.status, created: applied.created };
     });
   } catch (err) {
-    if (err instanceof ProcessError) {
-      await recordProcessIncident(ctx, { taskId: jobId, error: err });
-    }
+    if (err instanceof ProcessError) await recordProcessIncident(ctx, { taskId: jobId, error: err });
     throw err;
   }
 }
