@@ -5,7 +5,7 @@
 // namespace; none answers 5xx over the API; and the designer's linter finds
 // the same problems on the same elements as the server.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import { lintBpmn, errorsOf, type LintProblem } from '../../engine/lint/lintBpmn.js';
@@ -106,6 +106,25 @@ describe('designer and server agree', () => {
       reports.map((report) => ({ rule: rule.replace(/^onestop\//, ''), elementId: report.id ?? null })));
     const server = serverProblems.get(file)!.filter((problem) => problem.rule !== 'well-formed');
     expect(ruleAndId(designer)).toEqual(ruleAndId(server));
+  });
+});
+
+describe('designer and server agree on the conformance fixtures', () => {
+  const nodeModule = process.getBuiltinModule('node:module');
+  const designerRequire = nodeModule.createRequire(nodeModule.createRequire(path.join(ROOT, 'package.json')).resolve('bpmn-js-bpmnlint'));
+  const { Linter } = designerRequire('bpmnlint') as { Linter: new (options: any) => { lint(root: any, config: any): Promise<Record<string, any[]>> } };
+  const dir = path.join(ROOT, 'test/fixtures/bpmn/structure');
+  const fixtures = readdirSync(dir).filter((file) => file.endsWith('.bpmn'));
+
+  test.each(fixtures)('%s', async (file) => {
+    const xml = readFileSync(path.join(dir, file), 'utf8');
+    const { rootElement } = await new BpmnModdle(moddleExtensions).fromXML(xml) as any;
+    const { config, resolver } = packedLintConfig({ departments: DEPARTMENTS });
+    const results = await new Linter({ resolver }).lint(rootElement, config);
+    const designer = Object.entries(results).flatMap(([rule, reports]) => reports.map((report) => ({ rule: rule.replace(/^onestop\//, ''), elementId: report.id ?? null })));
+    const { problems } = await lintBpmn(xml, { departments: DEPARTMENTS });
+    expect(ruleAndId(designer)).toEqual(ruleAndId(problems));
+    expect(problems).toEqual([]);
   });
 });
 
