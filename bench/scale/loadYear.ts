@@ -19,6 +19,10 @@ export interface LoadedYear {
 
 /** The tables the load writes; their indexes and keys are dropped during it and rebuilt after. */
 const LOADED = ['dossiers', 'tasks', 'dossier_events', 'breaches', 'deadline_warnings', 'supplements', 'apologies'];
+/** Tables whose triggers keep summaries; dossier_events' own trigger (append-only) stays on. */
+const TRIGGERED = ['dossiers', 'tasks', 'breaches', 'apologies'];
+/** Summaries kept by triggers (engine/store/migrations/0007), rebuilt after the load when the schema has them. */
+const REBUILDS = ['form06_rebuild_procedure_days', 'form06_rebuild_department_days'];
 
 /** `000.00.12.H26` for commune 12: the receiving agency in a commune's dossier codes. */
 export function communeAgency(k: number): string {
@@ -282,6 +286,10 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
 
     // ---- strip keys and indexes, then write on two connections ------------------------------
     const saved = await stripTables(a);
+    // The triggers that keep summaries (form 06's daily flows, a breach's
+    // procedure) would run once per row: off while writing, the summaries
+    // rebuilt once at the end, the breach's procedure written with it.
+    for (const table of TRIGGERED) await a.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
     await a.query(
       `INSERT INTO departments (code, name, agency)
        SELECT base.code || '_' || lpad(k::text, 3, '0'), base.name || ' (điểm ' || k || ')', base.agency
@@ -292,6 +300,8 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
     );
     phase('drop indexes');
 
+    const { rows: hasColumn } = await a.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'breaches' AND column_name = 'procedure_code'`);
+    const breachProcedure = hasColumn.length > 0;
     const dept = (col: string, k: string) => `CASE WHEN ${k} = ${shape.homeCommune} THEN ${col} ELSE ${col} || '_' || lpad(${k}::text, 3, '0') END`;
     const agency = (k: string) => `'000.00.' || lpad(${k}::text, 2, '0') || '.H26'`;
     const vnDay = (x: string) => `(${x} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
@@ -355,15 +365,15 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
       [
         'breaches',
         // A step still open at its due time is recorded by its timer a second later and closed when done; likewise a promised date.
-        `INSERT INTO breaches (id, dossier_id, task_id, department, due_at, detected_at, closed_at)
+        `INSERT INTO breaches (id, dossier_id, task_id, department, due_at, detected_at, closed_at${breachProcedure ? ', procedure_code' : ''})
          SELECT t.breach_id, t.dossier_id, t.tid, ${dept('s.department', 't.commune')}, ${at('t.due_x')}, ${at('t.due_x')} + interval '1 second',
-                CASE WHEN t.done_x < ${nowPos} THEN ${at('t.done_x')} END
-           FROM ${S}.gt t JOIN ${S}.g_step s ON s.path = t.path AND s.stage = t.stage AND s.k = t.k
+                CASE WHEN t.done_x < ${nowPos} THEN ${at('t.done_x')} END${breachProcedure ? ', p.procedure_code' : ''}
+           FROM ${S}.gt t JOIN ${S}.g_step s ON s.path = t.path AND s.stage = t.stage AND s.k = t.k JOIN ${S}.g_path p ON p.path = t.path
           WHERE t.breach_id IS NOT NULL
          UNION ALL
          SELECT a.breach_id, a.id, NULL, NULL, ${at('a.due_x')}, ${at('a.due_x')} + interval '1 second',
-                CASE WHEN a.complete THEN ${at('a.end_x')} WHEN a.withdrawn THEN ${at('a.withdrawn_x')} END
-           FROM ${S}.ga a WHERE a.breach_id IS NOT NULL`,
+                CASE WHEN a.complete THEN ${at('a.end_x')} WHEN a.withdrawn THEN ${at('a.withdrawn_x')} END${breachProcedure ? ', p.procedure_code' : ''}
+           FROM ${S}.ga a JOIN ${S}.g_path p ON p.path = a.path WHERE a.breach_id IS NOT NULL`,
       ],
       [
         'warnings',
@@ -456,8 +466,13 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
     );
     phase('rows');
 
+    for (const table of TRIGGERED) await a.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     await restoreTables([a, b], saved, log);
     phase('keys and indexes');
+    const rebuilds = await Promise.all(REBUILDS.map(async (fn) => ((await a.query(`SELECT to_regproc($1) AS f`, [fn])).rows[0].f ? fn : null)));
+    const ready = rebuilds.filter((fn): fn is string => !!fn);
+    await Promise.all(ready.map((fn, i) => [a, b][i % 2].query(`SELECT ${fn}()`)));
+    phase('summaries');
     // What autovacuum would have done over the year: visibility map (index-only scans) and statistics.
     await Promise.all([
       a.query(`VACUUM (ANALYZE) dossier_events`),

@@ -57,12 +57,14 @@ const WORKING_DAY_MS = 8 * 3_600_000;
 
 /**
  * Moves one real dossier per path through the engine (its own clock, a week
- * in January) and records what the rows look like at each stage, so the bulk
+ * in the summer of 2025) and records what the rows look like at each stage, so the bulk
  * load copies the engine's own states, execution ids and step data instead of
  * inventing them.
  */
 export async function recordTemplatePaths(pool: pg.Pool, paths: PathSpec[]): Promise<TemplatePath[]> {
-  let t = Date.parse('2026-01-05T09:00:00+07:00');
+  // Working hours of ordinary weeks (no holiday in June–August 2025), so that no
+  // step is completed before the office hour it was handed over at.
+  let t = Date.parse('2025-06-02T09:00:00+07:00');
   const engine = createOnestopEngine({
     pool,
     time: calendarTimeRules(() => new Date(t), singleCalendar(compileCalendar(DEFAULT_CALENDAR))),
