@@ -59,13 +59,18 @@ export function departmentRoutes(deps: ResolvedDeps): RouteSpec[] {
       summary: 'Set a department’s webhook',
       description:
         'Events for the department (task.created, task.warning, task.breached; the desk also gets dossier.warning, dossier.breached, dossier.resolved) are POSTed as JSON to `url`, ' +
-        'with `X-Onestop-Signature: sha256=<hex HMAC-SHA256 of the body under secret>`, `X-Onestop-Event` and `X-Onestop-Delivery` (the same id on every retry). ' +
+        'signed per Standard Webhooks: `webhook-id` (the same on every retry), `webhook-timestamp` and `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>` ' +
+        '(a `whsec_` secret is its base64-decoded key, any other secret its UTF-8 bytes), plus `X-Onestop-Event` and `X-Onestop-Delivery`. ' +
+        'Loopback, private, link-local and metadata addresses are refused unless listed in WEBHOOK_ALLOW_HOSTS. ' +
         'A failed delivery is retried with exponential back-off; see GET /api/webhook-deliveries.',
       tag: 'departments',
       roles: ['admin'],
       pathParams: codeParam,
       body: { schema: ref('WebhookConfig') },
-      responses: { 200: { description: 'Saved (the secret is never returned)', schema: ref('Webhook') } },
+      responses: {
+        200: { description: 'Saved (the secret is never returned)', schema: ref('Webhook') },
+        422: { description: 'The address is refused (inside the network and not allow-listed, or not resolvable)', schema: ref('Problem') },
+      },
       async handler({ params, body }) {
         if (!(await deps.engine.read.department(params.code))) throw notFound(`department ${params.code} does not exist`);
         const input = body as { url: string; secret: string };

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import type { Agenda, Job } from 'agenda';
 import { cancelDelivery, getDeliveryForSending, recordAttempt } from '../store/webhooks/webhookRows.js';
-import { SIGNATURE_HEADER, signBody } from './signBody.js';
+import { signatureHeaders } from './signBody.js';
+import { assertDestinationAllowed, DestinationRefused } from './destinationPolicy.js';
 import { WEBHOOK_JOB, type WebhookJobData } from './webhookNotifier.js';
 
 export interface WebhookRetryPolicy {
@@ -49,12 +50,20 @@ export async function attemptDelivery(deliveryId: number, deps: WebhookJobDeps):
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
+    // Again at each attempt: the name may resolve elsewhere since registration.
+    await assertDestinationAllowed(delivery.targetUrl);
+  } catch (err) {
+    if (!(err instanceof DestinationRefused)) throw err;
+    await recordAttempt(deps.pool, deliveryId, { status: 'failed', url: delivery.targetUrl, statusCode: null, error: `refused: ${err.message}`, at: now(), nextAttemptAt: null });
+    return;
+  }
+  try {
     const response = await fetch(delivery.targetUrl, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
         'User-Agent': 'onestop-webhooks',
-        [SIGNATURE_HEADER]: signBody(delivery.body, delivery.secret),
+        ...signatureHeaders(`msg_${delivery.id}`, delivery.body, delivery.secret, now()),
         'X-Onestop-Event': delivery.event,
         'X-Onestop-Delivery': String(delivery.id),
       },

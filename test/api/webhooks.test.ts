@@ -4,7 +4,7 @@ import type { Agenda } from 'agenda';
 import { createAgenda } from '../../engine/scheduler/createAgenda.js';
 import { createWebhookNotifier } from '../../engine/webhooks/webhookNotifier.js';
 import { registerWebhookJobs } from '../../engine/webhooks/deliverWebhook.js';
-import { verifySignature } from '../../engine/webhooks/signBody.js';
+import { Webhook } from 'standardwebhooks';
 import { bearer, birthDossier, BIRTH_STEP_DATA, createKey, createTestbed, sample, type Testbed } from './support/apiTestbed.js';
 
 // A local receiver on 127.0.0.1, a real Agenda on the test database, and
@@ -15,9 +15,16 @@ interface Received {
   headers: http.IncomingHttpHeaders;
   body: string;
   at: number;
+  /** What the receiver answered: 401 for a bad signature, 409 for a replay. */
+  answer?: number;
 }
 
-const SECRET = 'department-secret-0123456789';
+// A Standard Webhooks secret (whsec_ + base64 key), so the receiver verifies
+// with the stock library as a department's software would.
+const SECRET = `whsec_${Buffer.from('department-secret-0123456789-abcd').toString('base64')}`;
+const verifier = new Webhook(SECRET);
+/** Message ids the receiver accepted: the same id again is a replay. */
+const accepted = new Set<string>();
 let tb: Testbed;
 let agenda: Agenda;
 let receiver: http.Server;
@@ -34,15 +41,31 @@ beforeAll(async () => {
     req.setEncoding('utf8');
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      received.push({ path: req.url!, headers: req.headers, body, at: Date.now() });
+      const hit: Received = { path: req.url!, headers: req.headers, body, at: Date.now() };
+      received.push(hit);
+      try {
+        verifier.verify(body, req.headers as Record<string, string>);
+      } catch {
+        hit.answer = 401;
+        return res.writeHead(401).end('bad signature');
+      }
+      const id = req.headers['webhook-id'] as string;
+      if (accepted.has(id)) {
+        hit.answer = 409;
+        return res.writeHead(409).end('replayed');
+      }
       if (req.url === '/hang') return; // never answers
       const left = failures.get(req.url!) ?? 0;
       if (left > 0) failures.set(req.url!, left - 1);
+      if (left === 0) accepted.add(id);
+      hit.answer = left > 0 ? 500 : 200;
       res.writeHead(left > 0 ? 500 : 200).end(left > 0 ? 'receiver broken' : 'ok');
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  // Loopback destinations are refused unless an administrator allows them.
+  process.env.WEBHOOK_ALLOW_HOSTS = `127.0.0.1:${(receiver.address() as AddressInfo).port},127.0.0.1:9`;
 
   tb = await createTestbed({
     notifier: (db) => {
@@ -86,9 +109,11 @@ test('a routed task is POSTed to its department, signed with the department’s 
   const submitted = await tb.api.post('/api/dossiers').set(bearer(desk)).send(birthDossier()).expect(201);
   const hit = await waitFor(async () => received.find((r) => r.path === '/ok'));
 
-  expect(verifySignature(hit.body, SECRET, hit.headers['x-onestop-signature'] as string)).toBe(true);
-  expect(verifySignature(hit.body, 'another-secret-entirely', hit.headers['x-onestop-signature'] as string)).toBe(false);
-  expect(hit.headers['x-onestop-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+  expect(hit.answer).toBe(200);
+  expect(() => new Webhook(`whsec_${Buffer.from('another-secret-entirely').toString('base64')}`).verify(hit.body, hit.headers as Record<string, string>)).toThrow();
+  expect(hit.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+  expect(hit.headers['webhook-id']).toMatch(/^msg_\d+$/);
+  expect(Math.abs(Number(hit.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
   expect(hit.headers['content-type']).toBe('application/json');
   expect(hit.headers['x-onestop-event']).toBe('task.created');
   expect(JSON.parse(hit.body)).toMatchObject({
@@ -121,7 +146,8 @@ test('a receiver answering 500 is retried with growing waits, the same signed by
   });
   expect(new Set(hits.map((h) => h.body)).size).toBe(1);
   expect(new Set(hits.map((h) => h.headers['x-onestop-delivery'])).size).toBe(1);
-  expect(hits.every((h) => verifySignature(h.body, SECRET, h.headers['x-onestop-signature'] as string))).toBe(true);
+  expect(new Set(hits.map((h) => h.headers['webhook-id'])).size).toBe(1);
+  expect(hits.every((h) => h.answer !== 401)).toBe(true);
   // Back-off: 250 ms, then 500 ms (give or take the polling).
   expect(hits[1].at - hits[0].at).toBeGreaterThanOrEqual(240);
   expect(hits[2].at - hits[1].at).toBeGreaterThanOrEqual(490);
@@ -163,4 +189,31 @@ test('an event for a department without a webhook records nothing', async () => 
   await tb.api.post('/api/dossiers').set(bearer(desk)).send(birthDossier()).expect(201);
   await new Promise((r) => setTimeout(r, 300));
   expect((await deliveries('?department=TUPHAP_XA&limit=500')).length).toBe(before);
+});
+
+test('a captured delivery replayed to the receiver is rejected, and so is one with its timestamp changed', async () => {
+  received.length = 0;
+  await setWebhook('TUPHAP_XA', `${base}/ok`);
+  await tb.api.post('/api/dossiers').set(bearer(desk)).send(birthDossier()).expect(201);
+  const hit = await waitFor(async () => received.find((r) => r.path === '/ok' && r.answer === 200));
+  const headers = Object.fromEntries(['content-type', 'webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, hit.headers[h] as string]));
+  const replay = await fetch(`${base}/ok`, { method: 'POST', headers, body: hit.body });
+  expect(replay.status).toBe(409);
+  const shifted = await fetch(`${base}/ok`, { method: 'POST', headers: { ...headers, 'webhook-timestamp': String(Number(headers['webhook-timestamp']) + 1) }, body: hit.body });
+  expect(shifted.status).toBe(401);
+});
+
+describe('destinations inside the network are refused unless allow-listed', () => {
+  test.each([
+    'http://127.0.0.1:5432/hook',
+    'http://localhost:8080/hook',
+    'http://169.254.169.254/latest/meta-data',
+    'http://10.1.2.3/hook',
+    'http://[::1]:3000/hook',
+    'http://192.168.1.10/hook',
+  ])('%s', async (url) => {
+    const res = await tb.api.put('/api/departments/BHXH/webhook').set(bearer(tb.admin)).send({ url, secret: SECRET });
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toMatch(/loopback, private, link-local or metadata|does not resolve/);
+  });
 });

@@ -1,5 +1,7 @@
 import type { Queryable } from '../db.js';
 import type { Page } from '../queries/page.js';
+import { ValidationError } from '../../errors.js';
+import { assertDestinationAllowed, DestinationRefused } from '../../webhooks/destinationPolicy.js';
 
 export interface DepartmentWebhook {
   department: string;
@@ -12,6 +14,10 @@ export interface DepartmentWebhook {
 const WEBHOOK_COLUMNS = `department, url, secret, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export async function upsertWebhook(db: Queryable, department: string, url: string, secret: string, at: Date): Promise<DepartmentWebhook> {
+  // Refused before it is stored: see destinationPolicy.ts.
+  await assertDestinationAllowed(url).catch((err) => {
+    throw err instanceof DestinationRefused ? new ValidationError(`the webhook address is refused: ${err.message}`, [{ path: '/url', message: err.message }]) : err;
+  });
   const { rows } = await db.query<DepartmentWebhook>(
     `INSERT INTO department_webhooks (department, url, secret, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
      ON CONFLICT (department) DO UPDATE SET url = EXCLUDED.url, secret = EXCLUDED.secret, updated_at = EXCLUDED.updated_at
