@@ -17,6 +17,8 @@ export interface SupportEntry {
   why: string;
   /** Another rule reports this refusal (so one mistake yields one message). */
   reportedBy?: string;
+  /** Supported only with this one-stop attribute set; without it, refused with `why`. */
+  requires?: { attribute: string; why: string };
   /** Event definitions: the event types it is supported on; elsewhere it is refused. */
   supportedOn?: readonly string[];
 }
@@ -37,8 +39,8 @@ export const ELEMENT_SUPPORT: readonly SupportEntry[] = [
   { type: 'bpmn:ManualTask', label: 'Manual task', support: 'refused', why: 'A manual task has no one to report its completion: use a user task, which the officer completes once the manual work is done.' },
   { type: 'bpmn:BusinessRuleTask', label: 'Business-rule task', support: 'refused', why: 'Business-rule tasks are refused until decision tables exist: decide with an exclusive gateway whose conditions are FEEL expressions over the dossier data.' },
   { type: 'bpmn:ScriptTask', label: 'Script task', support: 'refused', why: 'Uploaded BPMN never runs code: replace the script task with a user task.', reportedBy: 'no-script' },
-  { type: 'bpmn:ServiceTask', label: 'Service task (external job)', support: 'supported', why: 'With onestop:jobType and onestop:department: an external job the department’s software fetches, locks and completes through /api/jobs, with a deadline like a step.' },
-  { type: 'bpmn:SendTask', label: 'Send task (external job)', support: 'supported', why: 'With onestop:jobType and onestop:department: an external job, like a service task (the department’s software sends and completes it).' },
+  { type: 'bpmn:ServiceTask', requires: { attribute: 'jobType', why: 'An external job needs onestop:jobType, the kind of job the department’s software fetches (e.g. onestop:jobType="tax-lookup"): without it nothing would ever do it.' }, label: 'Service task (external job)', support: 'supported', why: 'With onestop:jobType and onestop:department: an external job the department’s software fetches, locks and completes through /api/jobs, with a deadline like a step.' },
+  { type: 'bpmn:SendTask', requires: { attribute: 'jobType', why: 'An external job needs onestop:jobType, the kind of job the department’s software fetches (e.g. onestop:jobType="tax-lookup"): without it nothing would ever do it.' }, label: 'Send task (external job)', support: 'supported', why: 'With onestop:jobType and onestop:department: an external job, like a service task (the department’s software sends and completes it).' },
   { type: 'bpmn:ReceiveTask', label: 'Receive task', support: 'supported', why: 'Waits for its message, delivered through POST /api/messages; with onestop:department and onestop:deadline the reply has a deadline and a breach like a step.' },
   { type: 'bpmn:CallActivity', label: 'Call activity', support: 'refused', why: `A call activity ${NOT_YET}: draw the called procedure's steps in this procedure.` },
   { type: 'bpmn:SubProcess', label: 'Embedded sub-process', support: 'supported', why: 'Runs its steps as drawn, nested to any depth within the limit; its user tasks are routed like top-level ones, with their own or their lane\'s department.' },

@@ -52,8 +52,8 @@ describe('supported-elements refuses what the engine does not run, naming what t
     ['manual task', '<bpmn:manualTask id="X" />', /manual task X is refused: .*use a user task/],
     ['business-rule task', '<bpmn:businessRuleTask id="X" />', /refused until decision tables exist/],
     ['task without a type', '<bpmn:task id="X" />', /make it a user task/],
-    ['service task', '<bpmn:serviceTask id="X" />', /service task .*is not run by this engine yet/],
-    ['send task', '<bpmn:sendTask id="X" />', /send task is not run by this engine yet/],
+    ['service task', '<bpmn:serviceTask id="X" onestop:jobType="lookup" />', /service task .*is not run by this engine yet/],
+    ['send task', '<bpmn:sendTask id="X" onestop:jobType="notify" />', /send task is not run by this engine yet/],
     ['receive task', '<bpmn:receiveTask id="X" />', /receive task is not run by this engine yet/],
     ['call activity', '<bpmn:callActivity id="X" calledElement="T.0002" />', /call activity is not run by this engine yet/],
     ['embedded sub-process', `<bpmn:subProcess id="X"><bpmn:startEvent id="S1" /><bpmn:sequenceFlow id="S2" sourceRef="S1" targetRef="S3" />${task('S3')}</bpmn:subProcess>`, /embedded sub-process is not run by this engine yet/],
@@ -120,6 +120,16 @@ describe('supported-elements refuses what the engine does not run, naming what t
     const problems = await problemsOf(xml);
     expect(ruleAndId(problems)).toEqual([['supported-elements', 'Start'], ['supported-elements', 'End']]);
     expect(problems[1]!.message).toMatch(/message end event .*not run by this engine/);
+  });
+
+  it('refuses an external job without its job type, which nothing would ever fetch', async () => {
+    for (const element of ['<bpmn:serviceTask id="X" />', '<bpmn:sendTask id="X" />']) {
+      const problems = (await problemsOf(around(element))).filter((problem) => problem.rule === 'supported-elements');
+      expect(ruleAndId(problems)).toEqual([['supported-elements', 'X']]);
+      if (supportEntry('bpmn:ServiceTask')!.support === 'supported') expect(problems[0]!.message).toMatch(/needs onestop:jobType/);
+    }
+    expect((await problemsOf(around('<bpmn:serviceTask id="X" onestop:jobType="tax-lookup" />'))).filter((problem) => problem.rule === 'supported-elements')).toEqual(
+      supportEntry('bpmn:ServiceTask')!.support === 'supported' ? [] : [expect.objectContaining({ elementId: 'X' })]);
   });
 
   it('accepts the subset it runs: user tasks, exclusive and parallel gateways, none and terminate events, lanes, data and annotations', async () => {

@@ -4,7 +4,7 @@
 // the procedure's own process is checked: other pools are documentation.
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
-import { describe, is } from '../../bpmn/extensionReader/moddleElements.js';
+import { describe, is, textAttr } from '../../bpmn/extensionReader/moddleElements.js';
 import { belongsToProcedure } from '../../bpmn/executableProcess.js';
 import { PASSIVE_TYPES, supportEntry, type SupportEntry } from '../../bpmn/supportedElements.js';
 
@@ -45,7 +45,12 @@ export function refusals(node: ModdleElement): SupportEntry[] {
     ? 'bpmn:SubProcess#event'
     : node.$type;
   const entry = supportEntry(type);
-  if (entry) refuse(entry);
+  if (entry) {
+    refuse(entry);
+    if (entry.support === 'supported' && entry.requires && !textAttr(node, entry.requires.attribute)) {
+      refuse({ ...entry, support: 'refused', why: entry.requires.why });
+    }
+  }
   else if (is(node, 'bpmn:FlowNode') && !PASSIVE_TYPES.includes(node.$type)) refuse(unknownEntry(node));
 
   if (is(node, 'bpmn:Activity')) {
