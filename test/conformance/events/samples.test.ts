@@ -51,3 +51,28 @@ test('construction permit: after 8 working days of appraisal the leadership is a
   await completeStep(world, code, 'Task_AppraiseDossier', stepData(sample, 'Task_AppraiseDossier#approve'), 'qldt');
   expect(await openRouting(engine, code)).toEqual(['Task_SignPermit@UBND_XA_LANHDAO']);
 });
+
+test('construction permit: a consultation waits for the land office’s opinion or 5 working days, whichever comes first', async () => {
+  const { engine, clock } = world;
+  clock.set(START);
+  const sample = await sampleDossier('construction-permit-house');
+  const consult = { ...stepData(sample, 'Task_AppraiseDossier#approve'), decision: 'consult' };
+
+  const answered = (await engine.submit(sample.procedureCode, { applicant: sample.applicant, data: sample.data, channel: 'direct' })).code;
+  await completeStep(world, answered, 'Task_AppraiseDossier', consult, 'qldt');
+  expect(await openRouting(engine, answered)).toEqual([]);
+  await expect(engine.deliverMessage({ name: 'land-office-opinion', dossierCode: answered, data: {}, actor: 'qldt' })).rejects.toThrow(ValidationError);
+  const r = await engine.deliverMessage({ name: 'land-office-opinion', dossierCode: answered, data: { landOfficeOpinion: 'Đất ở lâu dài' }, actor: 'qldt', actingFor: 'QLDT' });
+  expect(r.tasks.map((t) => `${t.elementId}@${t.department}`)).toEqual(['Task_AppraiseDossier@QLDT']);
+
+  clock.set(START);
+  const silent = (await engine.submit(sample.procedureCode, { applicant: sample.applicant, data: sample.data, channel: 'direct' })).code;
+  await completeStep(world, silent, 'Task_AppraiseDossier', consult, 'qldt');
+  // 10:00 Monday + 5 working days: Monday 9 March, 10:00.
+  clock.set('2026-03-09T10:00:00+07:00');
+  await engine.fireDueTimers();
+  expect(await openRouting(engine, silent)).toEqual(['Task_AppraiseDossier@QLDT']);
+  await expect(engine.deliverMessage({ name: 'land-office-opinion', dossierCode: silent, data: { landOfficeOpinion: 'muộn' }, actor: 'qldt' })).rejects.toThrow(NotFoundError);
+  // The first dossier's timer was withdrawn with its branch.
+  expect(await openRouting(engine, answered)).toEqual(['Task_AppraiseDossier@QLDT']);
+});

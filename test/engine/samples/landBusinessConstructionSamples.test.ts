@@ -196,7 +196,7 @@ describe('construction permit for a private house (1.013225)', () => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).errors).toEqual([{ path: '/decision', message: 'must be one of "approve", "reject"' }]);
+    expect((err as ValidationError).errors).toEqual([{ path: '/decision', message: 'must be one of "approve", "reject", "consult"' }]);
     expect((err as ValidationError).message).toContain('/decision');
     expect(await snapshot()).toEqual(before);
     expect(await openRouting(engine, code)).toEqual(['Task_AppraiseDossier@QLDT']);
