@@ -179,7 +179,7 @@ describe('over the API', () => {
       await tb.engine.completeTask(open[0]!.id, { actor: 'officer' });
     }
     expect((await tb.engine.getDossier(dossier)).openTasks).toEqual([]);
-    expect((await tb.engine.getDossier(dossier)).status).not.toBe('processing');
+    expect((await tb.engine.getDossier(dossier)).status.name).toBe('resolved');
     await expectEveryDossierWaits(tb.db.pool);
   });
 });

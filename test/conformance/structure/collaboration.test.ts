@@ -40,7 +40,7 @@ test('a commune + police collaboration deploys and its user tasks complete, the 
 
   const done = await complete(submitted.code, 'Task_Decide');
   expect(done.openTasks).toEqual([]);
-  expect((await engine.getDossier(submitted.code)).status).not.toBe('processing');
+  expect((await engine.getDossier(submitted.code)).status.name).toBe('resolved');
   const history = (await engine.history(submitted.code)).map((entry) => JSON.stringify(entry));
   expect(history.some((line) => /Police_/.test(line))).toBe(false);
 });

@@ -32,7 +32,7 @@ async function complete(code: string, elementId: string) {
 async function signedOnce(code: string) {
   await complete(code, 'Task_Sign');
   expect(await open(code)).toEqual([]);
-  expect((await engine.getDossier(code)).status).not.toBe('processing');
+  expect((await engine.getDossier(code)).status.name).toBe('resolved');
   const signs = (await engine.history(code)).filter((entry: any) => entry.type === 'task.created' && JSON.stringify(entry).includes('Task_Sign'));
   expect(signs).toHaveLength(1);
 }

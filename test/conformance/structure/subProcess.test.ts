@@ -49,8 +49,28 @@ test('user tasks inside nested sub-processes are routed, joined and followed by 
 
   await complete(code, 'Task_Hand');
   expect(await open(code)).toEqual([]);
-  expect((await engine.getDossier(code)).status).not.toBe('processing');
+  expect((await engine.getDossier(code)).status.name).toBe('resolved');
   // Each step ran once.
   const created = (await engine.history(code)).filter((entry) => entry.type === 'task.created').map((entry: any) => entry.elementId ?? entry.task?.elementId ?? JSON.stringify(entry));
   expect(created.length).toBe(5);
+});
+
+test('an interrupting boundary timer on a sub-process withdraws every step inside it and routes the escalation', async () => {
+  const clock = new FixedClock('2026-03-06T09:00:00+07:00');
+  const timed = engineFor(db.pool, clock);
+  await timed.deploy(await fixture('bpmn', 'structure', 'sub-process-boundary.bpmn'));
+  const { code } = await timed.submit('ST.SUBTIMER', { applicant, data: {} });
+  const openOn = async () => (await timed.getDossier(code)).openTasks.map((t) => `${t.elementId}@${t.department}`).sort();
+  expect(await openOn()).toEqual(['Task_Insure@BHXH', 'Task_Police@CONGAN_XA']);
+
+  // Friday 09:00 + 2 working days = Tuesday 09:00.
+  clock.set('2026-03-10T09:00:00+07:00');
+  expect(await timed.fireDueTimers()).toBe(1);
+  expect(await openOn()).toEqual(['Task_Head@MOTCUA_XA']);
+  const cancelled = (await timed.history(code)).filter((entry) => entry.type === 'task.cancelled');
+  expect(cancelled).toHaveLength(2);
+
+  const head = (await timed.getDossier(code)).openTasks[0]!;
+  await timed.completeTask(head.id, { actor: 'officer' });
+  expect((await timed.getDossier(code)).status.name).toBe('resolved');
 });
