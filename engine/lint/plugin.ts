@@ -17,6 +17,7 @@ import deadlineBudget from './rules/deadline-budget.js';
 import supportedElements from './rules/supported-elements.js';
 import cycleWithoutWait from './rules/cycle-without-wait.js';
 import modelLimits from './rules/model-limits.js';
+import documentLists from './rules/document-lists.js';
 
 /** Short plugin name: rules are referenced as `onestop/<rule>`. */
 export const PLUGIN_NAME = 'onestop';
@@ -35,6 +36,7 @@ export const rules: Record<string, RuleFactory> = {
   'supported-elements': supportedElements,
   'cycle-without-wait': cycleWithoutWait,
   'model-limits': modelLimits,
+  'document-lists': documentLists,
 };
 
 /** Over-budget paths are a planning smell, not a defect: warn only. Everything else refuses the file. */

@@ -2,6 +2,9 @@ import { parseClock, parseDurationMs, type Clock } from '../duration/isoDuration
 import type { JsonSchema } from '../forms/formValidator.js';
 import { resolveDepartment } from '../bpmn/extensionReader/departments.js';
 import { chooseExecutableProcess } from '../bpmn/executableProcess.js';
+import { papersOf, resultPapersOf, type PaperSpec, type ResultPaperSpec } from '../bpmn/extensionReader/documentLists.js';
+
+export type { PaperSpec, ResultPaperSpec } from '../bpmn/extensionReader/documentLists.js';
 
 // The facts the engine needs from a deployed BPMN, extracted once at deploy
 // and stored with the version as plain JSON: routing, allotments, forms.
@@ -18,6 +21,8 @@ export interface StepModel {
   allotmentMs: number | null;
   counted: boolean;
   form: JsonSchema | null;
+  /** Papers the step must attach when it completes (onestop:resultDocuments). */
+  resultDocuments: ResultPaperSpec[];
 }
 
 export interface ProcedureModel {
@@ -29,9 +34,17 @@ export interface ProcedureModel {
   deadlineMs: number | null;
   supplementPolicy: SupplementPolicy;
   calendarId: string | null;
+  /** onestop:fee, fees and charges in VND: the dossier awaits them (status 6) before it is resolved. Absent in models deployed before. */
+  fee?: number | null;
+  /** onestop:field, the field (lĩnh vực) the statistics group by. */
+  field?: string | null;
+  /** onestop:anyReceivingPoint: any receiving point may receive it, for the resolving agency (Circular 04 art. 23). */
+  anyReceivingPoint?: boolean;
   startForm: JsonSchema | null;
   /** Department of the lane the start event is drawn in: it hands the first steps over. */
   startDepartment: string | null;
+  /** The papers of the dossier (thành phần hồ sơ), the checklist at reception. */
+  documents: PaperSpec[];
   steps: Record<string, StepModel>;
   /** Exclusive/inclusive gateways, for history entries of their decisions. */
   gateways: Record<string, { name: string; type: string }>;
@@ -65,6 +78,7 @@ export function buildProcedureModel(definitions: ModdleElement): ProcedureModel 
   const elementNames: Record<string, string> = {};
   let startForm: JsonSchema | null = null;
   let startDepartment: string | null = null;
+  let documents: PaperSpec[] = [];
 
   const walk = (container: ModdleElement) => {
     for (const el of container.flowElements ?? []) {
@@ -81,12 +95,14 @@ export function buildProcedureModel(definitions: ModdleElement): ProcedureModel 
           allotmentMs: el.deadline ? parseDurationMs(el.deadline, stepClock) : null,
           counted: el.counted !== false,
           form: formOf(el),
+          resultDocuments: resultPapersOf(el),
         };
       } else if (el.$type === 'bpmn:ExclusiveGateway' || el.$type === 'bpmn:InclusiveGateway') {
         gateways[el.id] = { name: el.name ?? el.id, type: el.$type };
       } else if (el.$type === 'bpmn:StartEvent' && container === process && !startForm) {
         startForm = formOf(el);
         startDepartment = resolveDepartment(el)?.department ?? null;
+        documents = papersOf(el);
       } else if (el.$type === 'bpmn:SubProcess') {
         walk(el);
       }
@@ -103,10 +119,20 @@ export function buildProcedureModel(definitions: ModdleElement): ProcedureModel 
     deadlineMs: process.deadline ? parseDurationMs(process.deadline, clock) : null,
     supplementPolicy: process.supplementPolicy === 'extend' ? 'extend' : 'restart',
     calendarId: process.calendar ?? null,
+    fee: feeOf(process.fee),
+    field: typeof process.field === 'string' && process.field.trim() ? process.field.trim() : null,
+    anyReceivingPoint: process.anyReceivingPoint === true,
     startForm,
     startDepartment,
+    documents,
     steps,
     gateways,
     elementNames,
   };
+}
+
+/** A fee in whole VND; anything else (absent, not a number, 0) means none. */
+function feeOf(value: unknown): number | null {
+  const n = typeof value === 'string' ? Number(value.trim()) : NaN;
+  return Number.isFinite(n) && n > 0 ? Math.round(n) : null;
 }
