@@ -2,7 +2,7 @@ import type { EngineContext } from '../../engineContext.js';
 import type { RunResult } from '../../runtime/processRun.js';
 import type { WaitModel } from '../../runtime/waitModel.js';
 import { openWaits, type NewWait } from '../../store/waits/openWaits.js';
-import { cancelStaleWaits } from '../../store/waits/cancelStaleWaits.js';
+import { syncWaits } from '../../store/waits/syncWaits.js';
 import { ProcessError } from '../../errors.js';
 import type { UnitOfWork } from '../change.js';
 import { timerDueAt } from './timerDue.js';
@@ -12,7 +12,7 @@ import { timerDueAt } from './timerDue.js';
  * after a run: timers (due time computed once, when the wait starts) and
  * awaited messages are recorded, the waits the instance no longer has (a
  * completed step's boundary timer, the losing branch of an event-based
- * gateway) are cancelled. Two statements, and none for a version without
+ * gateway) are cancelled. One statement, and none for a version without
  * waiting elements.
  */
 export async function recordWaits(ctx: EngineContext, work: UnitOfWork, args: { waits: WaitModel; calendarId: string | null; run: RunResult; hadWaits?: boolean }): Promise<void> {
@@ -29,7 +29,7 @@ export async function recordWaits(ctx: EngineContext, work: UnitOfWork, args: { 
     if (!model) throw new ProcessError(`${m.elementId} waits for a message the procedure does not name`, m.elementId);
     fresh.push({ kind: 'message', elementId: m.elementId, executionId: m.executionId, messageName: model.messageName, department: model.department, dueAt: null });
   }
-  if (args.hadWaits !== false) await cancelStaleWaits(work.db, work.dossier.id, work.now, fresh.map((w) => w.executionId));
-  const opened = await openWaits(work.db, work.dossier.id, work.now, fresh);
+  // A new dossier has nothing to cancel, and nothing to record when it waits on no timer or message.
+  const opened = args.hadWaits === false ? await openWaits(work.db, work.dossier.id, work.now, fresh) : await syncWaits(work.db, work.dossier.id, work.now, fresh);
   for (const w of opened) if (w.kind === 'timer' && w.dueAt) work.armWait({ waitId: w.id, dueAt: w.dueAt });
 }
