@@ -4,11 +4,18 @@
 
 import type { ModdleElement } from '../lint/types.js';
 import { is } from './extensionReader/moddleElements.js';
+import { waits } from './waitStates.js';
 
 /** Flow nodes (events, tasks, gateways, sub-processes) per process, nested ones included. */
 export const MAX_FLOW_NODES = 2000;
 /** Sub-processes inside sub-processes: 1 is a sub-process in the process. */
 export const MAX_NESTING_DEPTH = 10;
+/**
+ * Automatic elements (gateways, events, sub-processes without a wait) in a
+ * row between two wait states. bpmn-engine runs such a chain as one deep
+ * synchronous call: a few hundred overflow the call stack. 100 leaves room.
+ */
+export const MAX_STEPS_WITHOUT_WAIT = 100;
 /**
  * Elements one run may execute without reaching a wait state (a user task);
  * more means a loop of automatic elements, and the run must stop with an
@@ -45,4 +52,53 @@ export function exceedsLimits(definitions: ModdleElement): boolean {
     const size = measureContainer(root);
     return size.flowNodes > MAX_FLOW_NODES || (size.deepest?.depth ?? 0) > MAX_NESTING_DEPTH;
   });
+}
+
+export interface AutomaticRun {
+  /** Elements that run in a row, nested sub-processes counted with their content. */
+  length: number;
+  /** The run, first to last (top-level elements of the container). */
+  elements: ModdleElement[];
+}
+
+/**
+ * The longest chain of automatic elements of one container: longest path
+ * over the flow graph without its wait states, loops left aside (they are
+ * cycle-without-wait's). Kahn's order, no recursion over the flow.
+ */
+export function longestAutomaticRun(container: ModdleElement, weightOf: (subProcess: ModdleElement) => number = (sub) => 1 + longestAutomaticRun(sub).length): AutomaticRun {
+  const elements: ModdleElement[] = container?.flowElements ?? [];
+  const nodes = elements.filter((element) => is(element, 'bpmn:FlowNode') && !waits(element));
+  const inGraph = new Set(nodes);
+  const successors = new Map<ModdleElement, ModdleElement[]>(nodes.map((node) => [node, []]));
+  const indegree = new Map<ModdleElement, number>(nodes.map((node) => [node, 0]));
+  for (const element of elements) {
+    if (is(element, 'bpmn:SequenceFlow') && inGraph.has(element.sourceRef) && inGraph.has(element.targetRef)) {
+      successors.get(element.sourceRef)!.push(element.targetRef);
+      indegree.set(element.targetRef, indegree.get(element.targetRef)! + 1);
+    }
+  }
+  const best = new Map<ModdleElement, number>();
+  const previous = new Map<ModdleElement, ModdleElement | null>();
+  const ready = nodes.filter((node) => indegree.get(node) === 0);
+  for (const node of ready) previous.set(node, null);
+  let last: ModdleElement | null = null;
+  while (ready.length > 0) {
+    const node = ready.pop();
+    const length = (best.get(node) ?? 0) + (is(node, 'bpmn:SubProcess') ? weightOf(node) : 1);
+    best.set(node, length);
+    if (!last || length > best.get(last)!) last = node;
+    for (const next of successors.get(node)!) {
+      if (length > (best.get(next) ?? 0)) {
+        best.set(next, length);
+        previous.set(next, node);
+      }
+      indegree.set(next, indegree.get(next)! - 1);
+      if (indegree.get(next) === 0) ready.push(next);
+    }
+  }
+  if (!last) return { length: 0, elements: [] };
+  const run: ModdleElement[] = [];
+  for (let node: ModdleElement | null = last; node; node = previous.get(node) ?? null) run.push(node);
+  return { length: best.get(last)!, elements: run.reverse() };
 }

@@ -3,7 +3,7 @@
 // keeps the README equal to it).
 
 import { ELEMENT_SUPPORT, EVENT_DEFINITION_SUPPORT, LOOP_SUPPORT, type SupportEntry } from './supportedElements.js';
-import { MAX_FLOW_NODES, MAX_NESTING_DEPTH } from './modelLimits.js';
+import { MAX_FLOW_NODES, MAX_NESTING_DEPTH, MAX_STEPS_WITHOUT_WAIT } from './modelLimits.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
@@ -21,7 +21,7 @@ export function supportTableMarkdown(): string {
     ...EVENT_DEFINITION_SUPPORT.map(row),
     '| Condition or expression not in FEEL (JavaScript, Groovy, XPath, `${…}`) | refused (no-script, feel-condition) | Only FEEL is evaluated, in a sandbox; write the condition in FEEL, e.g. `decision = "approve"`. |',
     '| A loop with no wait state (gateways and automatic elements only) | refused (cycle-without-wait) | It would run around forever within one request: put the user task that decides the repetition inside the loop. |',
-    `| More than ${MAX_FLOW_NODES.toLocaleString('en')} flow nodes in the process, or sub-processes nested more than ${MAX_NESTING_DEPTH} deep | refused (model-limits) | Keeps every step of a dossier short: split the procedure, flatten the nesting. |`,
+    `| More than ${MAX_FLOW_NODES.toLocaleString('en')} flow nodes in the process, or sub-processes nested more than ${MAX_NESTING_DEPTH} deep, or more than ${MAX_STEPS_WITHOUT_WAIT} automatic elements in a row between two steps that wait | refused (model-limits) | Keeps every step of a dossier short and its run within the call stack: split the procedure, flatten the nesting, put a user task in a long automatic chain. |`,
     '| Other pools of a collaboration, message flows to them | documentation | Only the process with the `onestop:procedureCode` runs; message flows start nothing. |',
   ].join('\n');
 }

@@ -6,7 +6,10 @@ import { jest } from '@jest/globals';
 import { lintBpmn, errorsOf, type LintProblem } from '../../engine/lint/lintBpmn.js';
 import { rules } from '../../engine/lint/plugin.js';
 import { ALL_SUPPORT, supportEntry } from '../../engine/bpmn/supportedElements.js';
-import { MAX_FLOW_NODES, MAX_NESTING_DEPTH } from '../../engine/bpmn/modelLimits.js';
+import { MAX_FLOW_NODES, MAX_NESTING_DEPTH, MAX_STEPS_WITHOUT_WAIT } from '../../engine/bpmn/modelLimits.js';
+import { parseBpmn } from '../../engine/bpmn/parseBpmn.js';
+import { serializeDefinition } from '../../engine/runtime/serializeDefinition.js';
+import { startInstance } from '../../engine/runtime/processRun.js';
 import { PROCEDURE_CODE_PATTERN } from '../../engine/bpmn/extensionReader/codes.js';
 import { enumeratePaths } from '../../engine/lint/support/paths.js';
 
@@ -334,6 +337,32 @@ describe('limits', () => {
     const problems = await problemsOf(around(inner.replace('id="Sub_1"', 'id="X"')));
     expect(ruleAndId(problems)).toEqual([['model-limits', `Sub_${MAX_NESTING_DEPTH + 1}`]]);
     expect(problems[0]!.message).toMatch(/nested 11 sub-processes deep; at most 10/);
+  });
+});
+
+/** Start → G_0 → … → G_{n-1} → a user task → End: n gateways that decide nothing, in a row. */
+function gateways(n: number): string {
+  const parts: string[] = ['    <bpmn:startEvent id="Start" />'];
+  for (let i = 0; i < n; i++) {
+    parts.push(`    <bpmn:sequenceFlow id="F_${i}" sourceRef="${i === 0 ? 'Start' : `G_${i - 1}`}" targetRef="G_${i}" />`, `    <bpmn:parallelGateway id="G_${i}" />`);
+  }
+  parts.push(`    <bpmn:sequenceFlow id="F_t" sourceRef="G_${n - 1}" targetRef="T" />`, `    ${task('T')}`, '    <bpmn:sequenceFlow id="F_end" sourceRef="T" targetRef="End" />', '    <bpmn:endEvent id="End" />');
+  return procedure(parts.join('\n'));
+}
+
+describe('automatic elements in a row', () => {
+  it(`accepts ${MAX_STEPS_WITHOUT_WAIT} in a row, and the engine runs them without overflowing its stack`, async () => {
+    // The start event counts: Start and the gateways make the run.
+    const xml = gateways(MAX_STEPS_WITHOUT_WAIT - 1);
+    expect(await problemsOf(xml)).toEqual([]);
+    const run = await startInstance(serializeDefinition(await parseBpmn(xml)), {});
+    expect(run.waiting.map((step) => step.elementId)).toEqual(['T']);
+  });
+
+  it(`refuses more, naming where the run starts and ends`, async () => {
+    const problems = await problemsOf(gateways(MAX_STEPS_WITHOUT_WAIT));
+    expect(ruleAndId(problems)).toEqual([['model-limits', 'Start']]);
+    expect(problems[0]!.message).toMatch(new RegExp(`From Start to G_${MAX_STEPS_WITHOUT_WAIT - 1}, ${MAX_STEPS_WITHOUT_WAIT + 1} elements run in a row without a step that waits`));
   });
 });
 

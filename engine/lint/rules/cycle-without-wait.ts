@@ -4,14 +4,9 @@
 // wait state: a user task, or an element that waits for something outside.
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
-import { is, isAny, labelOf } from '../../bpmn/extensionReader/moddleElements.js';
+import { is, labelOf } from '../../bpmn/extensionReader/moddleElements.js';
+import { waits } from '../../bpmn/waitStates.js';
 import { belongsToProcedure } from '../../bpmn/executableProcess.js';
-
-/** Elements at which a run stops until someone or something acts. */
-const WAITING = [
-  'bpmn:UserTask', 'bpmn:ManualTask', 'bpmn:ReceiveTask', 'bpmn:ServiceTask', 'bpmn:SendTask',
-  'bpmn:IntermediateCatchEvent', 'bpmn:EventBasedGateway', 'bpmn:CallActivity',
-];
 
 export default function ruleFactory(): RuleDefinition {
   function check(node: ModdleElement, reporter: Reporter): void {
@@ -93,18 +88,4 @@ export function cyclesWithoutWait(container: ModdleElement): ModdleElement[][] {
     }
   }
   return cycles.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
-}
-
-/** A sub-process waits when anything inside it does. */
-function waits(node: ModdleElement): boolean {
-  if (isAny(node, WAITING)) return true;
-  if (!is(node, 'bpmn:SubProcess')) return false;
-  const pending: ModdleElement[] = [node];
-  while (pending.length > 0) {
-    for (const child of pending.pop().flowElements ?? []) {
-      if (isAny(child, WAITING)) return true;
-      if (is(child, 'bpmn:SubProcess')) pending.push(child);
-    }
-  }
-  return false;
 }

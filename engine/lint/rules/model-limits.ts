@@ -1,9 +1,12 @@
 // A 20,000-step file once deployed and then blocked the server for a minute
-// at each step. Size and nesting are bounded at deploy (engine/bpmn/modelLimits.ts).
+// at each step, and a few hundred gateways in a row overflow the call stack
+// when they run. Size, nesting and the automatic elements between two wait
+// states are bounded at deploy (engine/bpmn/modelLimits.ts).
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
-import { describe, is } from '../../bpmn/extensionReader/moddleElements.js';
-import { MAX_FLOW_NODES, MAX_NESTING_DEPTH, measureContainer } from '../../bpmn/modelLimits.js';
+import { describe, is, labelOf } from '../../bpmn/extensionReader/moddleElements.js';
+import { MAX_FLOW_NODES, MAX_NESTING_DEPTH, MAX_STEPS_WITHOUT_WAIT, longestAutomaticRun, measureContainer } from '../../bpmn/modelLimits.js';
+import { belongsToProcedure } from '../../bpmn/executableProcess.js';
 
 export default function ruleFactory(): RuleDefinition {
   function check(node: ModdleElement, reporter: Reporter): void {
@@ -14,6 +17,16 @@ export default function ruleFactory(): RuleDefinition {
     }
     if (size.deepest && size.deepest.depth > MAX_NESTING_DEPTH) {
       reporter.report(size.deepest.element.id, `The ${describe(size.deepest.element)} is nested ${size.deepest.depth} sub-processes deep; at most ${MAX_NESTING_DEPTH} levels are allowed: flatten the inner levels.`);
+      return;
+    }
+    if (size.flowNodes > MAX_FLOW_NODES || !belongsToProcedure(node)) return;
+    // Runs within one request as one deep call: a long chain would overflow the stack.
+    const run = longestAutomaticRun(node);
+    if (run.length > MAX_STEPS_WITHOUT_WAIT) {
+      const first = run.elements[0];
+      const lastOne = run.elements[run.elements.length - 1];
+      reporter.report(first.id, `From ${labelOf(first)} to ${labelOf(lastOne)}, ${run.length} elements run in a row without a step that waits; `
+        + `at most ${MAX_STEPS_WITHOUT_WAIT} may: put a user task between them or remove gateways and events that decide nothing.`);
     }
   }
 
