@@ -22,7 +22,7 @@ function alive(pid: number): boolean {
 
 test('start-up after kill -9 of the node process that started the embedded PostgreSQL succeeds with no manual step', async () => {
   const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'onestop-orphan-')), 'postgres');
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'test/system/support/embeddedChild.ts'), dataDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/system/support/embeddedChild.ts'), dataDir], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,8 @@ import { ROOT } from '../../support/engineHarness.js';
 
 // The real server, as `npm start` runs it, in a child process: what a crash,
 // a kill -9 or a database fault does to the process itself can only be seen
-// from outside it.
+// from outside it. One process (node --import tsx), not the tsx CLI, which
+// runs the script in a second process that SIGKILL of the first would orphan.
 
 export const ADMIN = 'test-admin-token-0123456789';
 
@@ -17,7 +18,7 @@ export interface ServerProcess {
 }
 
 export async function startServer(env: { DATABASE_URL: string; DATA_DIR: string } & Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'api/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ONESTOP_ADMIN_TOKEN: ADMIN, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
