@@ -64,7 +64,12 @@ export function refusals(node: ModdleElement): SupportEntry[] {
 function elsewhere(entry: SupportEntry, node: ModdleElement): SupportEntry {
   const kinds = (entry.supportedOn ?? []).map((type) => kindName(type)).join(' or ');
   const definition = kindName(entry.type).replace(/ event definition$/, '');
-  return { ...entry, support: 'refused', why: `${article(definition, true)} ${definition} ${kindName(node.$type)} is not run by this engine: use the ${definition} on ${article(kinds)} ${kinds} only.` };
+  const instead = is(node, 'bpmn:StartEvent')
+    ? 'use a none start event: the dossier starts when the desk or the portal receives it'
+    : is(node, 'bpmn:ThrowEvent') && definition === 'message'
+      ? 'send it with a send task (an external job) before a none event'
+      : `use the ${definition} on ${article(kinds)} ${kinds} only`;
+  return { ...entry, support: 'refused', why: `${article(definition, true)} ${definition} ${kindName(node.$type)} is not run by this engine: ${instead}.` };
 }
 
 function article(word: string, capital = false): string {

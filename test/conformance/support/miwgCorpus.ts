@@ -1,7 +1,7 @@
 // The public BPMN MIWG reference models (../shared/bpmn-miwg beside the
 // repository) and the one-stop attributes an analyst adds before deploying
 // one: the procedure code on one process (the others become documentation),
-// a department on each user task, a FEEL condition on each undecided
+// a department on each user task, a job type on each service or send task, a FEEL condition on each undecided
 // gateway branch, and a type on abstract tasks (a one-stop step is a user
 // task of a department). Nothing else of the file is touched.
 
@@ -68,6 +68,8 @@ export async function adaptForOnestop(file: string, department = 'MOTCUA_XA'): P
   for (const container of containers(procedure)) {
     for (const element of container.flowElements ?? []) {
       if (is(element, 'bpmn:UserTask') && !resolveDepartment(element)) element.set('onestop:department', department);
+      // An external job names the kind of job the department's software fetches.
+      if ((is(element, 'bpmn:ServiceTask') || is(element, 'bpmn:SendTask')) && !element.get('onestop:jobType')) element.set('onestop:jobType', 'miwg-job');
       if (is(element, 'bpmn:ExclusiveGateway') || is(element, 'bpmn:InclusiveGateway')) {
         const outgoing = (container.flowElements ?? []).filter((flow: any) => is(flow, 'bpmn:SequenceFlow') && flow.sourceRef === element);
         if (outgoing.length < 2) continue;
