@@ -9,7 +9,11 @@ import { dossierControlSlip, dossierHistory, dossierView } from './dossier/dossi
 import { getTask } from './store/tasks/taskRows.js';
 import { receiveSupplement, requestSupplement, type SupplementReceivedInput, type SupplementRequestInput } from './dossier/commands/supplements.js';
 import { recordApology, type ApologyInput } from './dossier/commands/apology.js';
-import { returnResult, withdrawDossier } from './dossier/commands/closeDossier.js';
+import { returnResult, withdrawDossier, type ReturnInput } from './dossier/commands/closeDossier.js';
+import { acceptDossier } from './dossier/commands/acceptDossier.js';
+import { refuseDossier } from './dossier/commands/refuseDossier.js';
+import { stopDossier } from './dossier/commands/stopDossier.js';
+import { payFees, type FeePayment } from './dossier/commands/payFees.js';
 import { sweepDeadlines } from './deadlines/sweepDeadlines.js';
 import { sweepWaitTimers } from './dossier/commands/fireTimer.js';
 import { deliverMessage, type MessageInput } from './dossier/commands/deliverMessage.js';
@@ -62,7 +66,11 @@ export function createOnestopEngine(options: EngineOptions) {
     requestSupplement: (code: string, input: SupplementRequestInput) => requestSupplement(ctx, code, input),
     receiveSupplement: (code: string, input: SupplementReceivedInput) => receiveSupplement(ctx, code, input),
     recordApology: (code: string, input: ApologyInput) => recordApology(ctx, code, input),
-    returnResult: (code: string, input: { actor: string }) => returnResult(ctx, code, input),
+    returnResult: (code: string, input: ReturnInput) => returnResult(ctx, code, input),
+    accept: (code: string, input: { actor: string }) => acceptDossier(ctx, code, input),
+    refuse: (code: string, input: { actor: string; reasons: string[] }) => refuseDossier(ctx, code, input),
+    stop: (code: string, input: { actor: string; reason: string }) => stopDossier(ctx, code, input),
+    payFees: (code: string, input: FeePayment) => payFees(ctx, code, input),
     withdraw: (code: string, input: { actor: string; reason?: string }) => withdrawDossier(ctx, code, input),
     /** Records every breach and warning due now (the scheduler also runs it). */
     sweepDeadlines: () => sweepDeadlines(ctx),

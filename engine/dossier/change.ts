@@ -9,6 +9,7 @@ import { commitEffects } from '../commitEffects.js';
 import type { CommittedChange, DeadlineTimer, WaitTimer } from './changeTypes.js';
 import { recordedEvent, type DomainEvent } from './recordedEvents.js';
 import type { DossierStatus } from './statuses.js';
+import { recordPortalChange } from '../portal/portalOutbox.js';
 
 /** The least a change needs to know of its dossier. */
 export interface DossierRef {
@@ -134,8 +135,11 @@ async function runChange<O extends { dossier: DossierRef }, R>(
       voidDossierTimers: () => void (change.dossierTimersVoid = true),
       armWait: (timer) => void (change.waitTimers ??= []).push(timer),
     };
+    const before = 'status' in dossier ? (dossier as { status: DossierStatus }).status : null;
     const result = await command({ ...opened, ...work });
     await appendEvents(db, dossier.id, history);
+    // The national portal hears of every status change, in this transaction (Circular 04/2025).
+    await recordPortalChange(db, dossier, before, now);
     return { result, change };
   });
   if (hasEffects(outcome.change)) await commitEffects(ctx, outcome.change);

@@ -7,6 +7,7 @@ import type { CreatedTask, OutboundEvent } from './changeTypes.js';
 /** What each fact a dossier change records says, by its history type. */
 interface Facts {
   'dossier.received': { procedureCode: string; version: number; receivedAt: Date; clockStartedAt: Date; dueAt: Date | null; channel: Channel };
+  'document.uploaded': { documentId: string; documentCode: string; name: string; version: number; stage: 'reception' | 'supplement' | 'step'; taskId: string | null; contentType: string; size: number; sha256: string };
   'gateway.decided': { gatewayId: string; gateway: string; flowId: string; targetId: string; target: string };
   'task.completed': { taskId: string; elementId: string; name: string; department: string; dueAt: Date | null; timeliness: Timeliness; data: Record<string, unknown> };
   'task.cancelled': { taskId: string; elementId: string; reason: string };
@@ -15,13 +16,19 @@ interface Facts {
   'task.rescheduled': { taskId: string; elementId: string; previousDueAt: Date | null; dueAt: Date; reason: string };
   'dossier.rescheduled': { reason: string; taskId?: string; name?: string; previousDueAt: Date | null; dueAt: Date; tookMs?: number };
   'dossier.resolved': { timeliness: Timeliness; dueAt: Date | null };
-  'dossier.returned': { timeliness: Timeliness };
+  'dossier.returned': { timeliness: Timeliness; channel?: 'in_person' | 'post'; trackingNumber?: string | null };
   'dossier.withdrawn': { reason: string | null; cancelledTasks: string[] };
   'supplement.requested': { department: string | null; taskId: string | null; reason: string; items: string[]; policy: SupplementPolicy };
   'supplement.received': { policy: SupplementPolicy; pausedAt: Date; data: Record<string, unknown> };
   'timer.fired': { waitId: string; elementId: string; name: string; dueAt: Date | null };
   'message.received': { name: string; elementIds: string[]; data: Record<string, unknown> };
   'incident.opened': { incidentId: string; elementId: string | null; kind: string; message: string };
+  'dossier.filed': { procedureCode: string; version: number; channel: Channel; submittedAt: Date };
+  'dossier.accepted': { receivedAt: Date };
+  'dossier.refused': { reasons: string[] };
+  'dossier.stopped': { reason: string; cancelledTasks: string[] };
+  'fees.requested': { amount: number };
+  'fees.paid': { amount: number; paidAt: Date; online: boolean; waitedMs: number };
   'dossier.apology': { reason: string; responsibleDepartment: string; previousDueAt: Date | null; dueAt: Date; issuedInTime: boolean };
 }
 

@@ -36,3 +36,38 @@ export const CLOSED_STATUSES: ReadonlySet<DossierStatus> = new Set(['refused', '
 
 /** Every status: for changes of a step that do not depend on the dossier's (a claim). */
 export const ALL_STATUSES = Object.keys(DOSSIER_STATUSES) as DossierStatus[];
+
+export type DossierStatusCode = (typeof DOSSIER_STATUSES)[DossierStatus];
+
+/** The portal's numeric code of a status. */
+export function statusCode(status: DossierStatus): DossierStatusCode {
+  return DOSSIER_STATUSES[status];
+}
+
+/** The status of a portal code, null for a number the portal does not use. */
+export function statusOfCode(code: number): DossierStatus | null {
+  return ALL_STATUSES.find((s) => DOSSIER_STATUSES[s] === code) ?? null;
+}
+
+/**
+ * Where each status may go (Decree 118, Circular 03/2025). The commands check
+ * their own `allowed` list against the dossier's status; this table is the
+ * lifecycle as one picture, and a test keeps the commands equal to it.
+ */
+export const TRANSITIONS: Readonly<Record<DossierStatus, readonly DossierStatus[]>> = {
+  new: ['received', 'refused', 'withdrawn'],
+  received: ['processing', 'withdrawn', 'stopped'],
+  refused: [],
+  processing: ['supplement_requested', 'awaiting_fees', 'resolved', 'withdrawn', 'stopped'],
+  supplement_requested: ['processing', 'withdrawn', 'stopped'],
+  awaiting_fees: ['resolved', 'withdrawn', 'stopped'],
+  withdrawn: [],
+  stopped: [],
+  resolved: ['returned'],
+  returned: [],
+};
+
+/** The statuses a dossier can be in for a move to `target`. */
+export function statusesLeadingTo(target: DossierStatus): DossierStatus[] {
+  return ALL_STATUSES.filter((s) => TRANSITIONS[s].includes(target));
+}

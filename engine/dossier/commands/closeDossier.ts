@@ -1,17 +1,34 @@
 import type { EngineContext } from '../../engineContext.js';
-import { updateDossier } from '../../store/dossiers/dossierRows.js';
+import { updateDossier, type ReturnChannel } from '../../store/dossiers/dossierRows.js';
+import { ValidationError } from '../../errors.js';
 import { listDossierTasks, markTasksCancelled } from '../../store/tasks/taskRows.js';
 import { closeDossierBreaches } from '../../store/deadlines/closeBreaches.js';
 import { classifyTimeliness } from '../../timeliness/classifyTimeliness.js';
 import { changeDossier } from '../change.js';
 import type { DossierStatus } from '../statuses.js';
 
-/** The desk hands the result over to the citizen. */
-export async function returnResult(ctx: EngineContext, code: string, input: { actor: string }): Promise<{ dossierCode: string; status: DossierStatus; returnedAt: Date }> {
+export interface ReturnInput {
+  actor: string;
+  /** In person at the desk, or by post (Hanoi returns paper results by post from 1/1/2026). */
+  channel?: ReturnChannel;
+  /** The postal tracking number; required by post. */
+  trackingNumber?: string;
+}
+
+/** The desk hands the result over to the citizen (status 10), in person or by post. */
+export async function returnResult(ctx: EngineContext, code: string, input: ReturnInput): Promise<{ dossierCode: string; status: DossierStatus; returnedAt: Date; channel: ReturnChannel; trackingNumber: string | null }> {
+  const channel = input.channel ?? 'in_person';
+  const trackingNumber = input.trackingNumber?.trim() || null;
+  if (channel === 'post' && !trackingNumber) {
+    throw new ValidationError('a result returned by post needs its postal tracking number', [{ path: '/trackingNumber', message: 'is required when the channel is post' }]);
+  }
+  if (channel === 'in_person' && trackingNumber) {
+    throw new ValidationError('a tracking number is for a result returned by post', [{ path: '/trackingNumber', message: 'is only for the channel post' }]);
+  }
   return changeDossier(ctx, { code }, ['resolved'], 'return the result', async ({ db, dossier, now, record }) => {
-    await updateDossier(db, dossier.id, { status: 'returned', returnedAt: now });
-    record({ type: 'dossier.returned', at: now, actor: input.actor, payload: { timeliness: classifyTimeliness(dossier.resolvedAt ?? now, dossier.dueAt) } });
-    return { dossierCode: code, status: 'returned', returnedAt: now };
+    await updateDossier(db, dossier.id, { status: 'returned', returnedAt: now, returnChannel: channel, trackingNumber });
+    record({ type: 'dossier.returned', at: now, actor: input.actor, payload: { timeliness: classifyTimeliness(dossier.resolvedAt ?? now, dossier.dueAt), channel, trackingNumber } });
+    return { dossierCode: code, status: 'returned', returnedAt: now, channel, trackingNumber };
   });
 }
 

@@ -2,7 +2,7 @@ import type { EngineContext } from '../../engineContext.js';
 import { signalInstance } from '../../runtime/processRun.js';
 import { updateDossier } from '../../store/dossiers/dossierRows.js';
 import { markTaskCompleted, markTasksCancelled, type TaskRow } from '../../store/tasks/taskRows.js';
-import { closeDossierBreaches, closeTaskBreaches } from '../../store/deadlines/closeBreaches.js';
+import { closeTaskBreaches } from '../../store/deadlines/closeBreaches.js';
 import { ConflictError, ProcessError, ValidationError } from '../../errors.js';
 import { recordProcessIncident } from './incidents.js';
 import { formatFieldErrors } from '../../forms/formValidator.js';
@@ -17,6 +17,7 @@ import type { CreatedTask } from '../changeTypes.js';
 import { openTaskView } from '../openTaskView.js';
 import { refuseOutOfScope } from '../departmentScope.js';
 import type { DossierStatus } from '../statuses.js';
+import { endProcessing } from '../resolution.js';
 
 export interface CompleteInput {
   actor: string;
@@ -127,13 +128,10 @@ function completeStep(ctx: EngineContext, taskId: string, input: CompleteInput):
       await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run });
     }
 
-    const status: DossierStatus = run.ended ? 'resolved' : dossier.status;
-    if (run.ended) {
-      work.record({ type: 'dossier.resolved', at: now, payload: { timeliness: classifyTimeliness(now, dossier.dueAt), dueAt: dossier.dueAt } });
-      work.voidDossierTimers();
-      await closeDossierBreaches(db, dossier.id, now);
-    }
-    await updateDossier(db, dossier.id, { data: merged, engineState: run.state, status, resolvedAt: run.ended ? now : undefined, dueAt, warnAt });
+    // The end of the process resolves the dossier, or makes it wait for its fees.
+    const end = run.ended ? await endProcessing(work, model) : null;
+    const status: DossierStatus = end?.status ?? dossier.status;
+    await updateDossier(db, dossier.id, { data: merged, engineState: run.state, status, resolvedAt: end?.resolvedAt, dueAt, warnAt });
 
     const remaining = open.filter((t) => t.id !== task.id && stillWaiting.has(t.executionId)).map(openTaskView);
     return { dossierCode: dossier.code, status, timeliness, openTasks: [...remaining, ...created], created };

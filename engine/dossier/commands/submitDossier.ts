@@ -5,13 +5,9 @@ import { getLatestVersion } from '../../store/procedures/procedureRows.js';
 import { insertDossier, nextDossierSeq } from '../../store/dossiers/dossierRows.js';
 import { errorsAt, NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { formatFieldErrors } from '../../forms/formValidator.js';
-import { warningAt } from '../../deadlines/warningTime.js';
 import { formatDossierCode, vietnamDate } from '../dossierCode.js';
-import { createTasksFor } from '../routing/createTasks.js';
-import { recordWaits } from '../routing/recordWaits.js';
-import { createExternalTasks } from '../routing/createExternalTasks.js';
-import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
 import { receiveDossier } from '../change.js';
+import { beginProcessing, receptionTimes, statusAfterStart } from './beginProcessing.js';
 import type { CreatedTask } from '../changeTypes.js';
 import type { Channel } from '../channel.js';
 import type { DossierStatus } from '../statuses.js';
@@ -30,6 +26,10 @@ export interface SubmitInput {
   data: Record<string, unknown>;
   channel?: Channel;
   receivingAgency?: string;
+  /** The agency that resolves it, when another than the receiving point's (onestop:anyReceivingPoint procedures only). */
+  resolvingAgency?: string;
+  /** Filed online for the desk to check first: the dossier starts in status 1 (new). */
+  check?: boolean;
   /** A paper dossier entered after the fact; never in the future. */
   receivedAt?: Date;
   actor?: string | null;
@@ -77,58 +77,77 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
       { path: '/receivedAt', message: 'must not be in the future' },
     ]);
   }
-  // Office hours and the 15:00 cut-off shape a working-day clock; a procedure
-  // counted in calendar time runs from the reception itself.
-  const clockStartedAt = ctx.time.clockStart('reception', receivedAt, model.clock, model.calendarId);
-  const dueAt = model.deadlineMs === null ? null : ctx.time.dueAt(clockStartedAt, model.deadlineMs, model.clock, model.calendarId);
-  const warnAt = dueAt && warningAt(ctx.time, clockStartedAt, dueAt, model.clock, ctx.warningLead.dossierMs, model.calendarId);
-  const agency = input.receivingAgency ?? ctx.receivingAgency;
   const channel = input.channel ?? 'direct';
+  const receiving = input.receivingAgency ?? ctx.receivingAgency;
+  const resolving = resolvingAgencyOf(model, receiving, input.resolvingAgency);
+  // The code carries the resolving agency's identifier (Circular 04 art. 23).
+  const codeAgency = resolving ?? receiving;
 
+  if (input.check) {
+    // Filed online, waiting for the desk's check (status 1): no clock, no step yet.
+    const insertNew = async (db: Queryable) => {
+      const day = vietnamDate(now);
+      const code = formatDossierCode(codeAgency, day, await nextDossierSeq(db, codeAgency, day));
+      const id = await insertDossier(db, {
+        code, procedureCode: model.procedureCode, procedureVersionId: definition.versionId, status: 'new', channel,
+        receivingAgency: receiving, resolvingAgency: resolving, applicant: input.applicant, data,
+        submittedAt: now, receivedAt: now, clockStartedAt: now, dueAt: null, warnAt: null, resolvedAt: null, engineState: null,
+      });
+      return { id, code };
+    };
+    return receiveDossier(ctx, now, insertNew, async (work) => {
+      work.record({ type: 'dossier.filed', at: now, actor: input.actor ?? null, payload: { procedureCode: model.procedureCode, version: definition.version, channel, submittedAt: now } });
+      const { id, code } = work.dossier;
+      return { id, code, status: 'new' as DossierStatus, procedureCode: model.procedureCode, version: definition.version, receivedAt: now, clockStartedAt: now, dueAt: null, tasks: [] };
+    });
+  }
+
+  const times = receptionTimes(ctx, definition, receivedAt);
   const run = await startInstance(definition.sourceContext, data);
-  const status: DossierStatus = run.ended ? 'resolved' : 'processing';
+  const status = statusAfterStart(definition, run);
 
   const insert = async (db: Queryable) => {
     const day = vietnamDate(receivedAt);
-    const code = formatDossierCode(agency, day, await nextDossierSeq(db, agency, day));
+    const code = formatDossierCode(codeAgency, day, await nextDossierSeq(db, codeAgency, day));
     const id = await insertDossier(db, {
       code,
       procedureCode: model.procedureCode,
       procedureVersionId: definition.versionId,
       status,
       channel,
-      receivingAgency: agency,
+      receivingAgency: receiving,
+      resolvingAgency: resolving,
       applicant: input.applicant,
       data,
       submittedAt: now,
       receivedAt,
-      clockStartedAt,
-      dueAt,
-      warnAt,
-      resolvedAt: run.ended ? now : null,
+      clockStartedAt: times.clockStartedAt,
+      dueAt: times.dueAt,
+      warnAt: times.warnAt,
+      resolvedAt: status === 'resolved' ? now : null,
       engineState: run.state,
     });
     return { id, code };
   };
   return receiveDossier(ctx, now, insert, async (work) => {
-    work.record(
-      { type: 'dossier.received', at: now, actor: input.actor ?? null, payload: { procedureCode: model.procedureCode, version: definition.version, receivedAt, clockStartedAt, dueAt, channel } },
-      ...gatewayDecisionEvents(model, run.flowsTaken, now),
-    );
-    const tasks = await createTasksFor(ctx, work, { model, waiting: run.waiting, handedOverAt: clockStartedAt, fromDepartment: model.startDepartment ?? ctx.deskDepartment });
-    if (definition.waits.any) {
-      const from = model.startDepartment ?? ctx.deskDepartment;
-      tasks.push(...(await createExternalTasks(ctx, work, { waits: definition.waits, calendarId: model.calendarId, jobs: run.jobs, messages: run.messages, handedOverAt: clockStartedAt, fromDepartment: from })));
-      await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run, hadWaits: false });
-    }
-    if (run.ended) {
-      // Resolved at the counter, before any promised date could run.
-      work.record({ type: 'dossier.resolved', at: now, payload: { timeliness: 'early', dueAt } });
-      work.voidDossierTimers();
-    } else if (dueAt) {
-      work.arm({ taskId: null, dueAt, warnAt });
-    }
+    const begun = await beginProcessing(ctx, work, { definition, run, times, channel, actor: input.actor ?? null });
     const { id, code } = work.dossier;
-    return { id, code, status, procedureCode: model.procedureCode, version: definition.version, receivedAt, clockStartedAt, dueAt, tasks };
+    return { id, code, status: begun.status, procedureCode: model.procedureCode, version: definition.version, receivedAt, clockStartedAt: times.clockStartedAt, dueAt: times.dueAt, tasks: begun.tasks };
   });
+}
+
+/**
+ * The agency that resolves, recorded apart from the receiving point only for
+ * a procedure any receiving point may receive (onestop:anyReceivingPoint);
+ * null when the receiving agency resolves it.
+ */
+function resolvingAgencyOf(model: { procedureCode: string; anyReceivingPoint?: boolean }, receiving: string, requested: string | undefined): string | null {
+  if (!requested || requested === receiving) return null;
+  if (!model.anyReceivingPoint) {
+    throw new ValidationError(
+      `procedure ${model.procedureCode} is received only by its own agency: it does not carry onestop:anyReceivingPoint, so a resolving agency other than the receiving one (${receiving}) cannot be given`,
+      [{ path: '/resolvingAgency', message: 'is only accepted for a procedure any receiving point may receive' }],
+    );
+  }
+  return requested;
 }

@@ -3,11 +3,11 @@ import type { RuntimeDefinition } from '../../procedures/definitionCache.js';
 import type { RunResult } from '../../runtime/processRun.js';
 import { updateDossier } from '../../store/dossiers/dossierRows.js';
 import { listDossierTasks, markTasksCancelled } from '../../store/tasks/taskRows.js';
-import { closeDossierBreaches, closeTaskBreaches } from '../../store/deadlines/closeBreaches.js';
-import { classifyTimeliness } from '../../timeliness/classifyTimeliness.js';
+import { closeTaskBreaches } from '../../store/deadlines/closeBreaches.js';
 import type { DossierWork } from '../change.js';
 import type { CreatedTask } from '../changeTypes.js';
 import type { DossierStatus } from '../statuses.js';
+import { endProcessing } from '../resolution.js';
 import { openTaskView } from '../openTaskView.js';
 import { createTasksFor } from './createTasks.js';
 import { gatewayDecisionEvents } from './gatewayDecisions.js';
@@ -49,13 +49,10 @@ export async function applyRun(ctx: EngineContext, work: DossierWork, args: { de
   ];
   await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run });
 
-  const status: DossierStatus = run.ended ? 'resolved' : dossier.status;
-  if (run.ended) {
-    work.record({ type: 'dossier.resolved', at: now, payload: { timeliness: classifyTimeliness(now, dossier.dueAt), dueAt: dossier.dueAt } });
-    work.voidDossierTimers();
-    await closeDossierBreaches(db, dossier.id, now);
-  }
-  await updateDossier(db, dossier.id, { data: args.data, engineState: run.state, status, resolvedAt: run.ended ? now : undefined });
+  // The end of the process resolves the dossier, or makes it wait for its fees.
+  const end = run.ended ? await endProcessing(work, model) : null;
+  const status: DossierStatus = end?.status ?? dossier.status;
+  await updateDossier(db, dossier.id, { data: args.data, engineState: run.state, status, resolvedAt: end?.resolvedAt });
   const remaining = open.filter((t) => stillWaiting.has(t.executionId)).map(openTaskView);
   return { status, created, openTasks: [...remaining, ...created] };
 }

@@ -24,14 +24,24 @@ export interface DossierRow {
   returnedAt: Date | null;
   refusedAt: Date | null;
   withdrawnAt: Date | null;
+  stoppedAt: Date | null;
+  returnChannel: ReturnChannel | null;
+  trackingNumber: string | null;
+  /** The agency that resolves, when not the receiving one (reception regardless of boundary). */
+  resolvingAgency: string | null;
+  refusalReasons: string[] | null;
   rowVersion: number;
 }
+
+export type ReturnChannel = 'in_person' | 'post';
 
 export const DOSSIER_COLUMNS = `d.id, d.code, d.procedure_code AS "procedureCode", d.procedure_version_id AS "procedureVersionId",
   d.status, d.channel, d.receiving_agency AS "receivingAgency", d.applicant, d.data,
   d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.clock_started_at AS "clockStartedAt",
   d.due_at AS "dueAt", d.warn_at AS "warnAt", d.paused_at AS "pausedAt", d.original_due_at AS "originalDueAt", d.resolved_at AS "resolvedAt",
   d.returned_at AS "returnedAt", d.refused_at AS "refusedAt", d.withdrawn_at AS "withdrawnAt",
+  d.stopped_at AS "stoppedAt", d.return_channel AS "returnChannel", d.tracking_number AS "trackingNumber",
+  d.resolving_agency AS "resolvingAgency", d.refusal_reasons AS "refusalReasons",
   d.row_version AS "rowVersion"`;
 
 /** Next number of the agency's daily sequence; the row lock lasts until commit. */
@@ -59,16 +69,17 @@ export interface NewDossier {
   warnAt: Date | null;
   resolvedAt: Date | null;
   engineState: unknown;
+  resolvingAgency?: string | null;
 }
 
 export async function insertDossier(db: Queryable, d: NewDossier): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     named(`INSERT INTO dossiers (code, procedure_code, procedure_version_id, status, channel, receiving_agency, applicant, data,
-       submitted_at, received_at, clock_started_at, due_at, original_due_at, resolved_at, engine_state, warn_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15) RETURNING id`, [
+       submitted_at, received_at, clock_started_at, due_at, original_due_at, resolved_at, engine_state, warn_at, resolving_agency)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16) RETURNING id`, [
       d.code, d.procedureCode, d.procedureVersionId, d.status, d.channel, d.receivingAgency,
       JSON.stringify(d.applicant), JSON.stringify(d.data), d.submittedAt, d.receivedAt, d.clockStartedAt,
-      d.dueAt, d.resolvedAt, JSON.stringify(d.engineState), d.warnAt,
+      d.dueAt, d.resolvedAt, JSON.stringify(d.engineState), d.warnAt, d.resolvingAgency ?? null,
     ]));
   return rows[0].id;
 }
@@ -107,6 +118,12 @@ export interface DossierChange {
   withdrawnAt?: Date | null;
   refusedAt?: Date | null;
   clockStartedAt?: Date;
+  receivedAt?: Date;
+  originalDueAt?: Date | null;
+  stoppedAt?: Date | null;
+  returnChannel?: ReturnChannel | null;
+  trackingNumber?: string | null;
+  refusalReasons?: string[] | null;
 }
 
 const CHANGE_COLUMNS: Record<keyof DossierChange, [string, boolean]> = {
@@ -121,6 +138,12 @@ const CHANGE_COLUMNS: Record<keyof DossierChange, [string, boolean]> = {
   withdrawnAt: ['withdrawn_at', false],
   refusedAt: ['refused_at', false],
   clockStartedAt: ['clock_started_at', false],
+  receivedAt: ['received_at', false],
+  originalDueAt: ['original_due_at', false],
+  stoppedAt: ['stopped_at', false],
+  returnChannel: ['return_channel', false],
+  trackingNumber: ['tracking_number', false],
+  refusalReasons: ['refusal_reasons', true],
 };
 
 export async function updateDossier(db: Queryable, id: number, change: DossierChange): Promise<void> {
