@@ -217,3 +217,10 @@ describe('destinations inside the network are refused unless allow-listed', () =
     expect(res.body.detail).toMatch(/loopback, private, link-local or metadata|does not resolve/);
   });
 });
+
+test('the secret is stored encrypted, not as given', async () => {
+  await setWebhook('CONGAN_XA', `${base}/ok`);
+  const { rows } = await tb.db.pool.query(`SELECT secret FROM department_webhooks WHERE department = 'CONGAN_XA'`);
+  expect(rows[0].secret).not.toContain(SECRET);
+  expect(rows[0].secret).toMatch(/^enc:v1:/);
+});

@@ -2,6 +2,7 @@ import type { Queryable } from '../db.js';
 import type { Page } from '../queries/page.js';
 import { ValidationError } from '../../errors.js';
 import { assertDestinationAllowed, DestinationRefused } from '../../webhooks/destinationPolicy.js';
+import { openSecret, sealSecret } from '../../webhooks/secretBox.js';
 
 export interface DepartmentWebhook {
   department: string;
@@ -22,9 +23,9 @@ export async function upsertWebhook(db: Queryable, department: string, url: stri
     `INSERT INTO department_webhooks (department, url, secret, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
      ON CONFLICT (department) DO UPDATE SET url = EXCLUDED.url, secret = EXCLUDED.secret, updated_at = EXCLUDED.updated_at
      RETURNING ${WEBHOOK_COLUMNS}`,
-    [department, url, secret, at],
+    [department, url, sealSecret(secret), at],
   );
-  return rows[0];
+  return opened(rows[0]);
 }
 
 export async function deleteWebhook(db: Queryable, department: string): Promise<boolean> {
@@ -34,7 +35,7 @@ export async function deleteWebhook(db: Queryable, department: string): Promise<
 
 export async function getWebhook(db: Queryable, department: string): Promise<DepartmentWebhook | null> {
   const { rows } = await db.query<DepartmentWebhook>(`SELECT ${WEBHOOK_COLUMNS} FROM department_webhooks WHERE department = $1`, [department]);
-  return rows[0] ?? null;
+  return rows[0] ? opened(rows[0]) : null;
 }
 
 /** Which of these departments have a webhook (one query per published batch). */
@@ -104,7 +105,13 @@ export async function getDeliveryForSending(db: Queryable, id: number): Promise<
       WHERE d.id = $1`,
     [id],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  return row ? { ...row, secret: row.secret === null ? null : openSecret(row.secret) } : null;
+}
+
+/** Secrets are stored sealed (see secretBox.ts); callers get them usable. */
+function opened(row: DepartmentWebhook): DepartmentWebhook {
+  return { ...row, secret: openSecret(row.secret) };
 }
 
 export interface AttemptOutcome {
@@ -151,5 +158,5 @@ export async function listDeliveries(db: Queryable, f: DeliveryFilter): Promise<
 
 export async function listWebhooks(db: Queryable): Promise<DepartmentWebhook[]> {
   const { rows } = await db.query<DepartmentWebhook>(`SELECT ${WEBHOOK_COLUMNS} FROM department_webhooks ORDER BY department`);
-  return rows;
+  return rows.map(opened);
 }
