@@ -49,6 +49,14 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
       recordApology: (code: string, input: Parameters<Core['recordApology']>[1]) => core.recordApology(code, input),
       returnResult: (code: string, input: Parameters<Core['returnResult']>[1]) => core.returnResult(code, input),
       withdraw: (code: string, input: Parameters<Core['withdraw']>[1]) => core.withdraw(code, input),
+      /** A dossier filed online (status 1) is received and processed (2, then 4). */
+      accept: (code: string, input: Parameters<Core['accept']>[1]) => core.accept(code, input),
+      /** A dossier filed online is not received (status 3), with the refusal's reasons. */
+      refuse: (code: string, input: Parameters<Core['refuse']>[1]) => core.refuse(code, input),
+      /** The formal stop of processing (status 8). */
+      stop: (code: string, input: Parameters<Core['stop']>[1]) => core.stop(code, input),
+      /** The payment of a dossier awaiting its fees (status 6) resolves it. */
+      payFees: (code: string, input: Parameters<Core['payFees']>[1]) => core.payFees(code, input),
     },
 
     tasks: {
