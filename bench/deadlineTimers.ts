@@ -85,12 +85,19 @@ async function burst(db: BenchDatabase, ctx: BenchContext) {
     const perDossierMs = (Date.now() - pilotStart) / PILOT;
     // Receiving, the allotment's slack and the wait after the due time must fit in what is left.
     const leftS = (remainingMs(ctx, DRAIN_RESERVE_MS) - AFTER_DUE_WAIT_MS) / 1000;
-    const count = Math.max(MIN_BURST, Math.min(BURST, Math.floor(((leftS - 5) / 2.5) * (1000 / perDossierMs))));
-    const estimatedS = (count * perDossierMs) / 1000;
-    const allotmentS = Math.max(MIN_ALLOTMENT_S, Math.ceil(estimatedS * 1.5 + 5));
-    if (estimatedS + allotmentS > leftS) {
+    // The largest burst (up to BURST) whose reception, with half as much again as slack, fits.
+    const planFor = (n: number) => {
+      const estimatedS = (n * perDossierMs) / 1000;
+      const allotmentS = Math.max(MIN_ALLOTMENT_S, Math.ceil(estimatedS * 1.5 + 5));
+      return estimatedS + allotmentS <= leftS ? { count: n, allotmentS } : null;
+    };
+    let n = BURST;
+    while (n > MIN_BURST && !planFor(n)) n = Math.max(MIN_BURST, Math.floor(n * 0.9));
+    const plan = planFor(n);
+    if (!plan) {
       throw new NotMeasured(`not enough time left in the run budget for even ${MIN_BURST} dossiers (${perDossierMs.toFixed(0)} ms to receive one now, ${Math.max(0, leftS).toFixed(0)} s left)`);
     }
+    const { count, allotmentS } = plan;
     if (allotmentS !== MIN_ALLOTMENT_S) await engine.deploy(model(allotmentS), 'bench');
     log(`burst of ${count} dossiers (${perDossierMs.toFixed(1)} ms each in the pilot), step allotment ${allotmentS} s`);
 

@@ -105,6 +105,32 @@ LANGUAGE sql STABLE AS $$
     FROM f WHERE d.withdrawn_at IS NOT NULL
 $$;
 
+-- The flows a transaction adds wait here until it commits, then one deferred
+-- trigger folds them into the daily rows in key order. Updating the daily
+-- rows statement by statement would lock them in the order of the changes
+-- (a step done in one department, the next one routed to another), and two
+-- transactions doing that crosswise deadlock; folded at commit in key order,
+-- every transaction takes them in the same order, and holds them only while
+-- it commits.
+CREATE TABLE form06_pending_flows (
+  xact              xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  grouping          text NOT NULL CHECK (grouping IN ('procedure', 'department')),
+  key               text NOT NULL,
+  day               date NOT NULL,
+  shard             smallint NOT NULL,
+  received          integer NOT NULL,
+  received_online   integer NOT NULL,
+  received_direct   integer NOT NULL,
+  received_post     integer NOT NULL,
+  finished          integer NOT NULL,
+  resolved_early    integer NOT NULL,
+  resolved_on_time  integer NOT NULL,
+  resolved_late     integer NOT NULL,
+  late_with_apology integer NOT NULL,
+  withdrawn         integer NOT NULL
+);
+CREATE INDEX form06_pending_flows_xact_idx ON form06_pending_flows (xact);
+
 CREATE FUNCTION form06_track_dossier() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   -- Most changes (a step done, the engine state) move no daily flow.
@@ -115,26 +141,11 @@ BEGIN
      AND (NEW.resolved_at IS NULL OR NEW.due_at IS NOT DISTINCT FROM OLD.due_at) THEN
     RETURN NULL;
   END IF;
-  -- Rows in key order: two transactions never wait on each other's rows crosswise.
-  INSERT INTO form06_procedure_days AS s
-  SELECT c.procedure_code, c.day, c.shard, sum(c.received), sum(c.received_online), sum(c.received_direct), sum(c.received_post),
-         sum(c.finished), sum(c.resolved_early), sum(c.resolved_on_time), sum(c.resolved_late), sum(c.late_with_apology), sum(c.withdrawn)
-    FROM (SELECT * FROM form06_dossier_flows(CASE WHEN TG_OP <> 'INSERT' THEN OLD END, -1)
-          UNION ALL
-          SELECT * FROM form06_dossier_flows(CASE WHEN TG_OP <> 'DELETE' THEN NEW END, 1)) c
-   GROUP BY c.procedure_code, c.day, c.shard
-   ORDER BY c.procedure_code, c.day, c.shard
-  ON CONFLICT (procedure_code, day, shard) DO UPDATE SET
-    received = s.received + excluded.received,
-    received_online = s.received_online + excluded.received_online,
-    received_direct = s.received_direct + excluded.received_direct,
-    received_post = s.received_post + excluded.received_post,
-    finished = s.finished + excluded.finished,
-    resolved_early = s.resolved_early + excluded.resolved_early,
-    resolved_on_time = s.resolved_on_time + excluded.resolved_on_time,
-    resolved_late = s.resolved_late + excluded.resolved_late,
-    late_with_apology = s.late_with_apology + excluded.late_with_apology,
-    withdrawn = s.withdrawn + excluded.withdrawn;
+  INSERT INTO form06_pending_flows (grouping, key, day, shard, received, received_online, received_direct, received_post,
+                                    finished, resolved_early, resolved_on_time, resolved_late, late_with_apology, withdrawn)
+  SELECT 'procedure', c.* FROM form06_dossier_flows(CASE WHEN TG_OP <> 'INSERT' THEN OLD END, -1) c
+  UNION ALL
+  SELECT 'procedure', c.* FROM form06_dossier_flows(CASE WHEN TG_OP <> 'DELETE' THEN NEW END, 1) c;
   RETURN NULL;
 END;
 $$;
@@ -221,13 +232,48 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 CREATE FUNCTION form06_add_department_days(rows form06_department_days[]) RETURNS void LANGUAGE sql AS $$
-  -- Rows in key order: two transactions never wait on each other's rows crosswise.
+  INSERT INTO form06_pending_flows (grouping, key, day, shard, received, received_online, received_direct, received_post,
+                                    finished, resolved_early, resolved_on_time, resolved_late, late_with_apology, withdrawn)
+  SELECT 'department', r.department, r.day, 0, r.received, r.received_online, r.received_direct, r.received_post, r.finished,
+         r.resolved_early, r.resolved_on_time, r.resolved_late, r.late_with_apology, r.withdrawn
+    FROM unnest(rows) r;
+$$;
+
+-- Folds the committing transaction's flows into the daily rows. The first of
+-- its deferred triggers does it all and marks the transaction folded; the
+-- others (one per pending row) return at once, so a transaction writing
+-- thousands of rows folds once, not once per row over the rows deleted.
+CREATE FUNCTION form06_fold_pending_flows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('onestop.form06_folded', true) = pg_current_xact_id()::text THEN
+    RETURN NULL;
+  END IF;
+  PERFORM set_config('onestop.form06_folded', pg_current_xact_id()::text, true);
+  INSERT INTO form06_procedure_days AS s
+  SELECT f.key, f.day, f.shard, sum(f.received), sum(f.received_online), sum(f.received_direct), sum(f.received_post), sum(f.finished),
+         sum(f.resolved_early), sum(f.resolved_on_time), sum(f.resolved_late), sum(f.late_with_apology), sum(f.withdrawn)
+    FROM form06_pending_flows f
+   WHERE f.xact = pg_current_xact_id() AND f.grouping = 'procedure'
+   GROUP BY f.key, f.day, f.shard
+   ORDER BY f.key, f.day, f.shard
+  ON CONFLICT (procedure_code, day, shard) DO UPDATE SET
+    received = s.received + excluded.received,
+    received_online = s.received_online + excluded.received_online,
+    received_direct = s.received_direct + excluded.received_direct,
+    received_post = s.received_post + excluded.received_post,
+    finished = s.finished + excluded.finished,
+    resolved_early = s.resolved_early + excluded.resolved_early,
+    resolved_on_time = s.resolved_on_time + excluded.resolved_on_time,
+    resolved_late = s.resolved_late + excluded.resolved_late,
+    late_with_apology = s.late_with_apology + excluded.late_with_apology,
+    withdrawn = s.withdrawn + excluded.withdrawn;
   INSERT INTO form06_department_days AS s
-  SELECT r.department, r.day, sum(r.received), sum(r.received_online), sum(r.received_direct), sum(r.received_post), sum(r.finished),
-         sum(r.resolved_early), sum(r.resolved_on_time), sum(r.resolved_late), sum(r.late_with_apology), sum(r.withdrawn)
-    FROM unnest(rows) r
-   GROUP BY r.department, r.day
-   ORDER BY r.department, r.day
+  SELECT f.key, f.day, sum(f.received), sum(f.received_online), sum(f.received_direct), sum(f.received_post), sum(f.finished),
+         sum(f.resolved_early), sum(f.resolved_on_time), sum(f.resolved_late), sum(f.late_with_apology), sum(f.withdrawn)
+    FROM form06_pending_flows f
+   WHERE f.xact = pg_current_xact_id() AND f.grouping = 'department'
+   GROUP BY f.key, f.day
+   ORDER BY f.key, f.day
   ON CONFLICT (department, day) DO UPDATE SET
     received = s.received + excluded.received,
     received_online = s.received_online + excluded.received_online,
@@ -239,7 +285,12 @@ CREATE FUNCTION form06_add_department_days(rows form06_department_days[]) RETURN
     resolved_late = s.resolved_late + excluded.resolved_late,
     late_with_apology = s.late_with_apology + excluded.late_with_apology,
     withdrawn = s.withdrawn + excluded.withdrawn;
+  DELETE FROM form06_pending_flows WHERE xact = pg_current_xact_id();
+  RETURN NULL;
+END;
 $$;
+CREATE CONSTRAINT TRIGGER form06_fold_at_commit AFTER INSERT ON form06_pending_flows
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION form06_fold_pending_flows();
 
 CREATE FUNCTION form06_track_step() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
