@@ -10,13 +10,16 @@ import type { OnestopEngine } from '../../../engine/onestopEngine.js';
 
 let db: TestDatabase;
 let engine: OnestopEngine;
+let clock: FixedClock;
 const applicant = { name: 'Vũ Thị Giang', idNumber: '001088000006' };
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedDepartments(db.pool);
-  engine = engineFor(db.pool, new FixedClock('2026-03-02T09:00:00+07:00'));
+  clock = new FixedClock('2026-03-02T09:00:00+07:00');
+  engine = engineFor(db.pool, clock);
   await engine.deploy(await fixture('bpmn', 'events', 'no-matching-flow.bpmn'));
+  await engine.deploy(await fixture('bpmn', 'events', 'timer-no-matching-flow.bpmn'));
 });
 
 afterEach(() => expectEveryDossierWaits(db.pool));
@@ -38,4 +41,23 @@ test('no outgoing flow matching: the completion is refused, the step stays open,
   const done = await engine.completeTask(step.id, { actor: 'officer', data: { amount: 50 } });
   expect(done.created.map((t) => t.elementId)).toEqual(['Task_Small']);
   expect(await engine.incidents()).toEqual([]);
+});
+
+test('a timer whose firing cannot go on is set aside as an incident, not fired again by every sweep; retried, it fires again', async () => {
+  clock.set('2026-03-02T09:00:00+07:00');
+  const d = await engine.submit('EV.TIMERNOFLOW', { applicant, data: {} });
+  clock.set('2026-03-02T10:00:00+07:00');
+  expect(await engine.fireDueTimers()).toBe(0);
+  const [incident] = await engine.incidents();
+  expect(incident).toMatchObject({ dossierCode: d.code, kind: 'process-error', waitId: expect.any(String), status: 'open' });
+  // The next sweep finds nothing to fire: one incident, not one a minute.
+  expect(await engine.fireDueTimers()).toBe(0);
+  expect(await engine.incidents()).toHaveLength(1);
+  expect((await engine.getDossier(d.code)).status.name).toBe('processing');
+
+  await engine.retryIncident(incident.id, 'admin');
+  expect(await engine.fireDueTimers()).toBe(0);
+  const open = await engine.incidents();
+  expect(open).toHaveLength(1);
+  expect(open[0].id).not.toBe(incident.id);
 });
