@@ -12,6 +12,7 @@ import { jobRoutes } from './routes/jobRoutes.js';
 import { incidentRoutes } from './routes/incidentRoutes.js';
 import { procedureRoutes } from './routes/procedureRoutes.js';
 import { dossierRoutes } from './routes/dossierRoutes.js';
+import { statusRoutes } from './routes/statusRoutes.js';
 import { taskRoutes } from './routes/taskRoutes.js';
 import { supervisionRoutes } from './routes/supervisionRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
@@ -29,6 +30,7 @@ export function apiRoutes(deps: ApiDeps): RouteSpec[] {
     ...departmentRoutes(resolved),
     ...procedureRoutes(resolved),
     ...dossierRoutes(resolved),
+    ...statusRoutes(resolved),
     ...taskRoutes(resolved),
     ...supervisionRoutes(resolved),
     ...workspaceRoutes(resolved),

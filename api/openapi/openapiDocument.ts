@@ -3,6 +3,7 @@ import { ref, SCHEMAS } from './schemas.js';
 import { WORKSPACE_SCHEMAS } from './workspaceSchemas.js';
 import { CALENDAR_SCHEMAS } from './calendarSchemas.js';
 import { EVENT_SCHEMAS } from './eventSchemas.js';
+import { LIFECYCLE_SCHEMAS } from './lifecycleSchemas.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   paths: Record<string, Record<string, OpenApiOperation>>;
@@ -149,7 +150,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     ],
     paths,
     components: {
-      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS, ...EVENT_SCHEMAS },
+      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS, ...EVENT_SCHEMAS, ...LIFECYCLE_SCHEMAS },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key created with POST /api/keys' } },
       parameters: {
         OnestopUser: {

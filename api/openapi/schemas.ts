@@ -34,6 +34,7 @@ export const DOSSIER_CODE: JsonSchema = { type: 'string', maxLength: 60, descrip
 export const UUID: JsonSchema = { type: 'string', format: 'uuid' };
 const TIMELINESS: JsonSchema = { type: 'string', enum: ['early', 'on_time', 'late'] };
 const STATUS_NAMES = Object.keys(DOSSIER_STATUSES);
+export const STATUS_CODE: JsonSchema = { type: 'integer', minimum: 1, maximum: 10, description: 'Status code of the National Public Service Portal (1 new … 10 returned).' };
 
 /** A dossier in a list: what the dossier list and the dossiers behind a report cell both show. */
 export const DOSSIER_SUMMARY_PROPERTIES: Record<string, JsonSchema> = {
@@ -232,6 +233,8 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       data: { type: 'object', description: "The procedure's start form (see GET /api/procedures/{code})." },
       channel: { type: 'string', enum: ['online', 'direct', 'post'] },
       receivingAgency: { type: 'string', pattern: '^[A-Za-z0-9.]{1,40}$' },
+      resolvingAgency: { type: 'string', pattern: '^[A-Za-z0-9.]{1,40}$', description: 'The agency that resolves it, for a procedure any receiving point may receive (onestop:anyReceivingPoint); the dossier code carries its identifier (Circular 04/2025 art. 23).' },
+      check: { type: 'boolean', description: 'Filed online for the desk to check: the dossier starts in status 1 (new) until POST /api/dossiers/{code}/accept or /refuse.' },
       receivedAt: { ...dateTime, description: 'When a paper dossier was received, if entered later; never in the future. Deadlines count from it.' },
     },
     ['procedureCode', 'applicant', 'data', 'channel'],
@@ -250,6 +253,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     procedureCode: { type: 'string' },
     version: { type: 'integer' },
     status: ref('DossierStatus'),
+    statusCode: STATUS_CODE,
     receivedAt: dateTime,
     clockStartedAt: dateTime,
     dueAt: nullableDateTime,
@@ -257,6 +261,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   }),
   DossierSummary: closed({
     ...DOSSIER_SUMMARY_PROPERTIES,
+    statusCode: STATUS_CODE,
     overdue: { type: 'boolean', description: 'Pending after its promised date.' },
   }),
   DossierPage: page('DossierSummary'),
@@ -285,8 +290,10 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     procedureName: { type: 'string' },
     procedureVersion: { type: 'integer' },
     status: ref('DossierStatus'),
+    statusCode: STATUS_CODE,
     channel: { type: 'string' },
     receivingAgency: { type: 'string' },
+    resolvingAgency: { type: ['string', 'null'], description: 'The agency that resolves it when not the receiving one (reception regardless of administrative boundary).' },
     applicant: { type: 'object' },
     data: { type: 'object' },
     submittedAt: dateTime,
@@ -298,6 +305,10 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     returnedAt: nullableDateTime,
     refusedAt: nullableDateTime,
     withdrawnAt: nullableDateTime,
+    stoppedAt: nullableDateTime,
+    refusalReasons: { type: ['array', 'null'], items: { type: 'string' }, description: 'Why it was not received (status 3, Form 03).' },
+    returnChannel: { type: ['string', 'null'], enum: ['in_person', 'post', null] },
+    trackingNumber: { type: ['string', 'null'], description: 'Postal tracking number of a result returned by post.' },
     timeliness: { type: ['string', 'null'], enum: ['early', 'on_time', 'late', 'overdue', 'within_deadline', null], description: 'Against the promised date: final once resolved, provisional while pending.' },
     openTasks: { type: 'array', items: ref('Task') },
     waitingOn: ref('WaitingOn'),
@@ -345,7 +356,14 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   }),
   EmptyBody: closed({}, []),
   Withdrawal: closed({ reason: text(2000) }, []),
-  ResultReturned: closed({ dossierCode: { type: 'string' }, status: ref('DossierStatus'), returnedAt: dateTime }),
+  ResultReturned: closed({
+    dossierCode: { type: 'string' },
+    status: ref('DossierStatus'),
+    statusCode: STATUS_CODE,
+    returnedAt: dateTime,
+    channel: { type: 'string', enum: ['in_person', 'post'] },
+    trackingNumber: { type: ['string', 'null'] },
+  }),
   Withdrawn: closed({ dossierCode: { type: 'string' }, status: ref('DossierStatus') }),
 
   // ── tasks ──

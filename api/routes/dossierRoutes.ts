@@ -1,5 +1,5 @@
 import type { ResolvedDeps } from '../apiDeps.js';
-import type { Channel, DossierStatus } from '../../engine/index.js';
+import { DOSSIER_STATUSES, type Channel, type DossierStatus } from '../../engine/index.js';
 import { actingFor } from '../auth/departmentScope.js';
 import { invalidData } from '../http/problem.js';
 import { created, ok, type RouteSpec } from '../http/route.js';
@@ -28,7 +28,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
         422: { description: 'The data does not satisfy the start form, the procedure is not deployed, or receivedAt is in the future', schema: ref('Problem') },
       },
       async handler({ body, caller }) {
-        const input = body as { procedureCode: string; applicant: { name: string; idNumber: string; phone?: string; email?: string }; data: Record<string, unknown>; channel: Channel; receivingAgency?: string; receivedAt?: string };
+        const input = body as { procedureCode: string; applicant: { name: string; idNumber: string; phone?: string; email?: string }; data: Record<string, unknown>; channel: Channel; receivingAgency?: string; resolvingAgency?: string; receivedAt?: string; check?: boolean };
         if (!(await deps.engine.read.latestVersion(input.procedureCode))) {
           throw invalidData(`procedure ${input.procedureCode} is not deployed`, [{ in: 'body', path: '/procedureCode', message: 'is not a deployed procedure' }]);
         }
@@ -37,6 +37,8 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
           data: input.data,
           channel: input.channel,
           receivingAgency: input.receivingAgency,
+          resolvingAgency: input.resolvingAgency,
+          check: input.check,
           receivedAt: input.receivedAt ? new Date(input.receivedAt) : undefined,
           actor: caller.actor,
         });
@@ -46,6 +48,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
             procedureCode: r.procedureCode,
             version: r.version,
             status: statusJson(r.status),
+            statusCode: DOSSIER_STATUSES[r.status],
             receivedAt: iso(r.receivedAt),
             clockStartedAt: iso(r.clockStartedAt),
             dueAt: iso(r.dueAt),
@@ -88,6 +91,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
           items: page.items.map((d) => ({
             ...d,
             status: statusJson(d.status),
+            statusCode: DOSSIER_STATUSES[d.status],
             receivedAt: iso(d.receivedAt),
             dueAt: iso(d.dueAt),
             resolvedAt: iso(d.resolvedAt),
@@ -241,16 +245,20 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       path: '/api/dossiers/{code}/return',
       operationId: 'returnResult',
       summary: 'Record that the result was handed over',
+      description: 'Status 10: in person at the desk (default), or by post with the postal tracking number (Hanoi returns paper results by post from 1 January 2026).',
       tag: 'dossiers',
       roles: ['desk'],
       pathParams: codeParam,
+      body: { schema: ref('ResultReturn'), required: false },
       responses: {
         200: { description: 'Returned', schema: ref('ResultReturned') },
         409: { description: 'The result is not ready', schema: ref('Problem') },
+        422: { description: 'By post without a tracking number', schema: ref('Problem') },
       },
-      async handler({ params, caller }) {
-        const r = await deps.engine.dossiers.returnResult(params.code, { actor: caller.actor });
-        return ok({ dossierCode: r.dossierCode, status: statusJson(r.status), returnedAt: iso(r.returnedAt) });
+      async handler({ params, body, caller }) {
+        const input = (body ?? {}) as { channel?: 'in_person' | 'post'; trackingNumber?: string };
+        const r = await deps.engine.dossiers.returnResult(params.code, { actor: caller.actor, channel: input.channel, trackingNumber: input.trackingNumber });
+        return ok({ dossierCode: r.dossierCode, status: statusJson(r.status), statusCode: DOSSIER_STATUSES[r.status], returnedAt: iso(r.returnedAt), channel: r.channel, trackingNumber: r.trackingNumber });
       },
     },
     {

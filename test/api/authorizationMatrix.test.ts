@@ -36,6 +36,11 @@ async function dossier() {
   const r = await tb.engine.submit(procedureCode, { ...input, channel: 'direct', actor: 'fixture' });
   return { code: r.code, taskId: r.tasks[0].id };
 }
+/** Filed online for the desk to check (status 1). */
+async function filedDossier() {
+  const { procedureCode, ...input } = birthDossier();
+  return { code: (await tb.engine.submit(procedureCode, { ...input, channel: 'online', check: true, actor: 'fixture' })).code };
+}
 async function resolvedDossier() {
   const d = await dossier();
   const next = await tb.engine.completeTask(d.taskId, { actor: 'fixture', data: BIRTH_STEP_DATA.Task_RegisterBirth });
@@ -108,6 +113,11 @@ const ROWS: Row[] = [
     call: (f) => api().post(`/api/dossiers/${f.code}/apology`).send({ reason: 'Chờ xác minh', responsibleDepartment: 'CONGAN_XA', newDueAt: '2026-03-10T09:00:00+07:00' }),
   },
   { name: 'POST /api/dossiers/{code}/return', allow: { desk: 200 }, prepare: resolvedDossier, call: (f) => api().post(`/api/dossiers/${f.code}/return`) },
+  { name: 'POST /api/dossiers/{code}/accept', allow: { desk: 200 }, prepare: filedDossier, call: (f) => api().post(`/api/dossiers/${f.code}/accept`) },
+  { name: 'POST /api/dossiers/{code}/refuse', allow: { desk: 200 }, prepare: filedDossier, call: (f) => api().post(`/api/dossiers/${f.code}/refuse`).send({ reasons: ['Thiếu giấy tờ'] }) },
+  { name: 'POST /api/dossiers/{code}/stop', allow: { desk: 200 }, prepare: dossier, call: (f) => api().post(`/api/dossiers/${f.code}/stop`).send({ reason: 'Công dân đề nghị' }) },
+  // The sample has no fee: the desk is let through and told the dossier is not awaiting one.
+  { name: 'POST /api/dossiers/{code}/fees', allow: { desk: 409 }, prepare: dossier, call: (f) => api().post(`/api/dossiers/${f.code}/fees`).send({ amount: 1000, paidAt: '2026-03-02T08:00:00+07:00', online: false }) },
   { name: 'POST /api/dossiers/{code}/withdraw', allow: { desk: 200 }, prepare: dossier, call: (f) => api().post(`/api/dossiers/${f.code}/withdraw`).send({ reason: 'Công dân rút' }) },
   { name: 'GET /api/tasks', allow: { desk: 200, supervisor: 200, officer: 200, otherOfficer: 200 }, call: () => api().get('/api/tasks') },
   { name: 'GET /api/tasks?department=TUPHAP_XA', allow: { desk: 200, supervisor: 200, officer: 200 }, call: () => api().get('/api/tasks?department=TUPHAP_XA') },
