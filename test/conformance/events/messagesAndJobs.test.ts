@@ -21,7 +21,7 @@ beforeAll(async () => {
   await upsertDepartment(db.pool, { code: 'THUE', name: 'Chi cục Thuế', agency: 'Thuế', calendarId: null });
   clock = new FixedClock('2026-03-02T09:00:00+07:00');
   engine = engineFor(db.pool, clock);
-  for (const f of ['receive-task', 'message-catch', 'event-based-gateway', 'external-job']) await engine.deploy(await fixture('bpmn', 'events', `${f}.bpmn`));
+  for (const f of ['receive-task', 'message-catch', 'boundary-message-non-interrupting', 'event-based-gateway', 'external-job']) await engine.deploy(await fixture('bpmn', 'events', `${f}.bpmn`));
 });
 
 afterEach(() => expectEveryDossierWaits(db.pool));
@@ -86,6 +86,20 @@ test('an intermediate message catch waits after a step; a boundary message withd
   expect(await open(b.code)).toEqual(['Task_Stop']);
   expect(await history(b.code)).toContain('task.cancelled');
   await expect(engine.deliverMessage({ name: 'tax-paid', dossierCode: b.code, actor: 'desk' })).rejects.toThrow(NotFoundError);
+});
+
+test('a non-interrupting boundary message opens a reply step while the step stays open', async () => {
+  const d = await engine.submit('EV.COMPLAINT', { applicant, data: {} });
+  const first = await engine.deliverMessage({ name: 'complaint-forwarded', dossierCode: d.code, actor: 'desk', actingFor: 'MOTCUA_XA' });
+  expect(first.triggered).toEqual(['Msg_Complaint_Received']);
+  expect(await open(d.code)).toEqual(['Task_Check', 'Task_Reply']);
+  await complete(d.code, 'Task_Reply');
+  // bpmn-elements arms a boundary message once per step execution: a second
+  // complaint is not awaited (a timer cycle is the way to repeat).
+  await expect(engine.deliverMessage({ name: 'complaint-forwarded', dossierCode: d.code, actor: 'desk' })).rejects.toThrow(NotFoundError);
+  expect(await open(d.code)).toEqual(['Task_Check']);
+  await complete(d.code, 'Task_Check');
+  expect((await engine.getDossier(d.code)).status.name).toBe('resolved');
 });
 
 test('an event-based gateway: the message wins and the timer is withdrawn, or the timer wins and the message is no longer awaited', async () => {
