@@ -15,6 +15,9 @@ export async function unclaimTask(ctx: EngineContext, taskId: string, actor: str
 
 function refuseDone(task: TaskRow) {
   if (task.status === 'completed' || task.status === 'cancelled') throw new ConflictError(`task ${task.id} is ${task.status}`);
+  // A job is taken by fetch-and-lock, a reply by its message: a claim would hide them from both.
+  if (task.kind === 'job') throw new ConflictError(`task ${task.id} is an external job: its department's software takes it through /api/jobs/fetch-and-lock`);
+  if (task.kind === 'message') throw new ConflictError(`task ${task.id} awaits a message: it ends when the message is delivered through /api/messages`);
 }
 
 async function changeClaim(ctx: EngineContext, taskId: string, actor: string, claim: boolean): Promise<TaskRow> {

@@ -45,8 +45,9 @@ test('a send job then a receive task with a reply deadline: the answer is valida
   clock.set('2026-03-02T09:00:00+07:00');
   const d = await engine.submit('EV.RECEIVE', { applicant, data: {} });
   expect(d.tasks.map((t) => [t.elementId, t.department])).toEqual([['Send_Request', 'CONGAN_XA']]);
-  // A job is not an officer's step.
+  // A job is not an officer's step: neither completed nor claimed as one.
   await expect(engine.completeTask(d.tasks[0].id, { actor: 'officer' })).rejects.toThrow(ConflictError);
+  await expect(engine.claimTask(d.tasks[0].id, 'officer')).rejects.toThrow(/external job/);
 
   await doJob('consultation-request', {});
   // The reply is a leg of the police with its deadline: 2 working days.
