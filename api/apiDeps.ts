@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/index.js';
 import type { BodyLimits } from './http/mountRoutes.js';
+import { authConfigFromEnv, type AuthConfig } from './auth/authConfig.js';
 
 export interface ApiDeps {
   /** The engine's front door: every route reads and changes through it. */
@@ -8,10 +9,13 @@ export interface ApiDeps {
   clock?: () => Date;
   log?: (line: string) => void;
   limits?: Partial<BodyLimits>;
+  /** Sessions and single sign-on; from the environment by default. */
+  auth?: Partial<AuthConfig>;
 }
 
-export interface ResolvedDeps extends Required<Omit<ApiDeps, 'limits'>> {
+export interface ResolvedDeps extends Required<Omit<ApiDeps, 'limits' | 'auth'>> {
   limits?: Partial<BodyLimits>;
+  auth: AuthConfig;
 }
 
 export function resolveDeps(deps: ApiDeps): ResolvedDeps {
@@ -19,5 +23,6 @@ export function resolveDeps(deps: ApiDeps): ResolvedDeps {
     ...deps,
     clock: deps.clock ?? (() => deps.engine.now()),
     log: deps.log ?? ((line: string) => console.error(line)),
+    auth: { ...authConfigFromEnv(), ...deps.auth },
   };
 }

@@ -18,14 +18,30 @@ import { supervisionRoutes } from './routes/supervisionRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
 import { workspaceRoutes } from './routes/workspaceRoutes.js';
 import { calendarRoutes } from './routes/calendarRoutes.js';
+import { sessionRoutes } from './routes/sessionRoutes.js';
+import { personRoutes } from './routes/personRoutes.js';
+import { auditRoutes } from './routes/auditRoutes.js';
+import { oidcClient, type OidcClient } from './auth/oidc.js';
+import { auditAfterSuccess } from './auth/auditAfterSuccess.js';
 
 export type { ApiDeps } from './apiDeps.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+// One OpenID Connect client per configuration: discovery happens once.
+const oidcClients = new WeakMap<object, OidcClient>();
+function oidcOf(deps: ApiDeps, resolved: ReturnType<typeof resolveDeps>): OidcClient | null {
+  if (!resolved.auth.oidc) return null;
+  if (!oidcClients.has(deps)) oidcClients.set(deps, oidcClient(resolved.auth.oidc));
+  return oidcClients.get(deps)!;
+}
+
 export function apiRoutes(deps: ApiDeps): RouteSpec[] {
   const resolved = resolveDeps(deps);
   return [
+    ...sessionRoutes(resolved, resolved.auth, oidcOf(deps, resolved)),
+    ...personRoutes(resolved),
+    ...auditRoutes(resolved),
     ...keyRoutes(resolved),
     ...departmentRoutes(resolved),
     ...procedureRoutes(resolved),
@@ -60,7 +76,10 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     res.json(document);
   });
   router.use(docsRouter());
-  router.use(routerFor(routes, { keys: resolved.engine.keys, document, limits: deps.limits, log: resolved.log }));
+  router.use(routerFor(routes, {
+    auth: { keys: resolved.engine.keys, sessions: resolved.engine.sessions, config: resolved.auth, afterSuccess: auditAfterSuccess(resolved.engine) },
+    document, limits: deps.limits, log: resolved.log,
+  }));
   return router;
 }
 

@@ -8,6 +8,8 @@ export { startEngine, type RunningEngine } from './system/startEngine.js';
 export { readConfig, type AppConfig } from './config.js';
 export { ensureAdminToken, type AdminTokenOptions, type AdminTokenResult } from './keys/ensureAdminToken.js';
 export * from './errors.js';
+export { ensureAdminPerson, ADMIN_PASSWORD_FILE, ADMIN_USERNAME } from './keys/ensureAdminPerson.js';
+export * from './people/index.js';
 
 // Types and pure helpers the API shapes its answers with.
 export { DOSSIER_STATUSES, statusView, type DossierStatus } from './dossier/statuses.js';

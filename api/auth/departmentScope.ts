@@ -1,21 +1,26 @@
 import type { Caller } from '../http/route.js';
 import { forbidden } from '../http/problem.js';
 
+/** Who "this key" is in a refusal: the key, or the signed-in person. */
+const whoActs = (caller: Caller) => (caller.who?.kind === 'person' ? caller.who.username : 'this key');
+
 /**
- * The department a list is restricted to: an officer key sees its own
- * department only (naming another is refused), other roles see what they ask
- * for (undefined: every department).
+ * The department a list is restricted to: an officer sees its own
+ * department(s) only (naming another is refused), other roles see what they
+ * ask for (undefined: every department). A person who is an officer of
+ * several departments names one, or sees the first.
  */
 export function departmentScope(caller: Caller, requested: string | undefined, what: string): string | undefined {
   const key = caller.key!;
   if (key.role !== 'officer') return requested;
-  if (requested && requested !== key.department) {
-    throw forbidden(`this key acts for department ${key.department}; it cannot ${what} of ${requested}`);
+  const own = caller.departments ?? [key.department!];
+  if (requested && !own.includes(requested)) {
+    throw forbidden(`${whoActs(caller)} acts for department ${own.join(', ')}; it cannot ${what} of ${requested}`);
   }
-  return key.department!;
+  return requested ?? key.department!;
 }
 
-/** The department an officer's key acts for, which the engine holds its commands and reads to; null for every other role. */
+/** The department an officer acts for, which the engine holds its commands and reads to; null for every other role. */
 export function actingFor(caller: Caller): string | null {
   return caller.key?.role === 'officer' ? caller.key.department : null;
 }

@@ -1,13 +1,35 @@
 import type { Request } from 'express';
-import type { ApiKeyRow, ApiRole, Engine } from '../../engine/index.js';
+import type { ApiKeyRow, Engine, LiveSession, PersonRole } from '../../engine/index.js';
+import { personActor } from '../../engine/index.js';
+import type { AuthConfig } from '../auth/authConfig.js';
+import { csrfProblem } from '../auth/csrf.js';
+import { apiRoleOf, leadDepartments, membershipFor, officerDepartments } from '../auth/memberships.js';
+import { sessionCookieOf } from '../auth/sessionCookie.js';
 import { badRequest, forbidden, unauthorized } from './problem.js';
-import type { Caller, RouteSpec } from './route.js';
+import type { Caller, Reply, RouteSpec } from './route.js';
 
-/** Header a department's software may set to name the officer behind its key (recorded in history, used for claims). */
+/** Header a department's software may set to name the officer behind its key (recorded as reported by that system). */
 export const USER_HEADER = 'x-onestop-user';
 
 /** How a bearer token is resolved to its key (the engine's `keys`). */
-export type KeyLookup = Pick<Engine['keys'], 'ofToken'>;
+export type KeyLookup = Pick<Engine['keys'], 'ofToken'> & Partial<Pick<Engine['keys'], 'touch'>>;
+
+/** What authentication needs of the engine, and the session settings. */
+export interface AuthDeps {
+  keys: KeyLookup;
+  sessions?: Pick<Engine['sessions'], 'resolve'>;
+  config?: AuthConfig;
+  /** After a route succeeded (before the answer is sent): the audit of what a person read. */
+  afterSuccess?: (route: RouteSpec, caller: Caller, params: Record<string, string>, reply: Reply) => Promise<void>;
+}
+
+/** Who is behind a request: a signed-in person, or a system with its key. */
+export type RequestActor =
+  | { kind: 'person'; personId: string; username: string; fullName: string; memberships: LiveSession['memberships']; session: LiveSession }
+  | { kind: 'system'; keyId: string; keyName: string; reportedUser: string | null };
+
+/** Operations a person who must change the password may still use. */
+const DURING_PASSWORD_CHANGE = new Set(['whoAmI', 'signOut', 'changePassword']);
 
 /** Resolves the bearer token to its key; every refusal says what was wrong with the credentials. */
 export async function authenticate(keys: KeyLookup, req: Request): Promise<ApiKeyRow> {
@@ -22,27 +44,81 @@ export async function authenticate(keys: KeyLookup, req: Request): Promise<ApiKe
 }
 
 const article = (role: string) => (/^[aeiou]/.test(role) ? 'an' : 'a');
+const roleList = (roles: readonly string[]) => (roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`);
+const lowerFirst = (s: string) => s.replace(/^./, (c) => c.toLowerCase());
 
 export function authorize(route: RouteSpec, key: ApiKeyRow): void {
   if (route.roles === 'public') return;
-  if (!route.roles.includes(key.role)) {
-    const roles = route.roles as readonly ApiRole[];
-    throw forbidden(
-      `${route.summary.replace(/^./, (c) => c.toLowerCase())} needs the role ${roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`}; this key ("${key.name}") is ${article(key.role)} ${key.role} key`,
-    );
+  if (!(route.roles as readonly string[]).includes(key.role)) {
+    throw forbidden(`${lowerFirst(route.summary)} needs the role ${roleList(route.roles)}; this key ("${key.name}") is ${article(key.role)} ${key.role} key`);
   }
 }
 
-/** The actor recorded by the engine: the key's name, or "<user> (<key name>)" when the software names its user. */
-export function callerOf(req: Request, key: ApiKeyRow | null): Caller {
-  if (!key) return { key: null, actor: 'public' };
+/**
+ * The caller of a route: public; a system by its API key (Authorization
+ * header); or a person by the session cookie. A key wins over a cookie, so
+ * a department's software is never taken for the person whose browser it runs in.
+ */
+export async function callerFor(route: RouteSpec, req: Request, deps: AuthDeps): Promise<Caller> {
+  if (route.roles === 'public') return { key: null, actor: 'public', who: null };
+  const cookie = deps.sessions ? sessionCookieOf(req) : null;
+  if (req.headers.authorization || !cookie) {
+    const key = await authenticate(deps.keys, req);
+    authorize(route, key);
+    await deps.keys.touch?.(key.id);
+    return systemCaller(req, key);
+  }
+  const live = await deps.sessions!.resolve(cookie, deps.config!.session);
+  if (!live) throw unauthorized('your session has ended (signed out, expired, or the account was deactivated): sign in again');
+  const csrf = csrfProblem(req, live.session.csrfToken);
+  if (csrf) throw forbidden(csrf);
+  if (live.person.mustChangePassword && !DURING_PASSWORD_CHANGE.has(route.operationId)) {
+    throw forbidden('change your password first (POST /api/session/password): an administrator set the one you signed in with');
+  }
+  const membership = membershipFor(route.roles as readonly PersonRole[], live.memberships);
+  if (!membership) {
+    const have = live.memberships.map((m) => (m.department ? `${m.role} of ${m.department}` : m.role)).join(', ') || 'no membership';
+    throw forbidden(`${lowerFirst(route.summary)} needs the role ${roleList(route.roles)}; ${live.person.username} is ${have}`);
+  }
+  const role = apiRoleOf(membership);
+  const departments = officerDepartments(live.memberships);
+  // The rest of the API reads a caller's role and department off `key`: the chosen membership in that shape.
+  const key: ApiKeyRow = {
+    id: live.person.id, name: live.person.username, role, department: role === 'officer' ? membership.department : null,
+    tokenHint: '', bootstrap: false, createdAt: live.person.createdAt, createdBy: live.person.createdBy, revokedAt: null, revokedBy: null, lastUsedAt: null,
+  };
+  return {
+    key,
+    // X-Onestop-User is not read: a signed-in person records work in their own name only.
+    actor: personActor(live.person),
+    who: { kind: 'person', personId: live.person.id, username: live.person.username, fullName: live.person.fullName, memberships: live.memberships, session: live },
+    departments: role === 'officer' ? departments : undefined,
+    leadOf: leadDepartments(live.memberships),
+  };
+}
+
+/** A system: the key's name, or "<user> (<key name>)" when its software names the officer it reports for. */
+function systemCaller(req: Request, key: ApiKeyRow): Caller {
   const user = req.headers[USER_HEADER];
-  if (user === undefined) return { key, actor: key.name };
+  const who = (reportedUser: string | null): RequestActor => ({ kind: 'system', keyId: key.id, keyName: key.name, reportedUser });
+  if (user === undefined) return { key, actor: key.name, who: who(null) };
   if (typeof user !== 'string' || !user.trim() || user.length > 100 || /[\u0000-\u001f]/.test(user)) {
     throw badRequest(`the ${USER_HEADER} header must be a name of 1 to 100 characters`, [{ in: 'header', path: `/${USER_HEADER}`, message: 'must be a name of 1 to 100 characters' }]);
   }
-  const name = decodeUserHeader(user);
-  return { key, actor: `${name.trim()} (${key.name})` };
+  const name = decodeUserHeader(user).trim();
+  return { key, actor: `${name} (${key.name})`, who: who(name) };
+}
+
+/** The caller kept for compatibility with callers of the former API (a key, or public). */
+export function callerOf(req: Request, key: ApiKeyRow | null): Caller {
+  return key ? systemCaller(req, key) : { key: null, actor: 'public', who: null };
+}
+
+/** Who the audit log names for a caller. */
+export function auditActor(caller: Caller): { kind: 'person' | 'system' | 'anonymous'; name: string } {
+  if (caller.who?.kind === 'person') return { kind: 'person', name: caller.who.username };
+  if (caller.who?.kind === 'system') return { kind: 'system', name: caller.who.keyName };
+  return { kind: 'anonymous', name: 'anonymous' };
 }
 
 /**

@@ -1,7 +1,7 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { OpenApiDocument } from '../openapi/openapiDocument.js';
 import { XML_CONTENT_TYPES } from '../openapi/openapiDocument.js';
-import { authenticate, authorize, callerOf, type KeyLookup } from './authenticate.js';
+import { callerFor, type AuthDeps } from './authenticate.js';
 import { badRequest, HttpProblem, notFound, PROBLEM_TYPES, problemHandler } from './problem.js';
 import { ajvForDocument, check, compileRouteValidators } from './requestValidation.js';
 import type { Reply, RouteSpec } from './route.js';
@@ -46,7 +46,7 @@ const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
  * check path, query and body against the OpenAPI document, then run the
  * handler. Nothing reaches the engine before every check passed.
  */
-export function routerFor(routes: readonly RouteSpec[], deps: { keys: KeyLookup; document: OpenApiDocument; limits?: Partial<BodyLimits>; log: (line: string) => void }): express.Router {
+export function routerFor(routes: readonly RouteSpec[], deps: { auth: AuthDeps; document: OpenApiDocument; limits?: Partial<BodyLimits>; log: (line: string) => void }): express.Router {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const strictAjv = ajvForDocument(deps.document);
   const coercingAjv = ajvForDocument(deps.document, { coerceTypes: true });
@@ -58,9 +58,7 @@ export function routerFor(routes: readonly RouteSpec[], deps: { keys: KeyLookup;
   for (const route of routes) {
     const validators = compileRouteValidators(route, strictAjv, coercingAjv);
     router[route.method](toExpressPath(route.path), async (req: Request, res: Response) => {
-      const key = route.roles === 'public' ? null : await authenticate(deps.keys, req);
-      if (key) authorize(route, key);
-      const caller = callerOf(req, key);
+      const caller = await callerFor(route, req, deps.auth);
 
       const params = { ...req.params } as Record<string, string>;
       if (validators.path && !validators.path(params)) {
@@ -100,7 +98,9 @@ export function routerFor(routes: readonly RouteSpec[], deps: { keys: KeyLookup;
         }
       }
 
-      send(res, await route.handler({ params, query, body, caller, req }));
+      const reply = await route.handler({ params, query, body, caller, req });
+      await deps.auth.afterSuccess?.(route, caller, params, reply);
+      send(res, reply);
     });
   }
 

@@ -1,8 +1,9 @@
 import type { Request } from 'express';
-import type { ApiKeyRow, ApiRole } from '../../engine/index.js';
+import type { ApiKeyRow, ApiRole, PersonRole } from '../../engine/index.js';
+import type { RequestActor } from './authenticate.js';
 
 export type JsonSchema = Record<string, unknown>;
-export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete' | 'patch';
 
 export interface ParamSpec {
   schema: JsonSchema;
@@ -20,9 +21,15 @@ export interface ResponseSpec {
   alternatives?: Record<string, JsonSchema>;
 }
 
-/** Who is calling: the key (null on public routes) and the name recorded in history. */
+/** Who is calling: the key (null on public routes; for a person, the membership chosen for the route in a key's shape) and the name recorded in history. */
 export interface Caller {
   key: ApiKeyRow | null;
+  /** The person (signed in) or the system (API key) behind the request; null on public routes. */
+  who?: RequestActor | null;
+  /** A person acting as an officer: every department of their officer and lead memberships. */
+  departments?: string[];
+  /** A person's departments as a lead. */
+  leadOf?: string[];
   /** Recorded as the actor of engine operations: the key's name, or the user named by the department's software. */
   actor: string;
 }
@@ -56,7 +63,7 @@ export interface RouteSpec {
   description?: string;
   tag: string;
   /** 'public' needs no token. */
-  roles: readonly ApiRole[] | 'public';
+  roles: readonly PersonRole[] | 'public';
   pathParams?: Record<string, ParamSpec>;
   query?: Record<string, ParamSpec>;
   body?: {

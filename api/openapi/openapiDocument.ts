@@ -3,6 +3,7 @@ import { ref, SCHEMAS } from './schemas.js';
 import { WORKSPACE_SCHEMAS } from './workspaceSchemas.js';
 import { CALENDAR_SCHEMAS } from './calendarSchemas.js';
 import { EVENT_SCHEMAS } from './eventSchemas.js';
+import { PEOPLE_SCHEMAS } from './peopleSchemas.js';
 import { LIFECYCLE_SCHEMAS } from './lifecycleSchemas.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
@@ -28,6 +29,7 @@ const ROLE_TEXT: Record<string, string> = {
   desk: 'desk',
   officer: 'officer (its own department)',
   supervisor: 'supervisor',
+  lead: 'lead (its own department)',
 };
 
 /**
@@ -76,7 +78,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
         .filter(Boolean)
         .join('\n\n'),
       tags: [route.tag],
-      security: route.roles === 'public' ? [] : [{ bearer: [] }],
+      security: route.roles === 'public' ? [] : [{ bearer: [] }, { session: [] }],
       'x-roles': route.roles === 'public' ? [] : [...route.roles],
       responses: {},
     };
@@ -134,7 +136,10 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     },
     servers: [{ url: '/' }],
     tags: [
-      { name: 'keys', description: 'API keys (administrator)' },
+      { name: 'session', description: 'Personal sign-in: password, single sign-on, sign-out' },
+      { name: 'people', description: 'People and their memberships (administrator)' },
+      { name: 'audit', description: 'The audit log (administrator)' },
+      { name: 'keys', description: 'API keys of systems (administrator)' },
       { name: 'departments', description: 'Department registry and webhooks (administrator)' },
       { name: 'procedures', description: 'BPMN procedure versions (analyst)' },
       { name: 'dossiers', description: 'Reception and the dossier lifecycle (desk)' },
@@ -150,8 +155,11 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     ],
     paths,
     components: {
-      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS, ...EVENT_SCHEMAS, ...LIFECYCLE_SCHEMAS },
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key created with POST /api/keys' } },
+      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS, ...EVENT_SCHEMAS, ...LIFECYCLE_SCHEMAS, ...PEOPLE_SCHEMAS },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API key of a system, created with POST /api/keys' },
+        session: { type: 'apiKey', in: 'cookie', name: 'onestop_session', description: 'A person’s session (POST /api/session); changes also need the X-CSRF-Token header' },
+      },
       parameters: {
         OnestopUser: {
           name: 'X-Onestop-User',

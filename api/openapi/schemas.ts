@@ -128,6 +128,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     createdBy: { type: ['string', 'null'] },
     revokedAt: nullableDateTime,
     revokedBy: { type: ['string', 'null'] },
+    lastUsedAt: { ...nullableDateTime, description: 'When the key was last used (to the minute); null if never.' },
   }),
   CreatedApiKey: closed({
     id: UUID,

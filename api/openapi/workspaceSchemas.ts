@@ -19,7 +19,13 @@ export const WORKSPACE_SCHEMAS: Record<string, JsonSchema> = {
     department: { type: ['string', 'null'], description: 'The department an officer key acts for.' },
     departmentName: { type: ['string', 'null'] },
     actor: { type: 'string', description: 'What history records for this caller (with X-Onestop-User, the person and the key).' },
-  }),
+    kind: { type: 'string', enum: ['person', 'system'], description: 'A signed-in person, or a system’s API key.' },
+    fullName: { type: 'string' },
+    memberships: { type: 'array', items: ref('Membership') },
+    csrfToken: { type: 'string', description: 'Of the session: send it as X-CSRF-Token on every change.' },
+    mustChangePassword: { type: 'boolean' },
+    leadOf: { type: 'array', items: { type: 'string' }, description: 'The departments the person leads.' },
+  }, ['id', 'name', 'role', 'department', 'departmentName', 'actor', 'kind']),
 
   InboxTask: closed({
     ...TASK_PROPERTIES,

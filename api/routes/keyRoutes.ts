@@ -16,6 +16,7 @@ const keyJson = (k: ApiKeyRow) => ({
   createdBy: k.createdBy,
   revokedAt: iso(k.revokedAt),
   revokedBy: k.revokedBy,
+  lastUsedAt: iso(k.lastUsedAt),
 });
 
 export function keyRoutes(deps: ResolvedDeps): RouteSpec[] {
@@ -25,7 +26,7 @@ export function keyRoutes(deps: ResolvedDeps): RouteSpec[] {
       path: '/api/keys',
       operationId: 'createKey',
       summary: 'Create an API key',
-      description: 'The token is in the answer only: the server keeps its SHA-256. An officer key acts for exactly one department.',
+      description: 'A key is for a system (a department’s software, the portal sync, a job worker); people sign in with their own account. The token is in the answer only: the server keeps its SHA-256. An officer key acts for exactly one department.',
       tag: 'keys',
       roles: ['admin'],
       body: { schema: ref('NewApiKey') },

@@ -7,6 +7,7 @@ import { addDays, currentMonth, PAGE_QUERY, pageOf, periodEnd, periodQuery, peri
 import { iso, statusJson, taskJson } from '../views/jsonViews.js';
 import { urgencyOf, WORKING_DAY_MS, workingMsLeft } from '../views/workingTimeViews.js';
 import { DEPARTMENT_CODE, DOSSIER_CODE, PROCEDURE_CODE, ref } from '../openapi/schemas.js';
+import { meExtras } from '../auth/me.js';
 
 // Endpoints of the browser workspace (designer/src/workspace): what the
 // pages need that the contract's lists do not say directly. Every working
@@ -14,6 +15,7 @@ import { DEPARTMENT_CODE, DOSSIER_CODE, PROCEDURE_CODE, ref } from '../openapi/s
 // so a page never trusts the browser's clock.
 
 const ALL_ROLES = ['admin', 'analyst', 'desk', 'officer', 'supervisor'] as const;
+const EVERYONE = [...ALL_ROLES, 'lead'] as const;
 const DAY = { type: 'string', format: 'date' };
 
 /** The period of a report: Vietnamese dates, both included; default this month up to today (as GET /api/reports/form06). */
@@ -37,12 +39,12 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
       summary: 'Who the key belongs to',
       description: 'The key’s name, role and (for an officer) department: what the browser workspace uses to choose the pages it offers after sign-in.',
       tag: 'workspace',
-      roles: ALL_ROLES,
+      roles: EVERYONE,
       responses: { 200: { description: 'The caller', schema: ref('Me') } },
       async handler({ caller }) {
         const key = caller.key!;
         const department = key.department ? await deps.engine.read.department(key.department) : null;
-        return ok({ id: key.id, name: key.name, role: key.role, department: key.department, departmentName: department?.name ?? null, actor: caller.actor });
+        return ok({ id: key.id, name: key.name, role: key.role, department: key.department, departmentName: department?.name ?? null, actor: caller.actor, ...meExtras(caller) });
       },
     },
     {

@@ -10,6 +10,9 @@ import { createApiKey, keyOfToken, revokeKey, type NewKeyInput } from '../keys/a
 import { saveDepartment } from '../departments/saveDepartment.js';
 import { taskInScope } from '../read/taskInScope.js';
 import { engineReads } from '../read/engineReads.js';
+import { peopleModule } from '../people/index.js';
+import { peopleReads } from '../people/peopleReads.js';
+import { touchApiKey } from '../store/auth/touchApiKey.js';
 
 type Core = OnestopEngine;
 /** The department an officer's key acts for; null or absent for the desk and other roles (no department restriction). */
@@ -23,6 +26,7 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
   const ctx = core.context;
   const db = ctx.pool;
   const calendars = options.calendars ?? new CalendarRegistry(db);
+  const personal = peopleModule(ctx);
 
   return {
     /** The engine's clock. */
@@ -62,14 +66,6 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
     tasks: {
       /** Returns the task with its step form. */
       claim: async (id: string, input: { actor: string } & Scope) => {
-      /** A dossier filed online (status 1) is received and processed (2, then 4). */
-      accept: (code: string, input: Parameters<Core['accept']>[1]) => core.accept(code, input),
-      /** A dossier filed online is not received (status 3), with the refusal's reasons. */
-      refuse: (code: string, input: Parameters<Core['refuse']>[1]) => core.refuse(code, input),
-      /** The formal stop of processing (status 8). */
-      stop: (code: string, input: Parameters<Core['stop']>[1]) => core.stop(code, input),
-      /** The payment of a dossier awaiting its fees (status 6) resolves it. */
-      payFees: (code: string, input: Parameters<Core['payFees']>[1]) => core.payFees(code, input),
         const task = await taskInScope(db, id, input.actingFor);
         return { ...(await core.claimTask(id, input.actor)), form: task.form };
       },
@@ -78,6 +74,8 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
         return { ...(await core.unclaimTask(id, input.actor)), form: task.form };
       },
       /** The department scope (actingFor) is checked on the task read under the dossier's lock. */
+      /** A lead hands a step of the department to a colleague. */
+      assign: personal.assignTask,
       complete: (id: string, input: Parameters<Core['completeTask']>[1]) =>
         core.completeTask(id, input).catch((err: unknown) => {
           // The step form's errors are about `data`; say where that is in the command's input (as submit does).
@@ -124,7 +122,14 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
       revoke: (id: string, by: string) => revokeKey(db, id, ctx.time.now(), by),
       /** The key a bearer token stands for, revoked or not; null when unknown. */
       ofToken: (token: string) => keyOfToken(db, token),
+      /** Records that a key was used (shown to administrators as its last use). */
+      touch: (id: string) => touchApiKey(db, id, ctx.time.now()),
     },
+
+    /** Personal accounts, password sign-in, sessions (engine/people). */
+    people: personal.people,
+    sessions: personal.sessions,
+    audit: personal.audit,
 
     calendars: {
       setDaySwap: async (calendarId: string, swap: DaySwap) => {
@@ -137,7 +142,7 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
       },
     },
 
-    read: engineReads(ctx, calendars),
+    read: { ...engineReads(ctx, calendars), ...peopleReads(db) },
   };
 }
 

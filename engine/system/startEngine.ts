@@ -14,6 +14,7 @@ import { registerWaitTimerJobs, startWaitTimers, waitTimerHooks } from '../sched
 import { createWebhookNotifier } from '../webhooks/webhookNotifier.js';
 import { registerWebhookJobs } from '../webhooks/deliverWebhook.js';
 import { ensureAdminToken } from '../keys/ensureAdminToken.js';
+import { ensureAdminPerson } from '../keys/ensureAdminPerson.js';
 import { openEngine, type Engine } from './openEngine.js';
 
 export interface RunningEngine {
@@ -48,6 +49,7 @@ export async function startEngine(config: AppConfig, log: Log = console.log): Pr
   const applied = await migrate(pool);
   if (applied.length) log(`Migrations applied: ${applied.join(', ')}`);
   await ensureAdminToken(pool, { envToken: config.adminToken, dataDir: config.dataDir, log });
+  await ensureAdminPerson(pool, { dataDir: config.dataDir, log });
 
   const calendars = new CalendarRegistry(pool);
   await calendars.load();

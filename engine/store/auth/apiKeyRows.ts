@@ -14,10 +14,11 @@ export interface ApiKeyRow {
   createdBy: string | null;
   revokedAt: Date | null;
   revokedBy: string | null;
+  lastUsedAt: Date | null;
 }
 
 const COLUMNS = `id, name, role, department, token_hint AS "tokenHint", bootstrap, created_at AS "createdAt",
-  created_by AS "createdBy", revoked_at AS "revokedAt", revoked_by AS "revokedBy"`;
+  created_by AS "createdBy", revoked_at AS "revokedAt", revoked_by AS "revokedBy", last_used_at AS "lastUsedAt"`;
 
 export interface NewApiKey {
   name: string;

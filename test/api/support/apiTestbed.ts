@@ -55,6 +55,7 @@ export interface TestbedOptions {
   seedDepartments?: boolean;
   notifier?: (db: TestDatabase) => Notifier;
   limits?: ApiDeps['limits'];
+  auth?: ApiDeps['auth'];
 }
 
 export async function createTestbed(options: TestbedOptions = {}): Promise<Testbed> {
@@ -75,9 +76,9 @@ export async function createTestbed(options: TestbedOptions = {}): Promise<Testb
   const app = createApp({ pool: db.pool, scheduler: () => ({ state: 'running' }) });
   const errors: string[] = [];
   const front = openEngine(engine);
-  mountApi(app, { engine: front, log: (line) => errors.push(line), limits: options.limits });
+  mountApi(app, { engine: front, log: (line) => errors.push(line), limits: options.limits, auth: { secureCookie: false, oidc: null, ...options.auth } });
   // The checker reads the same document the server publishes.
-  const checker = new ResponseChecker(JSON.parse(JSON.stringify(apiDocument({ engine: front }))));
+  const checker = new ResponseChecker(JSON.parse(JSON.stringify(apiDocument({ engine: front, auth: { oidc: null, ...options.auth } }))));
   return {
     db,
     clock,

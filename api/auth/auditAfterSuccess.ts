@@ -1,0 +1,27 @@
+import type { Engine } from '../../engine/index.js';
+import { auditActor } from '../http/authenticate.js';
+import type { Caller, Reply, RouteSpec } from '../http/route.js';
+import { citizenReadTarget } from './auditedReads.js';
+
+// The people routes record their own changes in the engine, with what changed.
+const RECORDED_BY_ENGINE = new Set(['createPerson', 'updatePerson', 'importPeople', 'assignTask', 'signIn', 'signOut', 'changePassword']);
+
+/**
+ * What the audit log gets from the route table itself: every administrative
+ * change (a successful change on an administrator's route: keys, departments,
+ * webhooks, calendars, incidents…) and every read of a citizen's dossier or
+ * document by a person.
+ */
+export function auditAfterSuccess(engine: Pick<Engine, 'audit'>) {
+  return async (route: RouteSpec, caller: Caller, params: Record<string, string>, reply: Reply): Promise<void> => {
+    if (!caller.who || reply.status >= 300 || RECORDED_BY_ENGINE.has(route.operationId)) return;
+    const target = Object.values(params).join(' ') || null;
+    if (route.method !== 'get' && route.roles !== 'public' && route.roles.includes('admin') && caller.key?.role === 'admin') {
+      await engine.audit.record(auditActor(caller), `admin.${route.operationId}`, target, { path: route.path });
+      return;
+    }
+    if (caller.who.kind !== 'person') return;
+    const read = citizenReadTarget(route, params);
+    if (read) await engine.audit.record(auditActor(caller), 'dossier.read', read, { operation: route.operationId });
+  };
+}
