@@ -13,6 +13,7 @@ import { incidentRoutes } from './routes/incidentRoutes.js';
 import { procedureRoutes } from './routes/procedureRoutes.js';
 import { dossierRoutes } from './routes/dossierRoutes.js';
 import { statusRoutes } from './routes/statusRoutes.js';
+import { portalRoutes } from './routes/portalRoutes.js';
 import { taskRoutes } from './routes/taskRoutes.js';
 import { supervisionRoutes } from './routes/supervisionRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
@@ -47,6 +48,7 @@ export function apiRoutes(deps: ApiDeps): RouteSpec[] {
     ...procedureRoutes(resolved),
     ...dossierRoutes(resolved),
     ...statusRoutes(resolved),
+    ...portalRoutes(resolved),
     ...taskRoutes(resolved),
     ...supervisionRoutes(resolved),
     ...workspaceRoutes(resolved),

@@ -19,6 +19,7 @@ import { dossierProgress } from './dossierProgress.js';
 import { publicDossier } from './publicDossier.js';
 import { taskDetail } from './taskDetail.js';
 import { form06, type ReportPeriod } from './form06.js';
+import { portalSync } from './portalSync.js';
 
 export type { DossierFilter, TaskFilter, InboxFilter, BreachFilter, OpenBreachFilter, Form06MemberFilter, StepStatisticsFilter, ReportPeriod };
 export { FORM06_MEMBER_COLUMNS, type Form06MemberColumn } from '../store/queries/form06Members.js';
@@ -43,6 +44,8 @@ export function engineReads(ctx: EngineContext, calendars: CalendarRegistry) {
     controlSlip: (code: string) => controlSlip(db, code),
     dossierProgress: (dossier: DossierRow) => dossierProgress(ctx, dossier),
     publicDossier: (code: string) => publicDossier(db, code, ctx.deskDepartment),
+    /** Whether the national portal heard of every status change of the dossier, and why not. */
+    portalSync: (code: string) => portalSync(db, code),
     tasks: (f: TaskFilter) => listTasks(db, f),
     /** A task with its form and dossier; `actingFor` (an officer's department) must be the task's. */
     task: (id: string, actingFor?: string | null) => taskDetail(db, id, actingFor),

@@ -13,6 +13,7 @@ import { startDeadlineScheduler } from '../deadlines/startDeadlineScheduler.js';
 import { registerWaitTimerJobs, startWaitTimers, waitTimerHooks } from '../scheduler/waitTimerJobs.js';
 import { createWebhookNotifier } from '../webhooks/webhookNotifier.js';
 import { registerWebhookJobs } from '../webhooks/deliverWebhook.js';
+import { portalSenderFromEnv } from '../portal/sender.js';
 import { ensureAdminToken } from '../keys/ensureAdminToken.js';
 import { ensureAdminPerson } from '../keys/ensureAdminPerson.js';
 import { openEngine, type Engine } from './openEngine.js';
@@ -74,6 +75,8 @@ export async function startEngine(config: AppConfig, log: Log = console.log): Pr
   if (timersFired) log(`BPMN timers that fell due while stopped: ${timersFired} fired`);
   const missed = scheduler.startupSweep.breaches.length;
   log(`Deadline scheduler running${missed ? `: ${missed} breach(es) that fell due while stopped recorded` : ''}`);
+  // Status changes to the National Public Service Portal (Circular 04/2025), when an endpoint is configured.
+  const portal = portalSenderFromEnv(process.env, pool, log);
 
   return {
     engine: openEngine(core, { calendars }),
@@ -81,6 +84,7 @@ export async function startEngine(config: AppConfig, log: Log = console.log): Pr
     pool,
     scheduler: () => scheduler.state(),
     async stop() {
+      await portal?.stop();
       await scheduler.stop();
       await pool.end();
       if (embedded) await embedded.stop();

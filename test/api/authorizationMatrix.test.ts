@@ -1,15 +1,30 @@
 import type { Test } from 'supertest';
 import { bearer, birthDossier, BIRTH_STEP_DATA, createKey, createTestbed, sample, type Testbed } from './support/apiTestbed.js';
+import { asPerson, onboard, OWN_PASSWORD, signIn } from '../people/support/personSessions.js';
 
 // Every endpoint × every caller: each role, no token, a revoked token, and an
-// officer of a department that has nothing to do with the dossier or task.
-// Unlisted authenticated roles must get 403; no token and a revoked one 401.
+// officer of a department that has nothing to do with the dossier or task;
+// each role again as a signed-in person (session cookie and CSRF token), a
+// lead, and a session that has ended. Unlisted authenticated roles must get
+// 403; no token, a revoked one and an ended session 401.
 
-const WHO = ['admin', 'analyst', 'desk', 'officer', 'otherOfficer', 'supervisor', 'none', 'revoked'] as const;
+const KEYS = ['admin', 'analyst', 'desk', 'officer', 'otherOfficer', 'supervisor'] as const;
+const PEOPLE = ['pAdmin', 'pAnalyst', 'pDesk', 'pOfficer', 'pOtherOfficer', 'pSupervisor', 'pLead'] as const;
+const WHO = [...KEYS, ...PEOPLE, 'none', 'revoked', 'ended'] as const;
 type Who = (typeof WHO)[number];
+type Person = (typeof PEOPLE)[number];
+/** A person answers as the key of the same role, unless the row says otherwise; a lead as an officer of its department. */
+const AS_KEY: Record<Person, Who> = { pAdmin: 'admin', pAnalyst: 'analyst', pDesk: 'desk', pOfficer: 'officer', pOtherOfficer: 'otherOfficer', pSupervisor: 'supervisor', pLead: 'officer' };
+const MEMBERSHIPS: Record<Person, Array<{ role: string; department?: string }>> = {
+  pAdmin: [{ role: 'admin' }], pAnalyst: [{ role: 'analyst' }], pDesk: [{ role: 'desk' }], pOfficer: [{ role: 'officer', department: 'TUPHAP_XA' }],
+  pOtherOfficer: [{ role: 'officer', department: 'CONGAN_XA' }], pSupervisor: [{ role: 'supervisor' }], pLead: [{ role: 'lead', department: 'TUPHAP_XA' }],
+};
+const isPerson = (who: Who): who is Person => (PEOPLE as readonly string[]).includes(who);
+const username = (p: Person) => `matrix.${p.slice(1).toLowerCase()}`;
 
 let tb: Testbed;
 const tokens = {} as Record<Who, string | null>;
+const credentials = {} as Record<Who, Record<string, string> | null>;
 // The officer of TUPHAP_XA holds the first step of every fresh dossier; CONGAN_XA's does not.
 const OFFICER_NAME = 'officer TUPHAP_XA';
 
@@ -27,6 +42,11 @@ beforeAll(async () => {
   const revokedId = keys.body.items.find((k: { name: string }) => k.name === 'revoked desk').id;
   await tb.api.delete(`/api/keys/${revokedId}`).set(bearer(tb.admin)).expect(204);
   await tb.api.post('/api/procedures').set(bearer(tokens.analyst!)).set('Content-Type', 'application/xml').send(await sample('birth-residence-insurance.bpmn')).expect(201);
+  for (const who of WHO) credentials[who] = tokens[who] ? bearer(tokens[who]!) : null;
+  for (const p of PEOPLE) credentials[p] = asPerson(await onboard(tb, username(p), MEMBERSHIPS[p]));
+  const ended = await signIn(tb, username('pDesk'), OWN_PASSWORD);
+  await tb.api.delete('/api/session').set(asPerson(ended)).expect(204);
+  credentials.ended = asPerson(ended);
 });
 afterAll(() => tb.close());
 
@@ -58,12 +78,17 @@ async function claimedTask() {
   return d;
 }
 let deptSeq = 0;
+let personSeq = 0;
 
 interface Row {
   name: string;
   /** Expected status for the roles allowed; others: 403 (authenticated) or 401. */
   allow: Partial<Record<Who, number>>;
   publicRoute?: boolean;
+  /** The answer of a public route (200 by default). */
+  publicStatus?: number;
+  /** A person calls with a session of its own (the call ends it). */
+  freshSession?: boolean;
   /** Prepared before each call (a state change can be made once). */
   prepare?: () => Promise<Record<string, string>>;
   call(f: Record<string, string>): Test;
@@ -118,6 +143,7 @@ const ROWS: Row[] = [
   { name: 'POST /api/dossiers/{code}/stop', allow: { desk: 200 }, prepare: dossier, call: (f) => api().post(`/api/dossiers/${f.code}/stop`).send({ reason: 'Công dân đề nghị' }) },
   // The sample has no fee: the desk is let through and told the dossier is not awaiting one.
   { name: 'POST /api/dossiers/{code}/fees', allow: { desk: 409 }, prepare: dossier, call: (f) => api().post(`/api/dossiers/${f.code}/fees`).send({ amount: 1000, paidAt: '2026-03-02T08:00:00+07:00', online: false }) },
+  { name: 'GET /api/dossiers/{code}/portal-sync', allow: { desk: 200, supervisor: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}/portal-sync`) },
   { name: 'POST /api/dossiers/{code}/withdraw', allow: { desk: 200 }, prepare: dossier, call: (f) => api().post(`/api/dossiers/${f.code}/withdraw`).send({ reason: 'Công dân rút' }) },
   { name: 'GET /api/tasks', allow: { desk: 200, supervisor: 200, officer: 200, otherOfficer: 200 }, call: () => api().get('/api/tasks') },
   { name: 'GET /api/tasks?department=TUPHAP_XA', allow: { desk: 200, supervisor: 200, officer: 200 }, call: () => api().get('/api/tasks?department=TUPHAP_XA') },
@@ -155,6 +181,32 @@ const ROWS: Row[] = [
   { name: 'POST /api/jobs/{id}/fail', allow: { admin: 404, officer: 404, otherOfficer: 404 }, call: () => api().post('/api/jobs/00000000-0000-4000-8000-000000000000/fail').send({ message: 'down', retries: 0 }) },
   { name: 'GET /api/incidents', allow: { admin: 200, supervisor: 200 }, call: () => api().get('/api/incidents') },
   { name: 'POST /api/incidents/{id}/retry', allow: { admin: 404 }, call: () => api().post('/api/incidents/999999/retry') },
+  // People, sessions and the audit log (issue 13).
+  { name: 'POST /api/session', publicRoute: true, allow: {}, call: () => api().post('/api/session').send({ username: username('pDesk'), password: OWN_PASSWORD }) },
+  { name: 'DELETE /api/session', freshSession: true, allow: Object.fromEntries(PEOPLE.map((p) => [p, 204])), call: () => api().delete('/api/session') },
+  {
+    name: 'POST /api/session/password', allow: Object.fromEntries(PEOPLE.map((p) => [p, 422])),
+    call: () => api().post('/api/session/password').send({ currentPassword: 'not-the-password', newPassword: 'Another-long-pass-99' }),
+  },
+  { name: 'GET /api/session/sso', publicRoute: true, allow: {}, call: () => api().get('/api/session/sso') },
+  { name: 'GET /api/session/oidc/start', publicRoute: true, publicStatus: 404, allow: {}, call: () => api().get('/api/session/oidc/start') },
+  { name: 'GET /api/session/oidc/callback', publicRoute: true, publicStatus: 404, allow: {}, call: () => api().get('/api/session/oidc/callback?code=x&state=y') },
+  { name: 'POST /api/people', allow: { admin: 201, pAdmin: 201 }, call: () => api().post('/api/people').send({ username: `matrix.new${++personSeq}`, fullName: 'Người mới', memberships: [{ role: 'desk' }] }) },
+  { name: 'GET /api/people', allow: { admin: 200, pAdmin: 200 }, call: () => api().get('/api/people') },
+  {
+    name: 'PATCH /api/people/{id}', allow: { admin: 200, pAdmin: 200 },
+    prepare: async () => ({ id: (await api().post('/api/people').set(bearer(tb.admin)).send({ username: `matrix.edit${++personSeq}`, fullName: 'Sửa', memberships: [{ role: 'desk' }] }).expect(201)).body.id }),
+    call: (f) => api().patch(`/api/people/${f.id}`).send({ fullName: 'Đã sửa' }),
+  },
+  {
+    name: 'POST /api/people/import', allow: { admin: 200, pAdmin: 200 },
+    call: () => api().post('/api/people/import?dryRun=true').send({ csv: 'username,fullName,role,department\nmatrix.csv,CSV,officer,TUPHAP_XA' }),
+  },
+  {
+    name: 'POST /api/tasks/{id}/assign', allow: { officer: 403, pOfficer: 403, pLead: 200 }, prepare: dossier,
+    call: (f) => api().post(`/api/tasks/${f.taskId}/assign`).send({ username: username('pOfficer') }),
+  },
+  { name: 'GET /api/audit', allow: { admin: 200, pAdmin: 200 }, call: () => api().get('/api/audit?action=session.') },
   { name: 'GET /api/public/dossiers/{code}', publicRoute: true, allow: {}, prepare: dossier, call: (f) => api().get(`/api/public/dossiers/${f.code}`) },
   { name: 'GET /api/openapi.json', publicRoute: true, allow: {}, call: () => api().get('/api/openapi.json') },
   { name: 'GET /api/docs', publicRoute: true, allow: {}, call: () => api().get('/api/docs') },
@@ -162,8 +214,9 @@ const ROWS: Row[] = [
 ];
 
 function expected(row: Row, who: Who): number {
-  if (row.publicRoute) return 200;
-  if (who === 'none' || who === 'revoked') return 401;
+  if (row.publicRoute) return row.publicStatus ?? 200;
+  if (who === 'none' || who === 'revoked' || who === 'ended') return 401;
+  if (isPerson(who)) return row.allow[who] ?? row.allow[AS_KEY[who]] ?? 403;
   return row.allow[who] ?? 403;
 }
 
@@ -176,7 +229,8 @@ test.each(ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
     const allowed = expected(row, who) < 300;
     const f = allowed && row.prepare && !row.publicRoute ? await row.prepare() : shared;
     const req = row.call(f);
-    if (tokens[who]) req.set(bearer(tokens[who]!));
+    const creds = row.freshSession && isPerson(who) ? asPerson(await signIn(tb, username(who), OWN_PASSWORD)) : credentials[who];
+    if (creds) req.set(creds);
     const res = await req;
     outcome[who] = res.status;
   }

@@ -33,6 +33,7 @@ test('it documents every endpoint of the contract', async () => {
     'GET /api/dossiers/{code}',
     'GET /api/dossiers/{code}/control-slip',
     'GET /api/dossiers/{code}/history',
+    'GET /api/dossiers/{code}/portal-sync',
     'GET /api/dossiers/{code}/progress',
     'GET /api/inbox',
     'GET /api/incidents',
