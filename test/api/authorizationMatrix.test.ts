@@ -149,7 +149,8 @@ const ROWS: Row[] = [
   { name: 'GET /api/tasks?department=TUPHAP_XA', allow: { desk: 200, supervisor: 200, officer: 200 }, call: () => api().get('/api/tasks?department=TUPHAP_XA') },
   { name: 'GET /api/tasks/{id}', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/tasks/${f.taskId}`) },
   { name: 'POST /api/tasks/{id}/claim', allow: { officer: 200 }, prepare: dossier, call: (f) => api().post(`/api/tasks/${f.taskId}/claim`) },
-  { name: 'POST /api/tasks/{id}/unclaim', allow: { officer: 200 }, prepare: claimedTask, call: (f) => api().post(`/api/tasks/${f.taskId}/unclaim`) },
+  // Claimed by the officer key's name: a person of the department may not release it.
+  { name: 'POST /api/tasks/{id}/unclaim', allow: { officer: 200, pOfficer: 409, pLead: 409 }, prepare: claimedTask, call: (f) => api().post(`/api/tasks/${f.taskId}/unclaim`) },
   { name: 'POST /api/tasks/{id}/complete', allow: { officer: 200 }, prepare: dossier, call: (f) => api().post(`/api/tasks/${f.taskId}/complete`).send({ data: BIRTH_STEP_DATA.Task_RegisterBirth }) },
   { name: 'GET /api/breaches', allow: { supervisor: 200, officer: 200, otherOfficer: 200 }, call: () => api().get('/api/breaches?open=true') },
   { name: 'GET /api/breaches?department=TUPHAP_XA', allow: { supervisor: 200, officer: 200 }, call: () => api().get('/api/breaches?department=TUPHAP_XA') },
