@@ -52,6 +52,236 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a password
+         * @description Sets the session cookie (HttpOnly, SameSite=Lax, Secure behind HTTPS) and answers with the person, the memberships and the CSRF token to send as `X-CSRF-Token` on every change. From the fourth wrong password on, answers are slower; the tenth locks the account for 15 minutes (423 with Retry-After). Every attempt is in the audit log.
+         *
+         *     No token needed.
+         */
+        post: operations["signIn"];
+        /**
+         * Sign out
+         * @description Ends this session, or with `everywhere=true` every session of the person (every device). API keys have no session: revoke a key instead.
+         *
+         *     Roles: admin, analyst, desk, officer (its own department), supervisor, lead (its own department).
+         */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one’s own password
+         * @description With the current password. Required after an administrator set the password; the person’s other sessions end.
+         *
+         *     Roles: admin, analyst, desk, officer (its own department), supervisor, lead (its own department).
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether single sign-on is configured
+         * @description What the sign-in page needs to offer “Sign in with SSO”.
+         *
+         *     No token needed.
+         */
+        get: operations["ssoSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start a single sign-on
+         * @description Redirects to the identity provider (OpenID Connect authorization code flow with PKCE).
+         *
+         *     No token needed.
+         */
+        get: operations["startSso"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Come back from the identity provider
+         * @description Checks state, nonce and PKCE, maps the username claim to our registry (memberships come from it), opens the session and redirects to the workspace.
+         *
+         *     No token needed.
+         */
+        get: operations["finishSso"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List people
+         * @description Roles: admin.
+         */
+        get: operations["listPeople"];
+        put?: never;
+        /**
+         * Create a person
+         * @description A personal account with its memberships (role × department). A password given here is changed by the person at the first sign-in; without one the person signs in through SSO.
+         *
+         *     Roles: admin.
+         */
+        post: operations["createPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a person
+         * @description Full name, memberships, deactivation (`active: false`: every session ends at once) or a new password (reset: every session ends, changed at the next sign-in). Recorded in the audit log.
+         *
+         *     Roles: admin.
+         */
+        patch: operations["updatePerson"];
+        trace?: never;
+    };
+    "/api/people/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import people from CSV
+         * @description One line per membership, under a header naming the columns `username, fullName, role, department, password` (department and password optional). Lines of one username make one person with several memberships. With `dryRun=true` nothing is created: the report shows the errors of each line. Without it, everyone is created in one transaction, or nobody while a line has an error (422 with the report).
+         *
+         *     Roles: admin.
+         */
+        post: operations["importPeople"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reassign a task to a colleague
+         * @description A lead hands a step of the department to an officer of the same department, claimed or not. The history shows the step claimed by the colleague; the audit log records who reassigned it from whom.
+         *
+         *     Roles: lead (its own department).
+         */
+        post: operations["assignTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit log
+         * @description Newest first: sign-ins and failed ones (`session.*`), administrative changes (`person.*`, `key.*`, `department.*`, …), reassignments (`task.reassigned`), and every read of a citizen’s dossier or document by a person (`dossier.read`). `action` is a whole action or a prefix ending in a dot.
+         *
+         *     Roles: admin.
+         */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/keys": {
         parameters: {
             query?: never;
@@ -67,7 +297,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key
-         * @description The token is in the answer only: the server keeps its SHA-256. An officer key acts for exactly one department.
+         * @description A key is for a system (a department’s software, the portal sync, a job worker); people sign in with their own account. The token is in the answer only: the server keeps its SHA-256. An officer key acts for exactly one department.
          *
          *     Roles: admin.
          */
@@ -138,7 +368,7 @@ export interface paths {
         get?: never;
         /**
          * Set a department’s webhook
-         * @description Events for the department (task.created, task.warning, task.breached; the desk also gets dossier.warning, dossier.breached, dossier.resolved) are POSTed as JSON to `url`, with `X-Onestop-Signature: sha256=<hex HMAC-SHA256 of the body under secret>`, `X-Onestop-Event` and `X-Onestop-Delivery` (the same id on every retry). A failed delivery is retried with exponential back-off; see GET /api/webhook-deliveries.
+         * @description Events for the department (task.created, task.warning, task.breached; the desk also gets dossier.warning, dossier.breached, dossier.resolved) are POSTed as JSON to `url`, signed per Standard Webhooks: `webhook-id` (the same on every retry), `webhook-timestamp` and `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>` (a `whsec_` secret is its base64-decoded key, any other secret its UTF-8 bytes), plus `X-Onestop-Event` and `X-Onestop-Delivery`. Loopback, private, link-local and metadata addresses are refused unless listed in WEBHOOK_ALLOW_HOSTS. A failed delivery is retried with exponential back-off; see GET /api/webhook-deliveries.
          *
          *     Roles: admin.
          */
@@ -419,7 +649,9 @@ export interface paths {
         put?: never;
         /**
          * Record that the result was handed over
-         * @description Roles: desk.
+         * @description Status 10: in person at the desk (default), or by post with the postal tracking number (Hanoi returns paper results by post from 1 January 2026).
+         *
+         *     Roles: desk.
          */
         post: operations["returnResult"];
         delete?: never;
@@ -444,6 +676,116 @@ export interface paths {
          *     Roles: desk.
          */
         post: operations["withdrawDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a dossier filed online
+         * @description The desk checked a dossier in status 1 (new) and found it valid and complete: it is received (2) now, its clock starts, its first steps are routed and it is processing (4).
+         *
+         *     Roles: desk.
+         */
+        post: operations["acceptDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse a dossier filed online
+         * @description Status 3 (not received), with the reasons printed on the refusal slip (Form 03).
+         *
+         *     Roles: desk.
+         */
+        post: operations["refuseDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop processing a dossier
+         * @description The formal stop of Decree 118 art. 21 (notice on Form 05), status 8: open steps are cancelled and the promised date stops.
+         *
+         *     Roles: desk.
+         */
+        post: operations["stopDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the payment of the fees
+         * @description A dossier of a procedure with `onestop:fee` waits for its fees and charges when its process ends (status 6, awaiting financial obligation). The payment resolves it (9); the promised date moves by the working time it waited (the citizen’s time is not the agency’s).
+         *
+         *     Roles: desk.
+         */
+        post: operations["payDossierFees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/portal-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the national portal heard of the dossier
+         * @description Every status change of a dossier is written for the National Public Service Portal in its own transaction (Circular 04/2025) and delivered in order with retries. This says whether all were delivered, and if not which one waits, how often it was tried and why it failed.
+         *
+         *     Roles: supervisor, desk.
+         */
+        get: operations["getPortalSync"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -613,7 +955,7 @@ export interface paths {
          * Who the key belongs to
          * @description The key’s name, role and (for an officer) department: what the browser workspace uses to choose the pages it offers after sign-in.
          *
-         *     Roles: admin, analyst, desk, officer (its own department), supervisor.
+         *     Roles: admin, analyst, desk, officer (its own department), supervisor, lead (its own department).
          */
         get: operations["whoAmI"];
         put?: never;
@@ -1021,6 +1363,11 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             revokedBy: string | null;
+            /**
+             * Format: date-time
+             * @description When the key was last used (to the minute); null if never.
+             */
+            lastUsedAt: string | null;
         };
         CreatedApiKey: {
             /** Format: uuid */
@@ -1176,6 +1523,10 @@ export interface components {
             /** @enum {string} */
             channel: "online" | "direct" | "post";
             receivingAgency?: string;
+            /** @description The agency that resolves it, for a procedure any receiving point may receive (onestop:anyReceivingPoint); the dossier code carries its identifier (Circular 04/2025 art. 23). */
+            resolvingAgency?: string;
+            /** @description Filed online for the desk to check: the dossier starts in status 1 (new) until POST /api/dossiers/{code}/accept or /refuse. */
+            check?: boolean;
             /**
              * Format: date-time
              * @description When a paper dossier was received, if entered later; never in the future. Deadlines count from it.
@@ -1199,6 +1550,8 @@ export interface components {
             procedureCode: string;
             version: number;
             status: components["schemas"]["DossierStatus"];
+            /** @description Status code of the National Public Service Portal (1 new … 10 returned). */
+            statusCode: number;
             /** Format: date-time */
             receivedAt: string;
             /** Format: date-time */
@@ -1222,6 +1575,8 @@ export interface components {
             resolvedAt: string | null;
             /** Format: date-time */
             returnedAt: string | null;
+            /** @description Status code of the National Public Service Portal (1 new … 10 returned). */
+            statusCode: number;
             /** @description Pending after its promised date. */
             overdue: boolean;
         };
@@ -1264,8 +1619,12 @@ export interface components {
             procedureName: string;
             procedureVersion: number;
             status: components["schemas"]["DossierStatus"];
+            /** @description Status code of the National Public Service Portal (1 new … 10 returned). */
+            statusCode: number;
             channel: string;
             receivingAgency: string;
+            /** @description The agency that resolves it when not the receiving one (reception regardless of administrative boundary). */
+            resolvingAgency: string | null;
             applicant: Record<string, unknown>;
             data: Record<string, unknown>;
             /** Format: date-time */
@@ -1286,6 +1645,14 @@ export interface components {
             refusedAt: string | null;
             /** Format: date-time */
             withdrawnAt: string | null;
+            /** Format: date-time */
+            stoppedAt: string | null;
+            /** @description Why it was not received (status 3, Form 03). */
+            refusalReasons: string[] | null;
+            /** @enum {string|null} */
+            returnChannel: "in_person" | "post" | null;
+            /** @description Postal tracking number of a result returned by post. */
+            trackingNumber: string | null;
             /**
              * @description Against the promised date: final once resolved, provisional while pending.
              * @enum {string|null}
@@ -1381,8 +1748,13 @@ export interface components {
         ResultReturned: {
             dossierCode: string;
             status: components["schemas"]["DossierStatus"];
+            /** @description Status code of the National Public Service Portal (1 new … 10 returned). */
+            statusCode: number;
             /** Format: date-time */
             returnedAt: string;
+            /** @enum {string} */
+            channel: "in_person" | "post";
+            trackingNumber: string | null;
         };
         Withdrawn: {
             dossierCode: string;
@@ -1560,6 +1932,18 @@ export interface components {
             departmentName: string | null;
             /** @description What history records for this caller (with X-Onestop-User, the person and the key). */
             actor: string;
+            /**
+             * @description A signed-in person, or a system’s API key.
+             * @enum {string}
+             */
+            kind: "person" | "system";
+            fullName?: string;
+            memberships?: components["schemas"]["Membership"][];
+            /** @description Of the session: send it as X-CSRF-Token on every change. */
+            csrfToken?: string;
+            mustChangePassword?: boolean;
+            /** @description The departments the person leads. */
+            leadOf?: string[];
         };
         InboxTask: {
             /** Format: uuid */
@@ -1978,6 +2362,219 @@ export interface components {
         IncidentList: {
             items: components["schemas"]["Incident"][];
         };
+        Refusal: {
+            /** @description Why the dossier is not received (Form 03). */
+            reasons: string[];
+        };
+        Stop: {
+            /** @description Why processing stops (Decree 118 art. 21; notice on Form 05). */
+            reason: string;
+        };
+        FeePayment: {
+            /** @description Paid, in VND; at least the procedure’s fee. */
+            amount: number;
+            /**
+             * Format: date-time
+             * @description When it was paid; never in the future.
+             */
+            paidAt: string;
+            /** @description Paid through the portal’s or the province’s payment gateway. */
+            online: boolean;
+        };
+        ResultReturn: {
+            /**
+             * @description Handed over at the desk, or sent by post.
+             * @default in_person
+             * @enum {string}
+             */
+            channel: "in_person" | "post";
+            /** @description The postal tracking number; required by post. */
+            trackingNumber?: string;
+        };
+        DossierAccepted: {
+            dossierCode: string;
+            status: components["schemas"]["DossierStatus"];
+            /** @description Status code of the National Public Service Portal (1 new … 10 returned). */
+            statusCode: number;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            clockStartedAt: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            tasks: components["schemas"]["RoutedTask"][];
+        };
+        DossierRefused: {
+            dossierCode: string;
+            status: components["schemas"]["DossierStatus"];
+            /** @description Status code of the National Public Service Portal (1 new … 10 returned). */
+            statusCode: number;
+            /** Format: date-time */
+            refusedAt: string;
+            reasons: string[];
+        };
+        DossierStopped: {
+            dossierCode: string;
+            status: components["schemas"]["DossierStatus"];
+            /** @description Status code of the National Public Service Portal (1 new … 10 returned). */
+            statusCode: number;
+            /** Format: date-time */
+            stoppedAt: string;
+        };
+        FeesPaid: {
+            dossierCode: string;
+            status: components["schemas"]["DossierStatus"];
+            /** @description Status code of the National Public Service Portal (1 new … 10 returned). */
+            statusCode: number;
+            /** Format: date-time */
+            resolvedAt: string;
+            /**
+             * Format: date-time
+             * @description The promised date, moved by the working time the dossier waited for the payment.
+             */
+            dueAt: string | null;
+        };
+        PortalSync: {
+            dossierCode: string;
+            /** @description Every status change of the dossier was delivered to the portal. */
+            synchronised: boolean;
+            /** @description Status changes written for the portal. */
+            records: number;
+            delivered: number;
+            /** Format: date-time */
+            lastDeliveredAt: string | null;
+            /** @description The first record not delivered yet (later ones wait behind it); null when synchronised. */
+            waiting: {
+                statusCode: number;
+                /** Format: date-time */
+                createdAt: string;
+                attempts: number;
+                /** Format: date-time */
+                nextAttemptAt: string;
+                lastError: string | null;
+            } | null;
+            /** @description Why it is not synchronised, in a sentence; null when it is. */
+            reason: string | null;
+        };
+        /**
+         * @description As API keys, plus lead: the head of a department, who sees and reassigns its tasks.
+         * @enum {string}
+         */
+        PersonRole: "admin" | "analyst" | "desk" | "officer" | "supervisor" | "lead";
+        Membership: {
+            role: components["schemas"]["PersonRole"];
+            /** @description Required for officer and lead; a desk may name its receiving point; none for the others. */
+            department: string | null;
+        };
+        NewMembership: {
+            role: components["schemas"]["PersonRole"];
+            department?: string | null;
+        };
+        NewPerson: {
+            /** @description Letters, digits, dot, underscore, @ or dash; compared in lower case. */
+            username: string;
+            fullName: string;
+            /** @description Optional: without one the person signs in through SSO, or after an administrator sets one. Changed at the first sign-in. */
+            password?: string;
+            memberships: components["schemas"]["NewMembership"][];
+        };
+        PersonChange: {
+            fullName?: string;
+            /** @description false: deactivated, every session ends. */
+            active?: boolean;
+            /** @description A new password (reset): every session ends; changed at the next sign-in. */
+            password?: string;
+            memberships?: components["schemas"]["NewMembership"][];
+        };
+        Person: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            fullName: string;
+            active: boolean;
+            hasPassword: boolean;
+            mustChangePassword: boolean;
+            /** Format: date-time */
+            lockedUntil: string | null;
+            memberships: components["schemas"]["Membership"][];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** @description How history and the control slip name the person. */
+            actor: string;
+        };
+        PersonPage: {
+            items: components["schemas"]["Person"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        PeopleImport: {
+            /** @description The CSV file: a header line naming the columns username, fullName, role, department, password (department and password optional); one line per membership. */
+            csv: string;
+        };
+        PeopleImportReport: {
+            dryRun: boolean;
+            /** @description Whether the people were created (never in a dry run, nor while a line has an error). */
+            imported: boolean;
+            people: number;
+            memberships: number;
+            errorLines: number;
+            lines: {
+                line: number;
+                username: string;
+                errors: {
+                    path: string;
+                    message: string;
+                }[];
+            }[];
+        };
+        TaskAssignment: {
+            /** Format: uuid */
+            personId?: string;
+            /** @description Letters, digits, dot, underscore, @ or dash; compared in lower case. */
+            username?: string;
+        };
+        SignIn: {
+            username: string;
+            password: string;
+        };
+        Session: {
+            person: components["schemas"]["Person"];
+            memberships: components["schemas"]["Membership"][];
+            /** @description Send it as X-CSRF-Token on every request that changes something. */
+            csrfToken: string;
+            mustChangePassword: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        PasswordChange: {
+            currentPassword: string;
+            /** @description At least 10 characters, not a common password, not containing the username. */
+            newPassword: string;
+        };
+        SsoSettings: {
+            enabled: boolean;
+            startUrl: string | null;
+        };
+        AuditEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description A person’s username, a system key’s name, or the username tried for a failed sign-in. */
+            actor: string;
+            /** @enum {string} */
+            actorKind: "person" | "system" | "anonymous";
+            action: string;
+            target: string | null;
+            detail: Record<string, unknown>;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
     };
     responses: never;
     parameters: {
@@ -2055,6 +2652,947 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong username or password, or a deactivated account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Locked after too many wrong passwords (Retry-After in seconds) */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: {
+                /** @description Sign out of every device. */
+                everywhere?: boolean;
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong current password, or a weak new one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ssoSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettings"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startSso: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity provider */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Single sign-on is not configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finishSso: {
+        parameters: {
+            query?: {
+                /** @description Authorization code. */
+                code?: string;
+                /** @description State sent at the start. */
+                state?: string;
+                /** @description Issuer (RFC 9207). */
+                iss?: string;
+                /** @description Provider session state. */
+                session_state?: string;
+                /** @description The provider refused. */
+                error?: string;
+                /** @description Why. */
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to the workspace */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The provider refused, or the state does not match */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The username is not in our registry, or deactivated */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Single sign-on is not configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPeople: {
+        parameters: {
+            query?: {
+                /** @description Part of the username or the full name. */
+                search?: string;
+                /** @description Only members of this department. */
+                department?: string;
+                /** @description Only active (true) or deactivated (false) people. */
+                active?: boolean;
+                /** @description Page size (1–500, default 50). */
+                limit?: number;
+                /** @description Rows to skip. */
+                offset?: number;
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, by username */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPage"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPerson"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The username is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A weak password, an unknown department, a role without its department */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonChange"];
+            };
+        };
+        responses: {
+            /** @description The person as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A weak password, an unknown department */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importPeople: {
+        parameters: {
+            query?: {
+                /** @description Check only. */
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeopleImport"];
+            };
+        };
+        responses: {
+            /** @description The report (of the check, or of the import) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleImportReport"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A line has an error: nothing imported; `errors` name each line */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Task id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskAssignment"];
+            };
+        };
+        responses: {
+            /** @description The task, claimed by the colleague */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The colleague is not an officer of the department, or the task is done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAudit: {
+        parameters: {
+            query?: {
+                /** @description A username or a key’s name. */
+                actor?: string;
+                /** @description e.g. session.failed, or person. for every change of people. */
+                action?: string;
+                /** @description From this time (included). */
+                from?: string;
+                /** @description Until this time (excluded). */
+                to?: string;
+                /** @description Page size (1–500, default 50). */
+                limit?: number;
+                /** @description Rows to skip. */
+                offset?: number;
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2531,6 +4069,15 @@ export interface operations {
             };
             /** @description The body is not JSON (application/json) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address is refused (inside the network and not allow-listed, or not resolvable) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3733,7 +5280,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResultReturn"];
+            };
+        };
         responses: {
             /** @description Returned */
             200: {
@@ -3800,6 +5351,15 @@ export interface operations {
             };
             /** @description The body is not JSON (application/json) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description By post without a tracking number */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3902,6 +5462,490 @@ export interface operations {
             };
             /** @description The body is not JSON (application/json) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptDossier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Received and processing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierAccepted"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dossier is not in a status that allows an acceptance (only new) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refuseDossier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Refusal"];
+            };
+        };
+        responses: {
+            /** @description Not received */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierRefused"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dossier is not in a status that allows a refusal (only new) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stopDossier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Stop"];
+            };
+        };
+        responses: {
+            /** @description Stopped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierStopped"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dossier is not in a status that allows a stop */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    payDossierFees: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeePayment"];
+            };
+        };
+        responses: {
+            /** @description Paid and resolved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeesPaid"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dossier is not in a status that allows a payment (only awaiting fees) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The amount does not cover the fee, or paidAt is in the future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where its synchronisation stands */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSync"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5858,10 +7902,12 @@ export const procedureVersionSupplementPolicyValues: ReadonlyArray<FlattenedDeep
 export const procedureVersionStepsClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProcedureVersion"]["steps"]["clock"]> = ["working", "calendar"];
 export const dossierStatusNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DossierStatus"]["name"]> = ["new", "received", "refused", "processing", "supplement_requested", "awaiting_fees", "withdrawn", "stopped", "resolved", "returned"];
 export const newDossierChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewDossier"]["channel"]> = ["online", "direct", "post"];
+export const resultReturnedChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResultReturned"]["channel"]> = ["in_person", "post"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Task"]["status"]> = ["open", "claimed", "completed", "cancelled"];
 export const taskDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDetail"]["status"]> = ["open", "claimed", "completed", "cancelled"];
 export const taskCompletedTimelinessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskCompleted"]["timeliness"]> = ["early", "on_time", "late"];
 export const form06ReportGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Form06Report"]["groupBy"]> = ["procedure", "department"];
+export const meKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["kind"]> = ["person", "system"];
 export const inboxTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InboxTask"]["status"]> = ["open", "claimed", "completed", "cancelled"];
 export const inboxTaskUrgencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InboxTask"]["urgency"]> = ["late", "due_today", "on_track", "paused", "no_deadline"];
 export const form06MembersGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Form06Members"]["groupBy"]> = ["procedure", "department"];
@@ -5871,3 +7917,6 @@ export const daySwapInputKindValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const daySwapKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DaySwap"]["kind"]> = ["off", "work"];
 export const incidentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Incident"]["kind"]> = ["job-failed", "process-error"];
 export const incidentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Incident"]["status"]> = ["open", "resolved"];
+export const resultReturnChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResultReturn"]["channel"]> = ["in_person", "post"];
+export const personRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersonRole"]> = ["admin", "analyst", "desk", "officer", "supervisor", "lead"];
+export const auditEntryActorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntry"]["actorKind"]> = ["person", "system", "anonymous"];
