@@ -14,6 +14,7 @@ import { procedureRoutes } from './routes/procedureRoutes.js';
 import { dossierRoutes } from './routes/dossierRoutes.js';
 import { statusRoutes } from './routes/statusRoutes.js';
 import { portalRoutes } from './routes/portalRoutes.js';
+import { reportRoutes } from './routes/reportRoutes.js';
 import { taskRoutes } from './routes/taskRoutes.js';
 import { supervisionRoutes } from './routes/supervisionRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
@@ -49,6 +50,7 @@ export function apiRoutes(deps: ApiDeps): RouteSpec[] {
     ...dossierRoutes(resolved),
     ...statusRoutes(resolved),
     ...portalRoutes(resolved),
+    ...reportRoutes(resolved),
     ...taskRoutes(resolved),
     ...supervisionRoutes(resolved),
     ...workspaceRoutes(resolved),

@@ -41,3 +41,59 @@ export const LIFECYCLE_SCHEMAS: Record<string, JsonSchema> = {
     reason: { type: ['string', 'null'], description: 'Why it is not synchronised, in a sentence; null when it is.' },
   }),
 };
+
+const count = { type: 'integer', minimum: 0 };
+const ii06aRow: JsonSchema = closed({
+  key: { type: 'string', description: 'Procedure code, field or agency identifier; TOTAL for the total row.' },
+  name: { type: 'string' },
+  receivedTotal: { ...count, description: 'carriedOver + receivedOnline + receivedDirect + receivedPost' },
+  receivedOnline: count,
+  receivedDirect: count,
+  receivedPost: count,
+  carriedOver: { ...count, description: 'Received before the period and not finished at its start.' },
+  resolvedTotal: count,
+  resolvedEarly: count,
+  resolvedOnTime: count,
+  resolvedLate: count,
+  pendingTotal: count,
+  pendingWithinDeadline: count,
+  pendingOverdue: count,
+  withdrawn: count,
+  stopped: count,
+});
+const indexGroup = (extra: Record<string, JsonSchema> = {}): JsonSchema =>
+  closed(
+    {
+      max: { type: 'number' },
+      score: { type: ['number', 'null'], description: 'Points; null when nothing was counted or the inputs are not held.' },
+      formula: { type: 'string' },
+      numerator: count,
+      denominator: count,
+      counted: { type: 'array', items: { type: 'string' }, description: 'Dossier codes in the numerator.' },
+      notCounted: { type: 'array', items: { type: 'string' }, description: 'Dossier codes in the denominator only.' },
+      note: { type: 'string' },
+      ...extra,
+    },
+    ['max', 'score', 'formula', 'numerator', 'denominator', 'counted', 'notCounted', ...Object.keys(extra)],
+  );
+
+export const REPORT_SCHEMAS: Record<string, JsonSchema> = {
+  Ii06aRow: ii06aRow,
+  Ii06aReport: closed({
+    groupBy: { type: 'string', enum: ['procedure', 'field', 'agency'] },
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+    asOf: { ...dateTime, description: 'Pending is measured at the end of the period, or now if it is not over.' },
+    rows: { type: 'array', items: ref('Ii06aRow') },
+    total: ref('Ii06aRow'),
+  }),
+  ServiceIndex: closed({
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+    asOf: dateTime,
+    progress: indexGroup({ verdicts: { type: 'array', items: closed({ code: { type: 'string' }, onTime: { type: 'boolean' }, why: { type: 'string' } }) } }),
+    online: indexGroup(),
+    onlinePayment: indexGroup(),
+    digitisation: indexGroup(),
+  }),
+};

@@ -20,6 +20,8 @@ import { publicDossier } from './publicDossier.js';
 import { taskDetail } from './taskDetail.js';
 import { form06, type ReportPeriod } from './form06.js';
 import { portalSync } from './portalSync.js';
+import { ii06a, serviceIndexOf } from './ii06a.js';
+import type { Ii06aGroupBy, Ii06aPeriod } from '../reports/ii06aReport.js';
 
 export type { DossierFilter, TaskFilter, InboxFilter, BreachFilter, OpenBreachFilter, Form06MemberFilter, StepStatisticsFilter, ReportPeriod };
 export { FORM06_MEMBER_COLUMNS, type Form06MemberColumn } from '../store/queries/form06Members.js';
@@ -57,6 +59,10 @@ export function engineReads(ctx: EngineContext, calendars: CalendarRegistry) {
     form06: (groupBy: GroupBy, period: ReportPeriod) => form06(db, groupBy, period),
     form06Members: (groupBy: GroupBy, period: ReportPeriod, f: Form06MemberFilter) => form06Members(db, groupBy, period, f),
     stepStatistics: (f: StepStatisticsFilter) => stepStatistics(db, f),
+    /** Biểu II.06a (Circular 01/2020): results per procedure, field or agency. */
+    ii06a: (groupBy: Ii06aGroupBy, period: Ii06aPeriod) => ii06a(db, groupBy, period),
+    /** The Decision 766 index groups our data holds the inputs of. */
+    serviceIndex: (period: Ii06aPeriod) => serviceIndexOf(db, period),
     calendars: async () => {
       await calendars.ready();
       return loadCalendars(db);

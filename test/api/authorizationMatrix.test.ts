@@ -51,6 +51,20 @@ beforeAll(async () => {
 afterAll(() => tb.close());
 
 // ── Fixtures, made with the engine directly: they are not what is tested here. ──
+// A small real PDF for the document rows, and a parser that keeps a binary answer's bytes.
+const MATRIX_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const bytes = (res: any, done: (e: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+async function dossierWithPaper() {
+  const d = await dossier();
+  const up = await tb.api.post(`/api/dossiers/${d.code}/documents`).set(bearer(tokens.desk!)).field('documentCode', 'TO_KHAI_KHAI_SINH').attach('file', MATRIX_PDF, 'to-khai.pdf').expect(201);
+  return { ...d, documentId: up.body.id as string };
+}
+
 async function dossier() {
   const { procedureCode, ...input } = birthDossier();
   const r = await tb.engine.submit(procedureCode, { ...input, channel: 'direct', actor: 'fixture' });
@@ -162,6 +176,9 @@ const ROWS: Row[] = [
   { name: 'GET /api/inbox?department=TUPHAP_XA', allow: { officer: 200, supervisor: 200 }, call: () => api().get('/api/inbox?department=TUPHAP_XA') },
   { name: 'GET /api/supervision/open-breaches', allow: { supervisor: 200 }, call: () => api().get('/api/supervision/open-breaches') },
   { name: 'GET /api/supervision/at-risk', allow: { supervisor: 200, desk: 200 }, call: () => api().get('/api/supervision/at-risk') },
+  { name: 'GET /api/reports/ii06a', allow: { supervisor: 200 }, call: () => api().get('/api/reports/ii06a?groupBy=field') },
+  { name: 'GET /api/reports/ii06a (XLSX)', allow: { supervisor: 200 }, call: () => api().get('/api/reports/ii06a').set('Accept', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') },
+  { name: 'GET /api/reports/service-index', allow: { supervisor: 200 }, call: () => api().get('/api/reports/service-index') },
   { name: 'GET /api/reports/form06/dossiers', allow: { supervisor: 200 }, call: () => api().get('/api/reports/form06/dossiers?column=resolvedLate') },
   { name: 'GET /api/procedures/{code}/versions/{version}/heatmap', allow: { supervisor: 200, analyst: 200 }, call: () => api().get('/api/procedures/2.002621/versions/1/heatmap') },
   { name: 'GET /api/dossiers/{code}/progress', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}/progress`) },
@@ -208,6 +225,20 @@ const ROWS: Row[] = [
     call: (f) => api().post(`/api/tasks/${f.taskId}/assign`).send({ username: username('pOfficer') }),
   },
   { name: 'GET /api/audit', allow: { admin: 200, pAdmin: 200 }, call: () => api().get('/api/audit?action=session.') },
+  // Dossier documents (issue 12): the sample's dossiers hold papers; the officer of the first step reads them, another department's does not.
+  {
+    name: 'POST /api/dossiers/{code}/documents', allow: { desk: 201, officer: 201 }, prepare: dossier,
+    call: (f) => api().post(`/api/dossiers/${f.code}/documents`).field('documentCode', 'TO_KHAI_KHAI_SINH').attach('file', MATRIX_PDF, 'to-khai.pdf'),
+  },
+  { name: 'GET /api/dossiers/{code}/documents', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}/documents`) },
+  { name: 'GET /api/documents/{id}/content', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossierWithPaper, call: (f) => api().get(`/api/documents/${f.documentId}/content`).buffer(true).parse(bytes) },
+  {
+    name: 'POST /api/tasks/{id}/documents', allow: { officer: 201 }, prepare: dossier,
+    call: (f) => api().post(`/api/tasks/${f.taskId}/documents`).field('documentCode', 'GIAY_KHAI_SINH').field('name', 'Giấy khai sinh điện tử').attach('file', MATRIX_PDF, 'giay-khai-sinh.pdf'),
+  },
+  { name: 'GET /api/public/dossiers/{code}/result', publicRoute: true, publicStatus: 403, allow: {}, prepare: dossier, call: (f) => api().get(`/api/public/dossiers/${f.code}/result`) },
+  { name: 'GET /api/public/dossiers/{code}/result/{id}', publicRoute: true, publicStatus: 403, allow: {}, prepare: dossierWithPaper, call: (f) => api().get(`/api/public/dossiers/${f.code}/result/${f.documentId}?secret=AAAA-BBBB-CCCC`) },
+  { name: 'GET /api/reports/digitisation', allow: { supervisor: 200 }, call: () => api().get('/api/reports/digitisation?groupBy=department') },
   { name: 'GET /api/public/dossiers/{code}', publicRoute: true, allow: {}, prepare: dossier, call: (f) => api().get(`/api/public/dossiers/${f.code}`) },
   { name: 'GET /api/openapi.json', publicRoute: true, allow: {}, call: () => api().get('/api/openapi.json') },
   { name: 'GET /api/docs', publicRoute: true, allow: {}, call: () => api().get('/api/docs') },
