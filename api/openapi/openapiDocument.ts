@@ -4,7 +4,7 @@ import { WORKSPACE_SCHEMAS } from './workspaceSchemas.js';
 import { CALENDAR_SCHEMAS } from './calendarSchemas.js';
 import { EVENT_SCHEMAS } from './eventSchemas.js';
 import { PEOPLE_SCHEMAS } from './peopleSchemas.js';
-import { LIFECYCLE_SCHEMAS } from './lifecycleSchemas.js';
+import { LIFECYCLE_SCHEMAS, REPORT_SCHEMAS } from './lifecycleSchemas.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   paths: Record<string, Record<string, OpenApiOperation>>;
@@ -155,7 +155,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     ],
     paths,
     components: {
-      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS, ...EVENT_SCHEMAS, ...LIFECYCLE_SCHEMAS, ...PEOPLE_SCHEMAS },
+      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS, ...EVENT_SCHEMAS, ...LIFECYCLE_SCHEMAS, ...REPORT_SCHEMAS, ...PEOPLE_SCHEMAS },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API key of a system, created with POST /api/keys' },
         session: { type: 'apiKey', in: 'cookie', name: 'onestop_session', description: 'A person’s session (POST /api/session); changes also need the X-CSRF-Token header' },
