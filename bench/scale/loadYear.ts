@@ -219,9 +219,9 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
     await a.query(`CREATE UNLOGGED TABLE ${S}.gt (tid uuid, dossier_id bigint, path int, stage int, k int, commune int, created_x float8, due_x float8, done_x float8,
                      cancelled boolean, claimed boolean, awaiting boolean, breach_id bigint, warned boolean)`);
     const duration = `CASE WHEN NOT s.counted THEN s.allot_days * (0.02 + r2 * ${UNCOUNTED_SPAN})
-                           WHEN r1 < ${STEP_TIMES.stuckShare} THEN s.allot_days * (2 + r2 * ${STEP_TIMES.stuckSpan})
+                           WHEN r1 < ${STEP_TIMES.stuckShare} THEN greatest(s.allot_days * 1.5, 5 + r2 * ${STEP_TIMES.stuckDays})
                            WHEN r1 < ${STEP_TIMES.stuckShare + STEP_TIMES.lateShare} THEN s.allot_days * (1.02 + r2 * 1.5)
-                           ELSE s.allot_days * (0.15 + 0.83 * r2) END`;
+                           ELSE s.allot_days * (${STEP_TIMES.from} + ${STEP_TIMES.span} * r2) END`;
     for (let stage = 0; stage < maxStages; stage++) {
       const source =
         stage === 0
@@ -492,7 +492,8 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
               (SELECT count(*) FROM tasks WHERE status IN ('open', 'claimed'))::int AS open_tasks,
               (SELECT count(*) FROM tasks WHERE status IN ('open', 'claimed') AND due_at < $1)::int AS open_tasks_overdue,
               (SELECT count(*) FROM ${S}.ga WHERE NOT complete AND NOT withdrawn)::int AS pending,
-              (SELECT count(*) FROM ${S}.ga WHERE NOT complete AND NOT withdrawn AND due_x < ${nowPos} AND NOT awaiting)::int AS pending_overdue,
+              (SELECT count(*) FROM ${S}.ga WHERE NOT complete AND NOT withdrawn AND due_x < ${nowPos} AND NOT awaiting AND NOT at_uncounted)::int AS pending_overdue,
+              (SELECT count(*) FROM ${S}.ga WHERE NOT complete AND NOT withdrawn AND at_uncounted)::int AS pending_at_citizen,
               (SELECT count(*) FROM ${S}.gd WHERE channel = 'online')::int AS online`,
       [shape.now],
     );

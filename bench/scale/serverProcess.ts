@@ -42,6 +42,9 @@ export async function startServerProcess(options: { databaseUrl: string; adminTo
       DATA_DIR: dataDir,
       ONESTOP_ADMIN_TOKEN: options.adminToken,
       RECEIVING_AGENCY: options.receivingAgency,
+      // The 8 clients stand for many citizens; from one address the public
+      // lookup's per-address limit would answer 429 after 30.
+      PUBLIC_RATE_LIMIT: process.env.PUBLIC_RATE_LIMIT ?? '1000000000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

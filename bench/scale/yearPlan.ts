@@ -38,15 +38,19 @@ export const FULL_YEAR_COMMUNES = 126;
 export const CHANNEL_SHARES = { online: 0.6, direct: 0.38, post: 0.02 } as const;
 
 /**
- * How long a step takes, as a share of its allotment: most steps finish in
- * time, some are late, a few stay stuck for weeks (the backlog every center
- * carries). Tuned so that about 5% of a year's dossiers are pending at its end.
+ * How long a step takes: most steps use a good part of their allotment, some
+ * are late (up to 2.5 times it), a few stay stuck for weeks (the backlog
+ * every center carries). Tuned so that about 5% of a year's dossiers are
+ * pending at its end, a fifth to a quarter of those past their promised date.
  */
 export const STEP_TIMES = {
+  /** An ordinary step takes this share of its allotment, plus up to `span` more. */
+  from: 0.3,
+  span: 0.7,
   lateShare: 0.05,
-  stuckShare: 0.004,
-  /** A stuck step takes 2 + up to this many times its allotment. */
-  stuckSpan: 45,
+  stuckShare: 0.012,
+  /** A stuck step takes 5 to 5 + this many working days, whatever its allotment. */
+  stuckDays: 55,
 } as const;
 
 /** The citizen pays a tax notice (an uncounted step) within this share of its 30-day allotment. */
