@@ -12,6 +12,7 @@ import { jobRoutes } from './routes/jobRoutes.js';
 import { incidentRoutes } from './routes/incidentRoutes.js';
 import { procedureRoutes } from './routes/procedureRoutes.js';
 import { dossierRoutes } from './routes/dossierRoutes.js';
+import { documentRoutes } from './routes/documentRoutes.js';
 import { statusRoutes } from './routes/statusRoutes.js';
 import { portalRoutes } from './routes/portalRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
@@ -48,6 +49,7 @@ export function apiRoutes(deps: ApiDeps): RouteSpec[] {
     ...departmentRoutes(resolved),
     ...procedureRoutes(resolved),
     ...dossierRoutes(resolved),
+    ...documentRoutes(resolved),
     ...statusRoutes(resolved),
     ...portalRoutes(resolved),
     ...reportRoutes(resolved),

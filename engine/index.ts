@@ -36,3 +36,6 @@ export type { Ii06aGroupBy, Ii06aPeriod, Ii06aReport } from './reports/ii06aRepo
 
 // The health check and the problem mapper tell a database fault from a bug.
 export { classifyDatabaseError, diskFullRecently } from './store/databaseFaults.js';
+
+// The dossiers' papers: storage, limits, the errors the API maps to 413 and 415.
+export * from './documents/index.js';

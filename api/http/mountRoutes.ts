@@ -1,4 +1,5 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
+import { pipeline } from 'node:stream/promises';
 import type { OpenApiDocument } from '../openapi/openapiDocument.js';
 import { XML_CONTENT_TYPES } from '../openapi/openapiDocument.js';
 import { callerFor, type AuthDeps } from './authenticate.js';
@@ -27,6 +28,13 @@ function run(middleware: RequestHandler, req: Request, res: Response): Promise<v
 }
 
 function send(res: Response, reply: Reply): void {
+  if (reply.stream) {
+    for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+    res.status(reply.status).type(reply.contentType ?? 'application/octet-stream');
+    // Streamed (a document's bytes): a storage failure mid-way can only cut the connection.
+    pipeline(reply.stream, res).catch(() => res.destroy());
+    return;
+  }
   for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
   res.status(reply.status);
   if (reply.body === undefined) {
@@ -70,7 +78,12 @@ export function routerFor(routes: readonly RouteSpec[], deps: { auth: AuthDeps; 
       check('query', validators.query, query);
 
       let body: unknown = undefined;
-      if (route.body?.kind === 'xml') {
+      // Files are streamed by the handler (api/http/multipartBody.ts), never buffered here.
+      const multipart = (route.body?.kind === 'multipart' || !!route.body?.multipart) && !!req.is('multipart/form-data');
+      if (route.body?.kind === 'multipart' && !multipart) throw unsupported(req, 'send the files as multipart/form-data');
+      if (multipart) {
+        // read by the handler
+      } else if (route.body?.kind === 'xml') {
         if (!hasBody(req)) throw badRequest('the request body is empty: send the BPMN file as application/xml');
         if (!req.is(XML_CONTENT_TYPES)) throw unsupported(req, 'send the BPMN file with Content-Type: application/xml');
         await run(xmlParser, req, res);
@@ -90,7 +103,7 @@ export function routerFor(routes: readonly RouteSpec[], deps: { auth: AuthDeps; 
           else throw badRequest('this endpoint takes no body');
         }
       }
-      if (route.body && route.body.kind !== 'xml') {
+      if (route.body && route.body.kind !== 'xml' && !multipart) {
         if (body === undefined) {
           if (route.body.required ?? true) throw badRequest('the request body is missing: send a JSON object', [{ in: 'body', path: '', message: 'is required' }]);
         } else {
@@ -98,7 +111,7 @@ export function routerFor(routes: readonly RouteSpec[], deps: { auth: AuthDeps; 
         }
       }
 
-      const reply = await route.handler({ params, query, body, caller, req });
+      const reply = await route.handler({ params, query, body, caller, req, checkBody: (value: unknown) => check('body', validators.body, value) });
       await deps.auth.afterSuccess?.(route, caller, params, reply);
       send(res, reply);
     });

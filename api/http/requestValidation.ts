@@ -68,7 +68,7 @@ export interface RouteValidators {
 export function compileRouteValidators(route: RouteSpec, strictAjv: Ajv2020, coercingAjv: Ajv2020): RouteValidators {
   const op = `${DOCUMENT_ID}#/paths/${pointerSegment(route.path)}/${route.method}`;
   const validators: RouteValidators = {};
-  if (route.body && route.body.kind !== 'xml') {
+  if (route.body && route.body.kind !== 'xml' && route.body.kind !== 'multipart') {
     validators.body = strictAjv.compile({ $ref: `${op}/requestBody/content/${pointerSegment('application/json')}/schema` });
   }
   const params = (where: 'path' | 'query', specs: Record<string, { required?: boolean }> | undefined, offset: number): JsonSchema | null => {

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { Readable } from 'node:stream';
 import type { ApiKeyRow, ApiRole, PersonRole } from '../../engine/index.js';
 import type { RequestActor } from './authenticate.js';
 
@@ -40,6 +41,8 @@ export interface RouteInput<P = Record<string, string>, Q = Record<string, unkno
   body: B;
   caller: Caller;
   req: Request;
+  /** Checks a value against the route's JSON body schema (a JSON part of a multipart body); throws the 400. */
+  checkBody?: (value: unknown) => void;
 }
 
 export interface Reply {
@@ -48,6 +51,8 @@ export interface Reply {
   /** Defaults to application/json when there is a body. */
   contentType?: string;
   headers?: Record<string, string>;
+  /** Bytes streamed as the body (a document); contentType says what they are. */
+  stream?: Readable;
 }
 
 /**
@@ -67,8 +72,10 @@ export interface RouteSpec {
   pathParams?: Record<string, ParamSpec>;
   query?: Record<string, ParamSpec>;
   body?: {
-    /** application/json (default) or an XML body read as text. */
-    kind?: 'json' | 'xml';
+    /** application/json (default), an XML body read as text, or multipart/form-data streamed by the handler (api/http/multipartBody.ts). */
+    kind?: 'json' | 'xml' | 'multipart';
+    /** A JSON body that may also come as multipart/form-data with files (the JSON in one part); the handler reads the parts. */
+    multipart?: { schema: JsonSchema; description?: string };
     schema: JsonSchema;
     required?: boolean;
     description?: string;

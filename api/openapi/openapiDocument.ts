@@ -90,9 +90,12 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     const withUser = route.roles === 'public' ? parameters : [...parameters, { $ref: '#/components/parameters/OnestopUser' }];
     if (withUser.length) operation.parameters = withUser as OpenApiOperation['parameters'];
     if (route.body) {
-      const content = route.body.kind === 'xml'
+      const content: Record<string, { schema: JsonSchema }> = route.body.kind === 'xml'
         ? Object.fromEntries(XML_CONTENT_TYPES.map((t) => [t, { schema: route.body!.schema }]))
-        : { 'application/json': { schema: route.body.schema } };
+        : route.body.kind === 'multipart'
+          ? { 'multipart/form-data': { schema: route.body.schema } }
+          : { 'application/json': { schema: route.body.schema } };
+      if (route.body.multipart) content['multipart/form-data'] = { schema: route.body.multipart.schema };
       operation.requestBody = { required: route.body.required ?? true, ...(route.body.description ? { description: route.body.description } : {}), content };
     }
     for (const [status, r] of Object.entries(route.responses)) {
@@ -112,8 +115,9 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     }
     if (route.pathParams) add(404, 'No such resource');
     if (route.method !== 'get') {
-      add(413, 'The body is larger than the limit (1 MB for JSON, 5 MB for BPMN)');
-      add(415, route.body?.kind === 'xml' ? 'The body is not XML (application/xml)' : 'The body is not JSON (application/json)');
+      const files = route.body?.kind === 'multipart' || !!route.body?.multipart;
+      add(413, files ? 'The body is larger than the limit (1 MB for JSON; a file over the per-file limit, 20 MB by default, or a dossier over its limit, 100 MB by default)' : 'The body is larger than the limit (1 MB for JSON, 5 MB for BPMN)');
+      add(415, route.body?.kind === 'xml' ? 'The body is not XML (application/xml)' : files ? 'The body is not multipart/form-data (or JSON where taken), or a file is not a PDF, JPEG, PNG, DOCX or XLSX file judged by its bytes' : 'The body is not JSON (application/json)');
     }
     add(500, 'Unexpected server failure (logged; never a stack trace)');
     (paths[route.path] ??= {})[route.method] = operation;

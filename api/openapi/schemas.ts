@@ -259,6 +259,8 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     clockStartedAt: dateTime,
     dueAt: nullableDateTime,
     tasks: { type: 'array', items: ref('RoutedTask') },
+    resultSecret: { type: 'string', description: 'Printed on the receipt: the citizen downloads the e-result with it (GET /api/public/dossiers/{code}/result?secret=). Shown once, stored hashed.' },
+    documents: { type: 'array', items: { type: 'object' }, description: 'The papers received with the dossier (as POST /api/dossiers/{code}/documents answers)' },
   }),
   DossierSummary: closed({
     ...DOSSIER_SUMMARY_PROPERTIES,
@@ -382,7 +384,10 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       dueAt: nullableDateTime,
     }),
   }),
-  TaskCompletion: closed({ data: { type: 'object', description: "The step's form data." } }, []),
+  TaskCompletion: closed({
+    data: { type: 'object', description: "The step's form data." },
+    documents: { type: 'array', maxItems: 50, items: { type: 'string', format: 'uuid' }, description: 'Ids of the papers uploaded for this step (POST /api/tasks/{id}/documents); they must cover the step’s onestop:resultDocuments.' },
+  }, []),
   TaskCompleted: closed({
     dossierCode: { type: 'string' },
     status: ref('DossierStatus'),
@@ -443,6 +448,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     dueAt: nullableDateTime,
     resolvedAt: nullableDateTime,
     returnedAt: nullableDateTime,
+    eResultAvailable: { type: 'boolean', description: 'Whether an e-result exists (downloaded with the secret of the receipt)' },
     heldBy: {
       type: 'array',
       description: 'The departments holding the dossier now (several for parallel steps); the one-stop desk once the result is ready.',

@@ -3,6 +3,7 @@ import { DOSSIER_STATUSES, type Channel, type DossierStatus } from '../../engine
 import { actingFor } from '../auth/departmentScope.js';
 import { invalidData } from '../http/problem.js';
 import { created, ok, type RouteSpec } from '../http/route.js';
+import { withPapers } from './documentRoutes.js';
 import { PAGE_QUERY, pageOf, periodEnd, periodQuery, periodStart } from '../http/queryParams.js';
 import { dossierJson, iso, routedTaskJson, statusJson } from '../views/jsonViews.js';
 import { DOSSIER_CODE, DOSSIER_STATUS_NAME, PROCEDURE_CODE, ref } from '../openapi/schemas.js';
@@ -12,7 +13,8 @@ const READERS = ['desk', 'supervisor', 'officer'] as const;
 
 export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
   return [
-    {
+    // Also multipart/form-data with the papers' files (documentRoutes.ts).
+    withPapers(deps, {
       method: 'post',
       path: '/api/dossiers',
       operationId: 'submitDossier',
@@ -57,7 +59,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
           `/api/dossiers/${r.code}`,
         );
       },
-    },
+    }),
     {
       method: 'get',
       path: '/api/dossiers',

@@ -25,6 +25,7 @@ export function publicRoutes(deps: ResolvedDeps): RouteSpec[] {
           dueAt: iso(d.dueAt),
           resolvedAt: iso(d.resolvedAt),
           returnedAt: iso(d.returnedAt),
+          eResultAvailable: await deps.engine.documents.hasEResult(d.code),
           heldBy: d.heldBy,
         });
       },

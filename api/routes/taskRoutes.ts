@@ -94,7 +94,9 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
         422: { description: 'The data does not satisfy the step’s form', schema: ref('Problem') },
       },
       async handler({ params, body, caller }) {
-        const input = (body ?? {}) as { data?: Record<string, unknown> };
+        const input = (body ?? {}) as { data?: Record<string, unknown>; documents?: string[] };
+        // The step's result papers (onestop:resultDocuments) must be among the documents named.
+        await deps.engine.documents.checkCompletion(params.id, input.documents, { actingFor: actingFor(caller) });
         const r = await deps.engine.tasks.complete(params.id, { actor: caller.actor, actingFor: actingFor(caller), data: input.data ?? {} });
         return ok({ dossierCode: r.dossierCode, status: statusJson(r.status), timeliness: r.timeliness, openTasks: r.openTasks.map(routedTaskJson) });
       },

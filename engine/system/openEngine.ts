@@ -10,6 +10,7 @@ import { createApiKey, keyOfToken, revokeKey, type NewKeyInput } from '../keys/a
 import { saveDepartment } from '../departments/saveDepartment.js';
 import { taskInScope } from '../read/taskInScope.js';
 import { engineReads } from '../read/engineReads.js';
+import { openDocuments, type DocumentOptions } from '../documents/openDocuments.js';
 import { peopleModule } from '../people/index.js';
 import { peopleReads } from '../people/peopleReads.js';
 import { touchApiKey } from '../store/auth/touchApiKey.js';
@@ -22,7 +23,7 @@ type Scope = { actingFor?: string | null };
  * The engine's front door: commands grouped by what they change, and the
  * reads. The API (and anything else outside the engine) uses only this.
  */
-export function openEngine(core: Core, options: { calendars?: CalendarRegistry } = {}) {
+export function openEngine(core: Core, options: { calendars?: CalendarRegistry; documents?: DocumentOptions } = {}) {
   const ctx = core.context;
   const db = ctx.pool;
   const calendars = options.calendars ?? new CalendarRegistry(db);
@@ -141,6 +142,9 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry }
         return removeDaySwap(db, calendars, calendarId, date);
       },
     },
+
+    /** The dossiers' papers: reception checklist, uploads, downloads, the e-result (engine/documents). */
+    documents: openDocuments(ctx, options.documents),
 
     read: { ...engineReads(ctx, calendars), ...peopleReads(db) },
   };

@@ -17,6 +17,7 @@ import { portalSenderFromEnv } from '../portal/sender.js';
 import { ensureAdminToken } from '../keys/ensureAdminToken.js';
 import { ensureAdminPerson } from '../keys/ensureAdminPerson.js';
 import { openEngine, type Engine } from './openEngine.js';
+import { documentLimitsFromEnv, storageFromEnv } from '../documents/index.js';
 
 export interface RunningEngine {
   engine: Engine;
@@ -79,7 +80,7 @@ export async function startEngine(config: AppConfig, log: Log = console.log): Pr
   const portal = portalSenderFromEnv(process.env, pool, log);
 
   return {
-    engine: openEngine(core, { calendars }),
+    engine: openEngine(core, { calendars, documents: { storage: storageFromEnv(process.env, config.dataDir), limits: documentLimitsFromEnv(process.env) } }),
     databaseUrl,
     pool,
     scheduler: () => scheduler.state(),

@@ -6,7 +6,7 @@ import type { Test } from 'supertest';
 import type express from 'express';
 import { createApp } from '../../../api/app.js';
 import { mountApi, apiDocument, type ApiDeps } from '../../../api/mountApi.js';
-import { ensureAdminToken, openEngine } from '../../../engine/index.js';
+import { ensureAdminToken, openEngine, readConfig, type DocumentOptions } from '../../../engine/index.js';
 import { createOnestopEngine, type OnestopEngine } from '../../../engine/onestopEngine.js';
 import { calendarTimeRules, singleCalendar } from '../../../engine/deadlines/calendarTimeRules.js';
 import { upsertDepartment } from '../../../engine/store/departments/departmentRows.js';
@@ -56,6 +56,10 @@ export interface TestbedOptions {
   notifier?: (db: TestDatabase) => Notifier;
   limits?: ApiDeps['limits'];
   auth?: ApiDeps['auth'];
+  /** Where documents are stored and their limits (default: files under the system's temporary folder). */
+  documents?: DocumentOptions;
+  /** The HTTP edge (rate limits, timeouts) over the environment's. */
+  edges?: Partial<ReturnType<typeof readConfig>['edges']>;
 }
 
 export async function createTestbed(options: TestbedOptions = {}): Promise<Testbed> {
@@ -73,9 +77,9 @@ export async function createTestbed(options: TestbedOptions = {}): Promise<Testb
     log: () => {},
   });
   await ensureAdminToken(db.pool, { envToken: ADMIN_TOKEN, dataDir: os.tmpdir(), log: () => {} });
-  const app = createApp({ pool: db.pool, scheduler: () => ({ state: 'running' }) });
+  const app = createApp({ pool: db.pool, scheduler: () => ({ state: 'running' }) }, { ...readConfig().edges, ...options.edges });
   const errors: string[] = [];
-  const front = openEngine(engine);
+  const front = openEngine(engine, { documents: options.documents });
   mountApi(app, { engine: front, log: (line) => errors.push(line), limits: options.limits, auth: { secureCookie: false, oidc: null, ...options.auth } });
   // The checker reads the same document the server publishes.
   const checker = new ResponseChecker(JSON.parse(JSON.stringify(apiDocument({ engine: front, auth: { oidc: null, ...options.auth } }))));
