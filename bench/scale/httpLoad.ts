@@ -56,7 +56,7 @@ export async function measureLatency(probe: Probe, plan: LatencyPlan): Promise<L
 }
 
 /** GET (or POST) with a bearer token; the parsed JSON answer, or an error naming the status and what the server said. */
-export async function call<T = unknown>(url: string, init: { token?: string; method?: string; body?: unknown; accept?: string } = {}): Promise<T> {
+export async function call<T = unknown>(url: string, init: { token?: string; method?: string; body?: unknown; accept?: string; discard?: boolean } = {}): Promise<T> {
   const res = await fetch(url, {
     method: init.method ?? 'GET',
     headers: {
@@ -66,6 +66,8 @@ export async function call<T = unknown>(url: string, init: { token?: string; met
     },
     body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
   });
+  // A probe reads the whole answer but does not parse it: the client shares the machine with the server.
+  if (init.discard && res.ok) return (await res.arrayBuffer(), undefined) as T;
   const text = await res.text();
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname} → ${res.status}: ${text.slice(0, 300)}`);
   return (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;

@@ -68,8 +68,8 @@ export async function departmentWithOpenTasks(pool: pg.Pool, target: number): Pr
 /** What the issue asks to be measured, each with its target. */
 export function readPaths(w: ReadWorld): ReadPath[] {
   const code = (i: number) => encodeURIComponent(w.codes[i % w.codes.length]);
-  const sup = { token: w.keys.supervisor };
-  const get = (path: string, token?: string) => () => call(`${w.url}${path}`, { token }).then(() => undefined);
+  const sup = { token: w.keys.supervisor, discard: true };
+  const get = (path: string, token?: string) => () => call(`${w.url}${path}`, { token, discard: true }).then(() => undefined);
   const form06 = (p: { from: string; to: string }, groupBy = 'procedure') => get(`/api/reports/form06?from=${p.from}&to=${p.to}&groupBy=${groupBy}`, sup.token);
   return [
     { key: 'inbox', label: `inbox of ${w.inboxDepartment}`, p95TargetMs: 100, requests: 400, probe: get(`/api/inbox?department=${w.inboxDepartment}`, w.keys.officer) },
@@ -84,7 +84,7 @@ export function readPaths(w: ReadWorld): ReadPath[] {
         await Promise.all(['', '/progress', '/control-slip', '/history'].map((suffix) => call(`${w.url}/api/dossiers/${c}${suffix}`, sup)));
       },
     },
-    { key: 'lookup', label: 'public lookup', p95TargetMs: 100, requests: 400, probe: (i) => call(`${w.url}/api/public/dossiers/${code(i)}`).then(() => undefined) },
+    { key: 'lookup', label: 'public lookup', p95TargetMs: 100, requests: 400, probe: (i) => call(`${w.url}/api/public/dossiers/${code(i)}`, { discard: true }).then(() => undefined) },
     { key: 'open_breaches', label: 'supervisor: open breaches', p95TargetMs: 300, requests: 80, probe: get('/api/supervision/open-breaches', sup.token) },
     { key: 'at_risk', label: 'supervisor: at risk (late within a working day)', p95TargetMs: 300, requests: 80, probe: get('/api/supervision/at-risk', sup.token) },
     { key: 'breaches_list', label: 'breaches list (open, newest first)', p95TargetMs: 300, requests: 80, probe: get('/api/breaches?open=true', sup.token) },

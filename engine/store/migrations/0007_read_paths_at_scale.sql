@@ -29,6 +29,16 @@ CREATE INDEX breaches_open_groups_idx ON breaches (department, procedure_code) I
 -- promised date first (the list stops at its limit).
 CREATE INDEX dossiers_pending_due_idx ON dossiers (due_at, id) WHERE status IN ('received', 'processing');
 
+-- The every-minute deadline sweep (engine/store/deadlines): the processing
+-- dossiers as a small index-only set to join the overdue steps with; the
+-- open uncounted steps (a dossier waiting on the citizen is not late); a
+-- step's warning looked up by step, not by scanning every warning ever
+-- recorded; the dossiers whose warning time has come.
+CREATE INDEX dossiers_processing_id_idx ON dossiers (id) WHERE status = 'processing';
+CREATE INDEX tasks_open_uncounted_idx ON tasks (dossier_id) WHERE status IN ('open', 'claimed') AND NOT counted;
+CREATE INDEX deadline_warnings_task_idx ON deadline_warnings (task_id, due_at);
+CREATE INDEX dossiers_processing_warn_idx ON dossiers (warn_at) WHERE status = 'processing';
+
 -- Form 06, the dossiers and steps pending at the end E of a period: received
 -- before E and not finished before it, i.e. E in the span (received, finished]
 -- (unbounded while unfinished). A GiST index of the spans answers that
