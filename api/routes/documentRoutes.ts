@@ -77,7 +77,8 @@ async function readUpload(deps: ResolvedDeps, req: Request): Promise<{ fields: R
 const reader = (caller: Caller) => ({ actor: caller.actor, actingFor: actingFor(caller) });
 
 export function documentRoutes(deps: ResolvedDeps): RouteSpec[] {
-  const documents = deps.engine.documents;
+  // Read when a request comes: the route table is also built without an engine (the OpenAPI document).
+  const docs = () => deps.engine.documents;
   return [
     {
       method: 'post',
@@ -95,7 +96,7 @@ export function documentRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       async handler({ params, caller, req }) {
         const { fields, file } = await readUpload(deps, req);
-        const row = await documents.upload(params.code, { documentCode: fields.documentCode, note: fields.note ?? null, file, ...reader(caller) }).catch((e: unknown) => { throw fileProblem(e); });
+        const row = await docs().upload(params.code, { documentCode: fields.documentCode, note: fields.note ?? null, file, ...reader(caller) }).catch((e: unknown) => { throw fileProblem(e); });
         return created(documentJson(row), `/api/documents/${row.id}/content`);
       },
     },
@@ -110,7 +111,7 @@ export function documentRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: codeParam,
       responses: { 200: { description: 'The checklist', schema: CHECKLIST } },
       async handler({ params, caller }) {
-        const c = await documents.checklist(params.code, reader(caller));
+        const c = await docs().checklist(params.code, reader(caller));
         return ok({
           dossierCode: c.dossierCode,
           procedureCode: c.procedureCode,
@@ -130,7 +131,7 @@ export function documentRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: { id: { schema: UUID, description: 'Document id', entity: 'document' } },
       responses: { 200: { description: 'The bytes', alternatives: BYTES } },
       async handler({ params, caller }) {
-        const { document, content, inline } = await documents.open(params.id, reader(caller));
+        const { document, content, inline } = await docs().open(params.id, reader(caller));
         return contentReply(document, content, inline);
       },
     },
@@ -150,7 +151,7 @@ export function documentRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       async handler({ params, caller, req }) {
         const { fields, file } = await readUpload(deps, req);
-        const row = await documents.uploadForTask(params.id, { documentCode: fields.documentCode, name: fields.name ?? null, file, ...reader(caller) }).catch((e: unknown) => { throw fileProblem(e); });
+        const row = await docs().uploadForTask(params.id, { documentCode: fields.documentCode, name: fields.name ?? null, file, ...reader(caller) }).catch((e: unknown) => { throw fileProblem(e); });
         return created(documentJson(row), `/api/documents/${row.id}/content`);
       },
     },
@@ -166,11 +167,11 @@ export function documentRoutes(deps: ResolvedDeps): RouteSpec[] {
       query: { secret: { schema: { type: 'string', minLength: 1, maxLength: 40 }, description: 'The secret printed on the receipt' } },
       responses: { 200: { description: 'The e-result (empty while there is none)', schema: PUBLIC_RESULT }, 403: { description: 'No secret, or not this dossier’s', schema: ref('Problem') } },
       async handler({ params, query }) {
-        const docs = await documents.publicResult(params.code, query.secret as string | undefined);
+        const result = await docs().publicResult(params.code, query.secret as string | undefined);
         const secret = encodeURIComponent(String(query.secret));
         return ok({
           dossierCode: params.code,
-          documents: docs.map((d) => ({ id: d.id, name: d.name, contentType: d.contentType, size: d.size, sha256: d.sha256, contentUrl: `/api/public/dossiers/${params.code}/result/${d.id}?secret=${secret}` })),
+          documents: result.map((d) => ({ id: d.id, name: d.name, contentType: d.contentType, size: d.size, sha256: d.sha256, contentUrl: `/api/public/dossiers/${params.code}/result/${d.id}?secret=${secret}` })),
         });
       },
     },
@@ -185,7 +186,7 @@ export function documentRoutes(deps: ResolvedDeps): RouteSpec[] {
       query: { secret: { schema: { type: 'string', minLength: 1, maxLength: 40 }, description: 'The secret printed on the receipt' } },
       responses: { 200: { description: 'The bytes', alternatives: BYTES }, 403: { description: 'No secret, or not this dossier’s', schema: ref('Problem') } },
       async handler({ params, query }) {
-        const { document, content, inline } = await documents.openPublic(params.code, query.secret as string | undefined, params.id);
+        const { document, content, inline } = await docs().openPublic(params.code, query.secret as string | undefined, params.id);
         return contentReply(document, content, inline);
       },
     },
@@ -209,7 +210,7 @@ export function documentRoutes(deps: ResolvedDeps): RouteSpec[] {
         const to = (query.to as string | undefined) ?? month.to;
         if (to < from) throw badRequest('to is before from', [{ in: 'query', path: '/to', message: 'must not be before from' }]);
         const groupBy = (query.groupBy as 'procedure' | 'department' | undefined) ?? 'procedure';
-        const rows = await documents.digitisation({ from: periodStart(from)!, to: periodEnd(to)!, groupBy });
+        const rows = await docs().digitisation({ from: periodStart(from)!, to: periodEnd(to)!, groupBy });
         const share = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 1000 : null);
         return ok({ from, to, groupBy, rows: rows.map((r) => ({ ...r, digitisedShare: share(r.digitisedAtReception, r.received), eResultShare: share(r.resolvedWithEResult, r.resolved) })) });
       },
@@ -225,7 +226,7 @@ export function documentRoutes(deps: ResolvedDeps): RouteSpec[] {
  * carries the papers kept and the e-result secret for the receipt.
  */
 export function withPapers(deps: ResolvedDeps, route: RouteSpec): RouteSpec {
-  const documents = deps.engine.documents;
+  const docs = () => deps.engine.documents;
   return {
     ...route,
     description: `${route.description ?? ''} Papers: the procedure's required papers (onestop:documents) must come as files of a multipart/form-data submission (part \`dossier\` = this JSON, one file part per paper named by its code, PDF/JPEG/PNG/DOCX/XLSX), or be excused in the part \`papers\` with a note; otherwise 422 names the missing papers. The answer carries \`resultSecret\`, printed on the receipt: the citizen downloads the e-result with it.`,
@@ -239,11 +240,11 @@ export function withPapers(deps: ResolvedDeps, route: RouteSpec): RouteSpec {
         let form;
         try {
           form = await readMultipart(input.req, async (part) => {
-            const room = documents.limits.dossierBytes - total;
-            const file = await documents.receive(part.stream, part.fileName, Math.min(documents.limits.fileBytes, room));
+            const room = docs().limits.dossierBytes - total;
+            const file = await docs().receive(part.stream, part.fileName, Math.min(docs().limits.fileBytes, room));
             total += file.size;
             return { documentCode: part.field, file } as PaperFile;
-          }, { discard: (kept) => documents.discard(kept.map((f) => f.file)) });
+          }, { discard: (kept) => docs().discard(kept.map((f) => f.file)) });
         } catch (error) {
           throw fileProblem(error);
         }
@@ -254,23 +255,23 @@ export function withPapers(deps: ResolvedDeps, route: RouteSpec): RouteSpec {
           input.checkBody?.(body);
           notes = paperNotes(parsePart(form.fields.papers, 'papers'));
         } catch (error) {
-          await documents.discard(files.map((f) => f.file));
+          await docs().discard(files.map((f) => f.file));
           throw error;
         }
       }
       let reply: Reply;
       try {
         if (await deps.engine.read.latestVersion(body.procedureCode)) {
-          await documents.checkReception(body.procedureCode, files.map((f) => f.documentCode), notes);
+          await docs().checkReception(body.procedureCode, files.map((f) => f.documentCode), notes);
         }
         reply = await route.handler({ ...input, body });
       } catch (error) {
-        await documents.discard(files.map((f) => f.file));
+        await docs().discard(files.map((f) => f.file));
         throw error;
       }
       const code = (reply.body as { code: string }).code;
-      const kept = await documents.attachAtReception(code, { files, notes, actor: input.caller.actor }).catch((e: unknown) => { throw fileProblem(e); });
-      const resultSecret = await documents.issueResultSecret(code);
+      const kept = await docs().attachAtReception(code, { files, notes, actor: input.caller.actor }).catch((e: unknown) => { throw fileProblem(e); });
+      const resultSecret = await docs().issueResultSecret(code);
       return { ...reply, body: { ...(reply.body as object), resultSecret, documents: kept.map(documentJson) } };
     },
   };
