@@ -15,9 +15,12 @@ export function cookieOf(req: Request, name: string): string | null {
 
 export const sessionCookieOf = (req: Request) => cookieOf(req, SESSION_COOKIE);
 
-/** HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site posts), Secure behind HTTPS, for the whole site. */
-export function sessionCookie(token: string, expiresAt: Date, config: AuthConfig): string {
-  return serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookie, path: '/', expires: expiresAt });
+/**
+ * HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site posts), Secure behind HTTPS, for the whole site.
+ * Max-Age rather than Expires: the browser counts from its own clock, whatever the server's says.
+ */
+export function sessionCookie(token: string, lifetimeMs: number, config: AuthConfig): string {
+  return serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookie, path: '/', maxAge: Math.max(1, Math.floor(lifetimeMs / 1000)) });
 }
 
 export function expiredCookie(name: string, config: AuthConfig): string {

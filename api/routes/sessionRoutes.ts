@@ -22,7 +22,7 @@ export function sessionRoutes(deps: ResolvedDeps, auth: AuthConfig, oidc: OidcCl
   async function signedIn(person: NonNullable<Awaited<ReturnType<ResolvedDeps['engine']['people']['byUsername']>>>, via: 'password' | 'sso', req: Request) {
     const s = await deps.engine.sessions.open(person, via, auth.session, clientOf(req));
     const body = { person: personJson(person), memberships: person.memberships, csrfToken: s.csrfToken, mustChangePassword: person.mustChangePassword, expiresAt: iso(s.expiresAt) };
-    return { cookie: sessionCookie(s.token, s.expiresAt, auth), body };
+    return { cookie: sessionCookie(s.token, s.expiresAt.getTime() - deps.engine.now().getTime(), auth), body };
   }
 
   return [

@@ -41,7 +41,7 @@ test('the session cookie is HttpOnly, SameSite=Lax, for the whole site; Secure o
   const res = await tb.api.post('/api/session').send({ username: 'cookie.check', password: OWN_PASSWORD }).expect(200);
   const line = ([] as string[]).concat(res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('onestop_session='))!;
   const attributes = line.split(';').slice(1).map((a) => a.trim().toLowerCase());
-  expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/']));
+  expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/', 'max-age=43200']));
   expect(attributes).not.toContain('secure');
   expect(res.headers['cache-control']).toBe('no-store');
   const secureBed = await createTestbed({ auth: { secureCookie: true } });

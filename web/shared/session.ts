@@ -28,3 +28,8 @@ export const storedToken = (): string | null => read(TOKEN_KEY);
 export const storeToken = (token: string | null): void => write(TOKEN_KEY, token);
 export const storedUser = (): string | null => read(USER_KEY);
 export const storeUser = (name: string | null): void => write(USER_KEY, name && name.trim() ? name.trim() : null);
+
+/** The CSRF token of a personal session (the session itself is an HttpOnly cookie no script reads). */
+export const CSRF_KEY = 'onestop.session.csrf';
+export const storedCsrf = (): string | null => read(CSRF_KEY);
+export const storeCsrf = (token: string | null): void => write(CSRF_KEY, token);

@@ -37,4 +37,6 @@ export type PageFactory = (ctx: PageContext) => Promise<Page> | Page;
 export interface Session {
   readonly me: Me | null;
   signIn(token: string, user: string | null): Promise<Me>;
+  signInWithPassword(username: string, password: string): Promise<Me>;
+  changePassword(current: string, next: string): Promise<Me>;
 }

@@ -21,7 +21,15 @@ export const NAV: Record<Role, Array<{ href: string; label: WorkspaceKey; card?:
     { href: '/designer/', label: 'nav.designer', card: 'landing.designerCard', external: true },
     { href: '/app/heatmap', label: 'nav.heatmap', card: 'card.heatmap' },
   ],
-  admin: [{ href: '/designer/', label: 'nav.designer', card: 'landing.designerCard', external: true }],
+  admin: [
+    { href: '/app/admin/people', label: 'nav.adminPeople', card: 'card.adminPeople' },
+    { href: '/app/admin/import', label: 'nav.adminImport', card: 'card.adminImport' },
+    { href: '/app/admin/departments', label: 'nav.adminDepartments', card: 'card.adminDepartments' },
+    { href: '/app/admin/keys', label: 'nav.adminKeys', card: 'card.adminKeys' },
+    { href: '/app/admin/calendars', label: 'nav.adminCalendars', card: 'card.adminCalendars' },
+    { href: '/app/admin/audit', label: 'nav.adminAudit', card: 'card.adminAudit' },
+    { href: '/designer/', label: 'nav.designer', card: 'landing.designerCard', external: true },
+  ],
 };
 
 /** Where a role lands after signing in. */

@@ -113,7 +113,10 @@ export async function signIn(page: Page, url: string, key: string, user?: string
   if (user) await page.fill('#ws-user', user);
   await page.click('#ws-signin');
   // A role's home page has loaded, or the landing lists the pages of a role without one.
-  await page.locator('#view[data-loaded="true"], #ws-signed-in').first().waitFor();
+  await page.locator('#view[data-loaded="true"], #ws-signed-in').first().waitFor().catch(async (err: Error) => {
+    // Say what the page shows instead (a refusal, an error) rather than only that it waited.
+    throw new Error(`${err.message}\nthe page shows: ${await page.locator('#view').innerText().catch(() => '?')}`);
+  });
 }
 
 /**

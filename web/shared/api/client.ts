@@ -45,6 +45,14 @@ export type Form06Member = Schemas['Form06Member'];
 export type Form06Members = Schemas['Form06Members'];
 export type StepHeat = Schemas['StepHeat'];
 export type Heatmap = Schemas['ProcedureHeatmap'];
+export type Person = Schemas['Person'];
+export type PersonRole = Schemas['PersonRole'];
+export type Membership = Schemas['Membership'];
+export type SignedIn = Schemas['Session'];
+export type ImportReport = Schemas['PeopleImportReport'];
+export type ApiKey = Schemas['ApiKey'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type Calendar = Schemas['Calendar'];
 
 /** The 16 counted columns of form 06, in the printed form's order, as the API publishes them. */
 export const FORM06_COLUMNS = pathsApiReportsForm06DossiersGetParametersQueryColumnValues;
@@ -79,10 +87,15 @@ async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Re
 export class OnestopApi {
   private readonly http = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '' });
 
-  /** `token`: the key in use; `user`: the officer's own name for a department's shared key. */
-  constructor(private readonly token: () => string | null, private readonly user: () => string | null = () => null) {
+  /**
+   * `token`: the key in use; `user`: the officer's own name for a department's shared key;
+   * `csrf`: the CSRF token of a personal session (its cookie goes by itself), sent with every change.
+   */
+  constructor(private readonly token: () => string | null, private readonly user: () => string | null = () => null, private readonly csrf: () => string | null = () => null) {
     const credentials: Middleware = {
       onRequest: ({ request }) => {
+        const csrf = this.csrf();
+        if (csrf && !['GET', 'HEAD'].includes(request.method) && !request.headers.has('X-CSRF-Token')) request.headers.set('X-CSRF-Token', csrf);
         const token = this.token();
         if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`);
         const user = this.user();
@@ -235,5 +248,81 @@ export class OnestopApi {
       return r;
     }));
     return { blob: blob as unknown as Blob, disposition };
+  }
+
+  // ---------------------------------------------------------------- personal sign-in (issue 13)
+
+  signInWithPassword(username: string, password: string): Promise<SignedIn> {
+    return answer(this.http.POST('/api/session', { body: { username, password } }));
+  }
+
+  async signOutSession(everywhere = false): Promise<void> {
+    await answer(this.http.DELETE('/api/session', { params: { query: { everywhere } } }));
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await answer(this.http.POST('/api/session/password', { body: { currentPassword, newPassword } }));
+  }
+
+  ssoSettings(): Promise<Schemas['SsoSettings']> {
+    return answer(this.http.GET('/api/session/sso'));
+  }
+
+  // ---------------------------------------------------------------- administration
+
+  people(query: NonNullable<paths['/api/people']['get']['parameters']['query']> = {}): Promise<Schemas['PersonPage']> {
+    return answer(this.http.GET('/api/people', { params: { query: present(query) } }));
+  }
+
+  createPerson(body: Schemas['NewPerson']): Promise<Person> {
+    return answer(this.http.POST('/api/people', { body }));
+  }
+
+  updatePerson(id: string, body: Schemas['PersonChange']): Promise<Person> {
+    return answer(this.http.PATCH('/api/people/{id}', { params: { path: { id } }, body }));
+  }
+
+  importPeople(csv: string, dryRun: boolean): Promise<ImportReport> {
+    return answer(this.http.POST('/api/people/import', { params: { query: { dryRun } }, body: { csv } }));
+  }
+
+  async keys(includeRevoked = false): Promise<ApiKey[]> {
+    return (await answer(this.http.GET('/api/keys', { params: { query: { includeRevoked } } }))).items;
+  }
+
+  createKey(body: Schemas['NewApiKey']): Promise<Schemas['CreatedApiKey']> {
+    return answer(this.http.POST('/api/keys', { body }));
+  }
+
+  async revokeKey(id: string): Promise<void> {
+    await answer(this.http.DELETE('/api/keys/{id}', { params: { path: { id } } }));
+  }
+
+  saveDepartment(body: Schemas['NewDepartment']): Promise<unknown> {
+    return answer(this.http.POST('/api/departments', { body }));
+  }
+
+  setWebhook(code: string, body: Schemas['WebhookConfig']): Promise<unknown> {
+    return answer(this.http.PUT('/api/departments/{code}/webhook', { params: { path: { code } }, body }));
+  }
+
+  async removeWebhook(code: string): Promise<void> {
+    await answer(this.http.DELETE('/api/departments/{code}/webhook', { params: { path: { code } } }));
+  }
+
+  async calendars(): Promise<Calendar[]> {
+    return (await answer(this.http.GET('/api/calendars'))).items;
+  }
+
+  setDaySwap(id: string, date: string, body: NonNullable<paths['/api/calendars/{id}/day-swaps/{date}']['put']['requestBody']>['content']['application/json']): Promise<unknown> {
+    return answer(this.http.PUT('/api/calendars/{id}/day-swaps/{date}', { params: { path: { id, date } }, body }));
+  }
+
+  async removeDaySwap(id: string, date: string): Promise<void> {
+    await answer(this.http.DELETE('/api/calendars/{id}/day-swaps/{date}', { params: { path: { id, date } } }));
+  }
+
+  audit(query: NonNullable<paths['/api/audit']['get']['parameters']['query']> = {}): Promise<Schemas['AuditPage']> {
+    return answer(this.http.GET('/api/audit', { params: { query: present(query) } }));
   }
 }

@@ -1,5 +1,6 @@
-// `/`: the sign-in (one API key for the workspace and the designer), then
-// the pages of the key's role; analysts are sent on to the designer.
+// `/`: the sign-in (a person's username and password, single sign-on when
+// configured, or a system's API key), the forced change of a password an
+// administrator set, then the pages of the role.
 
 import { ApiError, type Role } from '../../shared/api/client.js';
 import { el, fill } from '../../shared/dom.js';
@@ -13,7 +14,12 @@ export function landingPage(ctx: PageContext, app: Session): Page {
     const me = app.me;
     if (!me) {
       fill(root, signInForm(ctx, app));
-      (root.querySelector('#ws-key') as HTMLInputElement | null)?.focus();
+      (root.querySelector('#ws-username') as HTMLInputElement | null)?.focus();
+      return;
+    }
+    if (me.mustChangePassword) {
+      fill(root, changePasswordForm(ctx, app, render));
+      (root.querySelector('#ws-current-password') as HTMLInputElement | null)?.focus();
       return;
     }
     const items = NAV[me.role];
@@ -31,7 +37,78 @@ export function landingPage(ctx: PageContext, app: Session): Page {
   return { relabel: render };
 }
 
+const goOn = (ctx: PageContext, me: { role: string }) => {
+  const next = ctx.query.get('next');
+  ctx.navigate(next && next.startsWith('/app/') ? next : homeOf(me.role as Role), true);
+};
+
+function passwordForm(ctx: PageContext, app: Session): HTMLElement {
+  const error = el('div', { id: 'ws-login-error', class: 'ws-error', role: 'alert' });
+  const username = el('input', { id: 'ws-username', name: 'username', type: 'text', autocomplete: 'username', required: true, maxlength: 64 });
+  const password = el('input', { id: 'ws-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const submit = el('button', { type: 'submit', id: 'ws-login', class: 'ws-primary' }, tr('login.submit'));
+  const sso = el('div', { id: 'ws-sso' });
+  void ctx.api.ssoSettings().then((s) => {
+    if (s.enabled && s.startUrl) fill(sso, el('a', { href: s.startUrl, id: 'ws-sso-start', class: 'ws-button' }, tr('login.sso')));
+  }).catch(() => {});
+  const form = el('form', { id: 'ws-login-form', class: 'ws-form', novalidate: true },
+    el('label', { for: 'ws-username' }, tr('login.username')), username,
+    el('label', { for: 'ws-password' }, tr('login.password')), password,
+    error,
+    el('div', { class: 'ws-actions' }, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!username.value.trim() || !password.value) return;
+    submit.disabled = true;
+    fill(error);
+    try {
+      const me = await app.signInWithPassword(username.value.trim(), password.value);
+      if (me.mustChangePassword) ctx.navigate(`/${location.search}`, true);
+      else goOn(ctx, me);
+    } catch (err) {
+      fill(error, tr('login.refused', { detail: err instanceof ApiError ? err.message : String(err) }));
+      submit.disabled = false;
+    }
+  });
+  return el('div', {}, el('p', {}, tr('login.text')), form, sso);
+}
+
+function changePasswordForm(ctx: PageContext, app: Session, done: () => void): HTMLElement {
+  const error = el('div', { id: 'ws-change-error', class: 'ws-error', role: 'alert' });
+  const current = el('input', { id: 'ws-current-password', type: 'password', autocomplete: 'current-password', required: true });
+  const next = el('input', { id: 'ws-new-password', type: 'password', autocomplete: 'new-password', required: true, minlength: 10 });
+  const submit = el('button', { type: 'submit', id: 'ws-change-password', class: 'ws-primary' }, tr('login.changeTitle'));
+  const form = el('form', { id: 'ws-change-form', class: 'ws-form', novalidate: true },
+    el('label', { for: 'ws-current-password' }, tr('login.current')), current,
+    el('label', { for: 'ws-new-password' }, tr('login.new')), next,
+    error,
+    el('div', { class: 'ws-actions' }, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      const me = await app.changePassword(current.value, next.value);
+      ctx.notify(tr('login.changed'), 'ok');
+      if (me.mustChangePassword) done();
+      else goOn(ctx, me);
+    } catch (err) {
+      fill(error, tr('login.refused', { detail: err instanceof ApiError ? err.message : String(err) }));
+      submit.disabled = false;
+    }
+  });
+  return el('section', { class: 'ws-card ws-landing' }, el('h1', {}, tr('login.changeTitle')), el('p', {}, tr('login.changeText')), form);
+}
+
 function signInForm(ctx: PageContext, app: Session): HTMLElement {
+  return el('section', { class: 'ws-card ws-landing' },
+    el('h1', {}, tr('landing.title')),
+    passwordForm(ctx, app),
+    // Systems (a department's software, the tests of the designer) still sign in with a key.
+    el('details', { id: 'ws-key-signin', open: true }, el('summary', {}, tr('login.systemKey')), keyForm(ctx, app)),
+    el('p', { class: 'ws-designer-link' }, tr('landing.designerCard'), ' ', el('a', { href: '/designer/', id: 'ws-designer-link' }, tr('nav.designer'), ' →')));
+}
+
+function keyForm(ctx: PageContext, app: Session): HTMLElement {
   const error = el('div', { id: 'ws-signin-error', class: 'ws-error', role: 'alert' });
   const key = el('input', { id: 'ws-key', name: 'key', type: 'password', autocomplete: 'off', spellcheck: 'false', required: true });
   const user = el('input', { id: 'ws-user', name: 'user', type: 'text', autocomplete: 'name', maxlength: 100 });
@@ -49,18 +126,11 @@ function signInForm(ctx: PageContext, app: Session): HTMLElement {
     submit.disabled = true;
     fill(error, tr('auth.checking'));
     try {
-      const me = await app.signIn(token, user.value);
-      const next = ctx.query.get('next');
-      ctx.navigate(next && next.startsWith('/app/') ? next : homeOf(me.role as Role), true);
+      goOn(ctx, await app.signIn(token, user.value));
     } catch (err) {
       fill(error, tr('auth.refused', { detail: err instanceof ApiError ? err.message : String(err) }));
       submit.disabled = false;
     }
   });
-  return el('section', { class: 'ws-card ws-landing' },
-    el('h1', {}, tr('landing.title')),
-    el('p', {}, tr('landing.text')),
-    form,
-    // Analysts sign in here or there: the designer reads the same key.
-    el('p', { class: 'ws-designer-link' }, tr('landing.designerCard'), ' ', el('a', { href: '/designer/', id: 'ws-designer-link' }, tr('nav.designer'), ' →')));
+  return el('div', {}, el('p', {}, tr('landing.text')), form);
 }

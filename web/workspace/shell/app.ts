@@ -3,7 +3,7 @@
 // language toggle, and polling: the open page refreshes itself every few
 // seconds without a reload (paused while the tab is hidden).
 
-import { storedToken, storedUser, storeToken, storeUser } from '../../shared/session.js';
+import { storedCsrf, storedToken, storedUser, storeCsrf, storeToken, storeUser } from '../../shared/session.js';
 import { ApiError, OnestopApi, type Department, type Me, type ProcedureSummary, type Role } from '../../shared/api/client.js';
 import { $, el, fill } from '../../shared/dom.js';
 import { formatDateTime } from '../../shared/format.js';
@@ -15,6 +15,12 @@ import { deskPage } from '../pages/desk.js';
 import { dossierPage } from '../pages/dossier.js';
 import { dossierListPage } from '../pages/dossierList.js';
 import { heatmapPage } from '../pages/heatmap.js';
+import { adminPeoplePage } from '../pages/adminPeople.js';
+import { adminImportPage } from '../pages/adminImport.js';
+import { adminKeysPage } from '../pages/adminKeys.js';
+import { adminDepartmentsPage } from '../pages/adminDepartments.js';
+import { adminCalendarsPage } from '../pages/adminCalendars.js';
+import { adminAuditPage } from '../pages/adminAudit.js';
 import { NAV } from '../roles.js';
 import type { Page, PageContext, PageFactory, Session } from '../pageContext.js';
 
@@ -37,6 +43,12 @@ const ROUTES: Route[] = [
   { pattern: /^\/app\/dossiers\/?$/, names: [], roles: ['desk', 'supervisor'], page: dossierListPage, title: 'nav.dossiers' },
   { pattern: /^\/app\/dossiers\/([^/]+)\/?$/, names: ['code'], roles: ['desk', 'supervisor', 'officer'], page: dossierPage, title: 'nav.dossiers' },
   { pattern: /^\/app\/heatmap(?:\/([^/]+))?\/?$/, names: ['code'], roles: ['supervisor', 'analyst'], page: heatmapPage, title: 'nav.heatmap' },
+  { pattern: /^\/app\/admin\/people\/?$/, names: [], roles: ['admin'], page: adminPeoplePage, title: 'nav.adminPeople' },
+  { pattern: /^\/app\/admin\/import\/?$/, names: [], roles: ['admin'], page: adminImportPage, title: 'nav.adminImport' },
+  { pattern: /^\/app\/admin\/keys\/?$/, names: [], roles: ['admin'], page: adminKeysPage, title: 'nav.adminKeys' },
+  { pattern: /^\/app\/admin\/departments\/?$/, names: [], roles: ['admin'], page: adminDepartmentsPage, title: 'nav.adminDepartments' },
+  { pattern: /^\/app\/admin\/calendars\/?$/, names: [], roles: ['admin'], page: adminCalendarsPage, title: 'nav.adminCalendars' },
+  { pattern: /^\/app\/admin\/audit\/?$/, names: [], roles: ['admin'], page: adminAuditPage, title: 'nav.adminAudit' },
 ];
 
 function pollInterval(): number {
@@ -55,7 +67,9 @@ export class WorkspaceApp implements Session {
   me: Me | null = null;
   private token: string | null = storedToken();
   private user: string | null = storedUser();
-  readonly api = new OnestopApi(() => this.token, () => this.user);
+  /** A personal session's CSRF token (the session is an HttpOnly cookie). */
+  private csrf: string | null = storedCsrf();
+  readonly api = new OnestopApi(() => this.token, () => this.user, () => this.csrf);
   private page: Page | null = null;
   private pageSeq = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -74,13 +88,13 @@ export class WorkspaceApp implements Session {
     document.addEventListener('visibilitychange', () => {
       if (!document.hidden) void this.refreshNow();
     });
-    if (this.token) {
-      try {
-        this.me = await this.api.me();
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) this.forget();
-        else throw err;
-      }
+    // A key kept in this tab, or a personal session's cookie (also after a single sign-on).
+    try {
+      this.me = await this.api.me();
+      if (this.me.csrfToken) this.keepCsrf(this.me.csrfToken);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) this.forget();
+      else throw err;
     }
     await this.render();
   }
@@ -105,9 +119,31 @@ export class WorkspaceApp implements Session {
     }
   }
 
-  signOut(): void {
+  /** A person's own sign-in: the server sets the session cookie; the CSRF token is kept in this tab. */
+  async signInWithPassword(username: string, password: string): Promise<Me> {
+    this.forget();
+    const session = await this.api.signInWithPassword(username, password);
+    this.keepCsrf(session.csrfToken);
+    this.me = await this.api.me();
+    this.departmentCache = null;
+    return this.me;
+  }
+
+  async changePassword(current: string, next: string): Promise<Me> {
+    await this.api.changePassword(current, next);
+    this.me = await this.api.me();
+    return this.me;
+  }
+
+  signOut(everywhere = false): void {
+    if (this.me?.kind === 'person') void this.api.signOutSession(everywhere).catch(() => {});
     this.forget();
     this.navigate('/');
+  }
+
+  private keepCsrf(token: string | null): void {
+    this.csrf = token;
+    storeCsrf(token);
   }
 
   private forget(): void {
@@ -116,6 +152,7 @@ export class WorkspaceApp implements Session {
     this.user = null;
     storeToken(null);
     storeUser(null);
+    this.keepCsrf(null);
   }
 
   // ---------------------------------------------------------------- routing
@@ -152,7 +189,7 @@ export class WorkspaceApp implements Session {
       this.page = await landingPage(this.context(root, {}, query), this);
       return;
     }
-    if (!this.me) {
+    if (!this.me || this.me.mustChangePassword) {
       this.navigate(`/?next=${encodeURIComponent(path + location.search)}`, true);
       return;
     }
