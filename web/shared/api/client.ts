@@ -180,8 +180,9 @@ export class OnestopApi {
     return answer(this.http.POST('/api/tasks/{id}/unclaim', { params: { path: { id } } }));
   }
 
-  complete(id: string, data: Record<string, unknown>): Promise<Schemas['TaskCompleted']> {
-    return answer(this.http.POST('/api/tasks/{id}/complete', { params: { path: { id } }, body: { data } }));
+  /** `documents`: the ids of the papers uploaded for the step (its onestop:resultDocuments). */
+  complete(id: string, data: Record<string, unknown>, documents?: string[]): Promise<Schemas['TaskCompleted']> {
+    return answer(this.http.POST('/api/tasks/{id}/complete', { params: { path: { id } }, body: { data, ...(documents?.length ? { documents } : {}) } }));
   }
 
   dossier(code: string): Promise<Dossier> {

@@ -15,6 +15,7 @@ import { currentLang, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
 import { printElement } from '../widgets/print.js';
 import { onTimeRate, PROGRESS_POINTS } from '../figures.js';
 import type { Page, PageContext } from '../pageContext.js';
+import { digitisationFigures } from '../widgets/documents.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -55,12 +56,15 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
   const progress = el('section', { class: 'ws-card', id: 'ws-progress' });
   const form06 = el('section', { class: 'ws-card', id: 'ws-form06' });
   const heatLinks = el('section', { class: 'ws-card', id: 'ws-heat-links' });
+  // The digitisation group of the service index (issue 12): papers digitised at reception, e-results.
+  const digitisation = el('section', { class: 'ws-card', id: 'ws-digitisation' });
   fill(root, el('div', { class: 'ws-dashboard' },
     el('div', { class: 'ws-card-head' }, el('h1', {}, tr('dash.title')), periodForm),
     tiles,
     el('div', { class: 'ws-columns ws-columns-even' }, breaches, atRisk),
     charts,
     el('div', { class: 'ws-columns ws-columns-even' }, progress, heatLinks),
+    digitisation,
     form06));
 
   periodForm.addEventListener('submit', (e) => {
@@ -261,6 +265,7 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
     data = { breaches: b, atRisk: a, byProcedure, byDepartment };
     ctx.setAsOf(b.asOf);
     render();
+    await digitisationFigures(digitisation, { from: from || undefined, to: to || undefined }).catch(() => {});
     root.dataset.loaded = 'true';
   };
 

@@ -16,6 +16,7 @@ import { startFormFromBpmn } from '../widgets/bpmnForms.js';
 import { apologyForm, returnButton, supplementButton } from '../widgets/deskActions.js';
 import { type Page, type PageContext } from '../pageContext.js';
 import { ApiError } from '../../shared/api/client.js';
+import { papersFromBpmn, receiptSecret, ReceptionPapers } from '../widgets/documents.js';
 
 type Tab = 'receive' | 'supplement' | 'return' | 'atRisk' | 'find';
 const TABS: Array<[Tab, WorkspaceKey]> = [
@@ -53,7 +54,7 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
   }, tr(label), counts[id] !== undefined ? ` (${counts[id]})` : '')));
 
   // ---- reception --------------------------------------------------------
-  let receive: { procedure: Procedure | null; applicant: SchemaForm; data: SchemaForm | null; receipt: SubmittedDossier | null; element: HTMLElement } | null = null;
+  let receive: { procedure: Procedure | null; applicant: SchemaForm; data: SchemaForm | null; papers: ReceptionPapers | null; receipt: SubmittedDossier | null; element: HTMLElement } | null = null;
 
   const receptionForm = async (): Promise<HTMLElement> => {
     const procedures = await ctx.procedures();
@@ -65,6 +66,8 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
     // The browser's own checks would stop at the first field; ours show every one.
     applicant.element.querySelector<HTMLInputElement>('#ws-applicant-email')?.setAttribute('type', 'email');
     const dataBox = el('div', { id: 'ws-start-form' }, el('p', { class: 'ws-muted' }, tr('desk.selectProcedureFirst')));
+    // The procedure's papers (onestop:documents): scanned and attached at the counter.
+    const papersBox = el('div', { id: 'ws-papers-box' });
     const error = el('div', { class: 'ws-form-error', id: 'ws-submit-error', role: 'alert', hidden: true });
     const submit = el('button', { type: 'submit', class: 'ws-primary', id: 'ws-submit' }, tr('desk.submit'));
     const form = el('form', { class: 'ws-form ws-reception', id: 'ws-reception', novalidate: true },
@@ -72,9 +75,10 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
       el('fieldset', { class: 'ws-group' }, el('legend', {}, tr('desk.applicant')), applicant.element,
         el('div', { class: 'ws-field' }, el('label', { for: 'ws-channel' }, tr('desk.channel')), channel)),
       el('fieldset', { class: 'ws-group' }, el('legend', {}, tr('desk.startForm')), dataBox),
+      papersBox,
       error,
       el('div', { class: 'ws-actions' }, submit));
-    const state = { procedure: null as Procedure | null, applicant, data: null as SchemaForm | null, receipt: null, element: form };
+    const state = { procedure: null as Procedure | null, applicant, data: null as SchemaForm | null, papers: null as ReceptionPapers | null, receipt: null, element: form };
     receive = state;
     select.addEventListener('change', async () => {
       state.procedure = null;
@@ -84,7 +88,11 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
       const procedure = await ctx.api.procedure(select.value);
       const latest = procedure.versions[procedure.versions.length - 1];
       // The form as the analyst wrote it (field order included), else the server's copy.
-      const schema = startFormFromBpmn(await ctx.api.bpmnXml(procedure.code, latest.version)) ?? latest.startForm;
+      const xml = await ctx.api.bpmnXml(procedure.code, latest.version);
+      const schema = startFormFromBpmn(xml) ?? latest.startForm;
+      const papers = papersFromBpmn(xml);
+      state.papers = papers.length ? new ReceptionPapers(papers) : null;
+      fill(papersBox, state.papers?.element ?? null);
       state.procedure = procedure;
       state.data = new SchemaForm(schema, { id: 'ws-data' });
       fill(dataBox, schema?.title ? el('p', { class: 'ws-form-title' }, String(schema.title)) : null, state.data.element);
@@ -112,7 +120,8 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
       submit.disabled = true;
       fill(submit, tr('desk.submitting'));
       try {
-        const receipt = await ctx.api.submit(body);
+        // With papers: one multipart request, its upload progress shown on the checklist.
+        const receipt = state.papers ? await state.papers.submit(body) : await ctx.api.submit(body);
         showReceipt(receipt, state.procedure, body);
       } catch (err) {
         submit.disabled = false;
@@ -138,6 +147,7 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
         el('dt', {}, tr('desk.receiptReceived')), el('dd', {}, formatDateTime(r.receivedAt)),
         el('dt', {}, tr('desk.receiptPromised')), el('dd', { id: 'ws-receipt-promised', class: 'ws-code' }, formatDateTime(r.dueAt)),
         el('dt', {}, tr('desk.receiptSteps')), el('dd', {}, r.tasks.map((t) => `${t.name} – ${ctx.departmentName(t.department)}`).join('; '))),
+      receiptSecret((r as { resultSecret?: string }).resultSecret),
       el('p', { class: 'ws-hint' }, tr('desk.receiptLookup')));
     fill(panel, slip, el('div', { class: 'ws-actions ws-no-print' },
       el('button', { type: 'button', class: 'ws-primary', id: 'ws-print-receipt', onclick: () => printElement(slip) }, tr('desk.printReceipt')),

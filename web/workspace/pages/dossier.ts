@@ -7,12 +7,14 @@
 import type { ControlSlip, Dossier, DossierProgress, HistoryEvent, JsonSchema } from '../../shared/api/client.js';
 import { el, fill, update } from '../../shared/dom.js';
 import { chip, row, section, table } from '../widgets/blocks.js';
+import { dossierDocuments } from '../widgets/documents.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../../shared/format.js';
 import { currentLang, eventLabel, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
 import { DiagramView } from '../widgets/diagram.js';
 import { printElement } from '../widgets/print.js';
 import { allFieldsFromBpmn } from '../widgets/bpmnForms.js';
 import { apologyForm, returnButton, supplementButton } from '../widgets/deskActions.js';
+import { acceptForm, feesForm, refuseForm, stopForm } from '../widgets/lifecycleActions.js';
 import { statusChip, timelinessChip } from '../widgets/statusChips.js';
 import { applicantSchema, dataTable } from '../widgets/dossierData.js';
 import type { Page, PageContext } from '../pageContext.js';
@@ -29,9 +31,10 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
   const extras = el('section', { class: 'ws-card', id: 'ws-dossier-extras', hidden: true });
   const data = el('section', { class: 'ws-card', id: 'ws-dossier-data' });
   const timeline = el('section', { class: 'ws-card', id: 'ws-timeline' });
+  const papers = el('div', { id: 'ws-documents-box' });
   fill(root, el('div', { class: 'ws-dossier' },
     head, actions,
-    el('div', { class: 'ws-columns' }, el('div', { class: 'ws-col-main' }, diagramCard, slip), el('div', { class: 'ws-col-side' }, extras, data, timeline))));
+    el('div', { class: 'ws-columns' }, el('div', { class: 'ws-col-main' }, diagramCard, slip), el('div', { class: 'ws-col-side' }, extras, papers, data, timeline))));
 
   await ctx.departments();
   const diagram = new DiagramView(canvas);
@@ -163,6 +166,9 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
     if (d.status.name === 'supplement_requested') items.push(el('p', {}, supplementButton(ctx, d.code, done)));
     if (d.status.name === 'resolved') items.push(el('p', {}, returnButton(ctx, d.code, done)));
     if (['processing', 'supplement_requested'].includes(d.status.name) && !d.apology) items.push(await apologyForm(ctx, d.code, d.dueAt, done));
+    if (d.status.name === 'new') items.push(acceptForm(ctx, d.code, done), refuseForm(ctx, d.code, done));
+    if (d.status.name === 'awaiting_fees') items.push(feesForm(ctx, d.code, done));
+    if (['processing', 'supplement_requested', 'awaiting_fees'].includes(d.status.name)) items.push(stopForm(ctx, d.code, done));
     actions.hidden = false;
     fill(actions, el('h2', {}, tr('dossier.deskActions')), ...(items.length ? items : [el('p', { class: 'ws-muted' }, tr('dossier.noDeskAction'))]));
   };
@@ -178,6 +184,8 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
       shownVersion = dossier.procedureVersion;
     }
     last = { dossier, progress, controlSlip, history: history.items };
+    // The papers: every version of each, opened in the browser's own viewer, and the e-result.
+    fill(papers, await dossierDocuments(code));
     ctx.setAsOf(progress.asOf);
     render();
     renderRest();

@@ -17,6 +17,7 @@ import { applicantSchema, dataTable } from '../widgets/dossierData.js';
 import { statusChip, urgencyChip } from '../widgets/statusChips.js';
 import { type Page, type PageContext } from '../pageContext.js';
 import { ApiError } from '../../shared/api/client.js';
+import { dossierDocuments, resultPapersFromBpmn, stepResultPapers } from '../widgets/documents.js';
 
 export async function inboxPage(ctx: PageContext): Promise<Page> {
   const root = ctx.root;
@@ -41,6 +42,9 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
   let inbox: Inbox | null = null;
   let task: TaskDetail | null = null;
   let form: SchemaForm | null = null;
+  // The step's result papers (onestop:resultDocuments) and the dossier's papers, read with the task.
+  let results: { taskId: string; element: HTMLElement; ids(): string[] } | null = null;
+  let papers: HTMLElement | null = null;
   let formState = '';
   let startForm: JsonSchema | null = null;
 
@@ -116,7 +120,7 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
       el('h3', {}, tr('inbox.stepForm')),
       t.status === 'open' && ctx.me.role === 'officer' ? el('p', { class: 'ws-hint' }, tr('inbox.claimFirst')) : null,
       t.status === 'claimed' && !claimedByMe ? el('p', { class: 'ws-hint' }, tr('inbox.claimedByOther', { who: t.assignee ?? '' })) : null,
-      form!.element, formError,
+      form!.element, claimedByMe && results?.taskId === t.id ? results.element : null, formError,
       ctx.me.role === 'officer' ? el('div', { class: 'ws-actions' }, complete) : null);
     // Typing again clears the summary of the last attempt (each field clears its own error).
     stepForm.addEventListener('input', () => {
@@ -138,6 +142,7 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
         el('dt', {}, tr('inbox.state')), el('dd', { id: 'ws-task-state' }, t.status === 'claimed' ? tr('inbox.claimedBy', { who: t.assignee ?? '' }) : tr('inbox.open')),
         el('dt', {}, tr('inbox.dossierStatus')), el('dd', {}, statusChip(t.dossier.status))),
       stepForm,
+      papers,
       ctx.me.role === 'officer' ? supplementForm(t) : null,
       el('details', { open: true, class: 'ws-details' }, el('summary', {}, tr('inbox.dossierData')),
         dataTable({ ...t.dossier.applicant }, applicantSchema()), dataTable(t.dossier.data, startForm)),
@@ -214,7 +219,7 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
     button.disabled = true;
     const t = task;
     try {
-      await ctx.api.complete(t.id, form.values());
+      await ctx.api.complete(t.id, form.values(), results?.taskId === t.id ? results.ids() : undefined);
       ctx.notify(tr('inbox.completed', { step: t.name, code: t.dossierCode }), 'ok');
       ctx.navigate('/app/inbox');
     } catch (err) {
@@ -244,9 +249,12 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
       const xml = await ctx.api.bpmnXml(task.procedureCode, dossier.procedureVersion);
       startForm = allFieldsFromBpmn(xml);
       task = { ...task, form: formsFromBpmn(xml).get(task.elementId) ?? task.form };
+      const wanted = resultPapersFromBpmn(xml, task.elementId);
+      if (results?.taskId !== task.id) results = wanted.length ? { taskId: task.id, ...stepResultPapers(task.id, wanted) } : null;
     } catch {
       startForm = null;
     }
+    papers = await dossierDocuments(task.dossierCode).catch(() => null);
     if (task.status === 'completed' || task.status === 'cancelled') {
       fill(detail, el('p', { class: 'ws-muted' }, tr('inbox.taskGone')));
       return;
