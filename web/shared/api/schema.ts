@@ -495,7 +495,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a dossier
-         * @description Checks `data` against the procedure’s start form (422 with every problem), gives the dossier its code and promised return date, and routes its first steps. `receivedAt` is for a paper dossier entered after the fact: deadlines count from it; it may not be in the future.
+         * @description Checks `data` against the procedure’s start form (422 with every problem), gives the dossier its code and promised return date, and routes its first steps. `receivedAt` is for a paper dossier entered after the fact: deadlines count from it; it may not be in the future. Papers: the procedure's required papers (onestop:documents) must come as files of a multipart/form-data submission (part `dossier` = this JSON, one file part per paper named by its code, PDF/JPEG/PNG/DOCX/XLSX), or be excused in the part `papers` with a note; otherwise 422 names the missing papers. The answer carries `resultSecret`, printed on the receipt: the citizen downloads the e-result with it.
          *
          *     Roles: desk.
          */
@@ -682,6 +682,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The checklist of a dossier
+         * @description The procedure’s papers with every version received, papers only shown or excused, the papers steps produced, and the e-result. An officer sees the dossiers its department has a step on; a refusal is recorded.
+         *
+         *     Roles: desk, supervisor, officer (its own department).
+         */
+        get: operations["listDossierDocuments"];
+        put?: never;
+        /**
+         * Add a paper to a dossier
+         * @description multipart/form-data: `documentCode`, optional `note`, then `file`. The bytes decide the type (PDF, JPEG, PNG, DOCX, XLSX; else 415). A paper already held gets a new version (a supplement): nothing is overwritten. Recorded in the dossier’s history with its SHA-256 and size.
+         *
+         *     Roles: desk, officer (its own department).
+         */
+        post: operations["uploadDossierDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bytes of a document
+         * @description With its stored type and `Content-Disposition`: PDF and images inline (the browser’s viewer), everything else as a download; never HTML or SVG in place (`X-Content-Type-Options: nosniff`, a sandboxing CSP). Every download is recorded (who, when, SHA-256, size).
+         *
+         *     Roles: desk, supervisor, officer (its own department).
+         */
+        get: operations["getDocumentContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a paper a step produced
+         * @description multipart/form-data: `documentCode` (one of the step’s `onestop:resultDocuments`, or another with `name`), then `file`. Only while the step is open, by its department. Name the returned ids in `documents` when completing the task.
+         *
+         *     Roles: officer (its own department).
+         */
+        post: operations["uploadTaskDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/dossiers/{code}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-result of a dossier, for the citizen
+         * @description The papers of the last step once the dossier is resolved, given with the secret printed on the receipt (never with the code alone; a refusal is recorded).
+         *
+         *     No token needed.
+         */
+        get: operations["getElectronicResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/dossiers/{code}/result/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bytes of one paper of the e-result
+         * @description No token needed.
+         */
+        get: operations["getElectronicResultContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/digitisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Digitisation figures of the service index
+         * @description Over dossiers received in the period: the share whose papers were digitised at reception (scanned at the desk or filed online with their files), and the share of those resolved that carry an e-result; per procedure or per department with a step. Default period: this month.
+         *
+         *     Roles: supervisor.
+         */
+        get: operations["digitisationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{code}/accept": {
         parameters: {
             query?: never;
@@ -784,6 +920,50 @@ export interface paths {
          *     Roles: supervisor, desk.
          */
         get: operations["getPortalSync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/ii06a": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics report (Biểu II.06a)
+         * @description Biểu II.06a/VPCP/KSTT (Circular 01/2020/TT-VPCP), the results of handling dossiers in a period of Vietnamese dates (both included; default this month to today): received (online, in person, by post, carried over from before the period), resolved (early, on time, late against the promised date), pending at the end (within, past the deadline; one waiting for a supplement is within), withdrawn and stopped. One row per procedure, field (lĩnh vực, `onestop:field` of the procedure) or agency (the resolving agency’s identifier, else the receiving one’s). Dossiers never received (filed online and not checked, or refused at reception) are not counted. `Accept: text/csv` gives CSV (UTF-8 with BOM), `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. (Form 06 of Circular 03 is the control slip, not this report.)
+         *
+         *     Roles: supervisor.
+         */
+        get: operations["getIi06a"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/service-index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service index groups (Decision 766)
+         * @description For a period: the progress group (20 points) scored as the national portal does, and the online (12), online payment (10) and digitisation (22) groups as far as this system holds their inputs; each with its formula, numerator, denominator and the dossiers counted and not counted. Progress = 20 × (resolved on time + pending within deadline) ÷ (all received or processed in the period); on time: the processing end (NgayKetThucXuLy; the request date while a supplement is awaited; the end of the period while open) less the supplement and fee pauses ≤ the date promised at reception; more than one supplement request counts as overdue.
+         *
+         *     Roles: supervisor.
+         */
+        get: operations["getServiceIndex"];
         put?: never;
         post?: never;
         delete?: never;
@@ -930,8 +1110,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Statutory report (form 06)
-         * @description Per procedure (dossiers) or per department (their steps, against each step’s own allotment), for a period of Vietnamese dates (both included; default: this month to today): received (online, in person, by post, carried over), resolved (early, on time, late, late with and without an apology letter), pending (within deadline, overdue) at the end of the period, withdrawn, awaiting supplement, and the progress ratio of the service index (Decision 766). A dossier is resolved when its result is ready. `Accept: text/csv` gives the same rows as CSV (UTF-8 with BOM), total last.
+         * Statistics report (Biểu II.06a, older path)
+         * @description The older path of the statistics report (Biểu II.06a of Circular 01/2020; Form 06 of Circular 03/2025 is the control slip), kept for one version: use GET /api/reports/ii06a. Per procedure (dossiers) or per department (their steps, against each step’s own allotment), for a period of Vietnamese dates (both included; default: this month to today): received (online, in person, by post, carried over), resolved (early, on time, late, late with and without an apology letter), pending (within deadline, overdue) at the end of the period, withdrawn, awaiting supplement, and the progress ratio of the service index (Decision 766). A dossier is resolved when its result is ready. `Accept: text/csv` gives the same rows as CSV (UTF-8 with BOM), total last.
          *
          *     Roles: supervisor.
          */
@@ -1559,6 +1739,10 @@ export interface components {
             /** Format: date-time */
             dueAt: string | null;
             tasks: components["schemas"]["RoutedTask"][];
+            /** @description Printed on the receipt: the citizen downloads the e-result with it (GET /api/public/dossiers/{code}/result?secret=). Shown once, stored hashed. */
+            resultSecret: string;
+            /** @description The papers received with the dossier (as POST /api/dossiers/{code}/documents answers) */
+            documents: Record<string, unknown>[];
         };
         DossierSummary: {
             code: string;
@@ -1830,6 +2014,8 @@ export interface components {
         TaskCompletion: {
             /** @description The step's form data. */
             data?: Record<string, unknown>;
+            /** @description Ids of the papers uploaded for this step (POST /api/tasks/{id}/documents); they must cover the step’s onestop:resultDocuments. */
+            documents?: string[];
         };
         TaskCompleted: {
             dossierCode: string;
@@ -1915,6 +2101,8 @@ export interface components {
             resolvedAt: string | null;
             /** Format: date-time */
             returnedAt: string | null;
+            /** @description Whether an e-result exists (downloaded with the secret of the receipt) */
+            eResultAvailable: boolean;
             /** @description The departments holding the dossier now (several for parallel steps); the one-stop desk once the result is ready. */
             heldBy: {
                 code: string;
@@ -2455,6 +2643,107 @@ export interface components {
             } | null;
             /** @description Why it is not synchronised, in a sentence; null when it is. */
             reason: string | null;
+        };
+        Ii06aRow: {
+            /** @description Procedure code, field or agency identifier; TOTAL for the total row. */
+            key: string;
+            name: string;
+            /** @description carriedOver + receivedOnline + receivedDirect + receivedPost */
+            receivedTotal: number;
+            receivedOnline: number;
+            receivedDirect: number;
+            receivedPost: number;
+            /** @description Received before the period and not finished at its start. */
+            carriedOver: number;
+            resolvedTotal: number;
+            resolvedEarly: number;
+            resolvedOnTime: number;
+            resolvedLate: number;
+            pendingTotal: number;
+            pendingWithinDeadline: number;
+            pendingOverdue: number;
+            withdrawn: number;
+            stopped: number;
+        };
+        Ii06aReport: {
+            /** @enum {string} */
+            groupBy: "procedure" | "field" | "agency";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: date-time
+             * @description Pending is measured at the end of the period, or now if it is not over.
+             */
+            asOf: string;
+            rows: components["schemas"]["Ii06aRow"][];
+            total: components["schemas"]["Ii06aRow"];
+        };
+        ServiceIndex: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date-time */
+            asOf: string;
+            progress: {
+                max: number;
+                /** @description Points; null when nothing was counted or the inputs are not held. */
+                score: number | null;
+                formula: string;
+                numerator: number;
+                denominator: number;
+                /** @description Dossier codes in the numerator. */
+                counted: string[];
+                /** @description Dossier codes in the denominator only. */
+                notCounted: string[];
+                note?: string;
+                verdicts: {
+                    code: string;
+                    onTime: boolean;
+                    why: string;
+                }[];
+            };
+            online: {
+                max: number;
+                /** @description Points; null when nothing was counted or the inputs are not held. */
+                score: number | null;
+                formula: string;
+                numerator: number;
+                denominator: number;
+                /** @description Dossier codes in the numerator. */
+                counted: string[];
+                /** @description Dossier codes in the denominator only. */
+                notCounted: string[];
+                note?: string;
+            };
+            onlinePayment: {
+                max: number;
+                /** @description Points; null when nothing was counted or the inputs are not held. */
+                score: number | null;
+                formula: string;
+                numerator: number;
+                denominator: number;
+                /** @description Dossier codes in the numerator. */
+                counted: string[];
+                /** @description Dossier codes in the denominator only. */
+                notCounted: string[];
+                note?: string;
+            };
+            digitisation: {
+                max: number;
+                /** @description Points; null when nothing was counted or the inputs are not held. */
+                score: number | null;
+                formula: string;
+                numerator: number;
+                denominator: number;
+                /** @description Dossier codes in the numerator. */
+                counted: string[];
+                /** @description Dossier codes in the denominator only. */
+                notCounted: string[];
+                note?: string;
+            };
         };
         /**
          * @description As API keys, plus lead: the head of a department, who sees and reassigns its tasks.
@@ -4644,6 +4933,14 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NewDossier"];
+                "multipart/form-data": {
+                    /** @description The NewDossier JSON body; send it before the files */
+                    dossier: string;
+                    /** @description Optional JSON array [{code, mark: "shown"|"excused", note}]: papers only shown at the desk, required papers excused with a note */
+                    papers?: string;
+                } & {
+                    [key: string]: string;
+                };
             };
         };
         responses: {
@@ -4683,7 +4980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            /** @description The body is larger than the limit (1 MB for JSON; a file over the per-file limit, 20 MB by default, or a dossier over its limit, 100 MB by default) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4692,7 +4989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not JSON (application/json) */
+            /** @description The body is not multipart/form-data (or JSON where taken), or a file is not a PDF, JPEG, PNG, DOCX or XLSX file judged by its bytes */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5480,6 +5777,709 @@ export interface operations {
             };
         };
     };
+    listDossierDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checklist */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dossierCode: string;
+                        procedureCode: string;
+                        papers: {
+                            code: string;
+                            name: string;
+                            required: boolean;
+                            /** @description The original is shown at the desk, not kept */
+                            presentOnly: boolean;
+                            /** @description Listed by the procedure (false: a paper a step produced) */
+                            listed: boolean;
+                            shown: boolean;
+                            excused: null | {
+                                note: string | null;
+                            };
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                documentCode: string;
+                                /** @description The paper’s name (Vietnamese), from the procedure */
+                                name: string;
+                                /** @description A supplement adds a version; none is ever overwritten */
+                                version: number;
+                                /** @enum {unknown} */
+                                stage: "reception" | "supplement" | "step";
+                                taskId: string | null;
+                                fileName: string | null;
+                                /** @description As sniffed from the bytes */
+                                contentType: string;
+                                size: number;
+                                /** @description SHA-256 of the bytes (hex) */
+                                sha256: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: string | null;
+                                /** @description Where the bytes are (GET) */
+                                contentUrl: string;
+                            }[];
+                        }[];
+                        /** @description The last step’s papers once the dossier is resolved; empty when there is no e-result */
+                        eResult: {
+                            /** Format: uuid */
+                            id: string;
+                            documentCode: string;
+                            /** @description The paper’s name (Vietnamese), from the procedure */
+                            name: string;
+                            /** @description A supplement adds a version; none is ever overwritten */
+                            version: number;
+                            /** @enum {unknown} */
+                            stage: "reception" | "supplement" | "step";
+                            taskId: string | null;
+                            fileName: string | null;
+                            /** @description As sniffed from the bytes */
+                            contentType: string;
+                            size: number;
+                            /** @description SHA-256 of the bytes (hex) */
+                            sha256: string;
+                            note: string | null;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                            uploadedBy: string | null;
+                            /** @description Where the bytes are (GET) */
+                            contentUrl: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadDossierDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description Paper code, as the procedure lists it */
+                    documentCode: string;
+                    note?: string;
+                    /** @description Name of a paper the step does not list */
+                    name?: string;
+                    /** @description PDF, JPEG, PNG, DOCX or XLSX; send documentCode before the file */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        documentCode: string;
+                        /** @description The paper’s name (Vietnamese), from the procedure */
+                        name: string;
+                        /** @description A supplement adds a version; none is ever overwritten */
+                        version: number;
+                        /** @enum {unknown} */
+                        stage: "reception" | "supplement" | "step";
+                        taskId: string | null;
+                        fileName: string | null;
+                        /** @description As sniffed from the bytes */
+                        contentType: string;
+                        size: number;
+                        /** @description SHA-256 of the bytes (hex) */
+                        sha256: string;
+                        note: string | null;
+                        /** Format: date-time */
+                        uploadedAt: string;
+                        uploadedBy: string | null;
+                        /** @description Where the bytes are (GET) */
+                        contentUrl: string;
+                    };
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dossier is refused, withdrawn or stopped */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON; a file over the per-file limit, 20 MB by default, or a dossier over its limit, 100 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not multipart/form-data (or JSON where taken), or a file is not a PDF, JPEG, PNG, DOCX or XLSX file judged by its bytes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocumentContent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadTaskDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Task id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description Paper code, as the procedure lists it */
+                    documentCode: string;
+                    note?: string;
+                    /** @description Name of a paper the step does not list */
+                    name?: string;
+                    /** @description PDF, JPEG, PNG, DOCX or XLSX; send documentCode before the file */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        documentCode: string;
+                        /** @description The paper’s name (Vietnamese), from the procedure */
+                        name: string;
+                        /** @description A supplement adds a version; none is ever overwritten */
+                        version: number;
+                        /** @enum {unknown} */
+                        stage: "reception" | "supplement" | "step";
+                        taskId: string | null;
+                        fileName: string | null;
+                        /** @description As sniffed from the bytes */
+                        contentType: string;
+                        size: number;
+                        /** @description SHA-256 of the bytes (hex) */
+                        sha256: string;
+                        note: string | null;
+                        /** Format: date-time */
+                        uploadedAt: string;
+                        uploadedBy: string | null;
+                        /** @description Where the bytes are (GET) */
+                        contentUrl: string;
+                    };
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The step is no longer open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON; a file over the per-file limit, 20 MB by default, or a dossier over its limit, 100 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not multipart/form-data (or JSON where taken), or a file is not a PDF, JPEG, PNG, DOCX or XLSX file judged by its bytes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getElectronicResult: {
+        parameters: {
+            query?: {
+                /** @description The secret printed on the receipt */
+                secret?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The e-result (empty while there is none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dossierCode: string;
+                        documents: {
+                            id: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            /** @description SHA-256 of the bytes (hex) */
+                            sha256: string;
+                            contentUrl: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No secret, or not this dossier’s */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getElectronicResultContent: {
+        parameters: {
+            query?: {
+                /** @description The secret printed on the receipt */
+                secret?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Dossier code */
+                code: string;
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No secret, or not this dossier’s */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    digitisationReport: {
+        parameters: {
+            query?: {
+                /** @description First day (in Vietnam) */
+                from?: string;
+                /** @description Last day, included */
+                to?: string;
+                /** @description Default procedure */
+                groupBy?: "procedure" | "department";
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        /** @enum {unknown} */
+                        groupBy: "procedure" | "department";
+                        rows: {
+                            /** @description Procedure code or department code */
+                            key: string;
+                            received: number;
+                            digitisedAtReception: number;
+                            /** @description digitisedAtReception / received */
+                            digitisedShare: number | null;
+                            resolved: number;
+                            resolvedWithEResult: number;
+                            /** @description resolvedWithEResult / resolved */
+                            eResultShare: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     acceptDossier: {
         parameters: {
             query?: never;
@@ -5946,6 +6946,138 @@ export interface operations {
             };
             /** @description No such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIi06a: {
+        parameters: {
+            query?: {
+                /** @description First day (Vietnam); default the first of the month of `to`, or of this month. */
+                from?: string;
+                /** @description Last day (Vietnam), included; default today. */
+                to?: string;
+                /** @description One row per procedure, field or agency. */
+                groupBy?: "procedure" | "field" | "agency";
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ii06aReport"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServiceIndex: {
+        parameters: {
+            query?: {
+                /** @description First day (Vietnam); default the first of the month of `to`, or of this month. */
+                from?: string;
+                /** @description Last day (Vietnam), included; default today. */
+                to?: string;
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceIndex"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7887,6 +9019,13 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiWebhookDeliveriesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/webhook-deliveries"]["get"]["parameters"]["query"]["status"]> = ["pending", "retrying", "delivered", "failed", "cancelled"];
 export const pathsApiDossiersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers"]["get"]["parameters"]["query"]["status"]> = ["new", "received", "refused", "processing", "supplement_requested", "awaiting_fees", "withdrawn", "stopped", "resolved", "returned"];
+export const pathsApiDossiersCodeDocumentsGetResponses200ContentApplicationJsonPapersVersionsStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers/{code}/documents"]["get"]["responses"]["200"]["content"]["application/json"]["papers"]["versions"]["stage"]> = ["reception", "supplement", "step"];
+export const pathsApiDossiersCodeDocumentsGetResponses200ContentApplicationJsonEResultStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers/{code}/documents"]["get"]["responses"]["200"]["content"]["application/json"]["eResult"]["stage"]> = ["reception", "supplement", "step"];
+export const pathsApiDossiersCodeDocumentsPostResponses201ContentApplicationJsonStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers/{code}/documents"]["post"]["responses"]["201"]["content"]["application/json"]["stage"]> = ["reception", "supplement", "step"];
+export const pathsApiTasksIdDocumentsPostResponses201ContentApplicationJsonStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/tasks/{id}/documents"]["post"]["responses"]["201"]["content"]["application/json"]["stage"]> = ["reception", "supplement", "step"];
+export const pathsApiReportsDigitisationGetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/digitisation"]["get"]["parameters"]["query"]["groupBy"]> = ["procedure", "department"];
+export const pathsApiReportsDigitisationGetResponses200ContentApplicationJsonGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/digitisation"]["get"]["responses"]["200"]["content"]["application/json"]["groupBy"]> = ["procedure", "department"];
+export const pathsApiReportsIi06aGetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/ii06a"]["get"]["parameters"]["query"]["groupBy"]> = ["procedure", "field", "agency"];
 export const pathsApiTasksGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/tasks"]["get"]["parameters"]["query"]["status"]> = ["open", "claimed", "completed", "cancelled"];
 export const pathsApiReportsForm06GetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/form06"]["get"]["parameters"]["query"]["groupBy"]> = ["procedure", "department"];
 export const pathsApiInboxGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/inbox"]["get"]["parameters"]["query"]["status"]> = ["open", "claimed"];
@@ -7918,5 +9057,6 @@ export const daySwapKindValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const incidentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Incident"]["kind"]> = ["job-failed", "process-error"];
 export const incidentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Incident"]["status"]> = ["open", "resolved"];
 export const resultReturnChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResultReturn"]["channel"]> = ["in_person", "post"];
+export const ii06aReportGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Ii06aReport"]["groupBy"]> = ["procedure", "field", "agency"];
 export const personRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersonRole"]> = ["admin", "analyst", "desk", "officer", "supervisor", "lead"];
 export const auditEntryActorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntry"]["actorKind"]> = ["person", "system", "anonymous"];
