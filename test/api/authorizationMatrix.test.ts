@@ -28,6 +28,9 @@ const credentials = {} as Record<Who, Record<string, string> | null>;
 // The officer of TUPHAP_XA holds the first step of every fresh dossier; CONGAN_XA's does not.
 const OFFICER_NAME = 'officer TUPHAP_XA';
 
+// The matrix registers webhooks on a closed loopback port: allow it (destinations inside the network are refused by default).
+process.env.WEBHOOK_ALLOW_HOSTS = '127.0.0.1:9';
+
 beforeAll(async () => {
   // Every row calls the public routes once per caller: far more than a citizen may, so no rate limit here.
   tb = await createTestbed({ edges: { publicRateLimit: 100_000 } });
