@@ -9,6 +9,7 @@ import { stateSize } from './stateSize.js';
 import { stepProfile } from './stepProfile.js';
 import { microCosts } from './microCosts.js';
 import { deadlineTimers } from './deadlineTimers.js';
+import { documentUploads } from './documentUploads.js';
 
 // The benchmarks, in order; a new one is one more line here. Most important
 // first: on a slow host the last ones are skipped to keep the run bounded.
@@ -21,6 +22,7 @@ const BENCHMARKS: Benchmark[] = [
   microCosts,
   stepProfile,
   runtimeSteps,
+  documentUploads,
 ];
 
 /** Whole-run budget; modules size their loops from what is left of it. */
