@@ -17,6 +17,7 @@ import type { DepartmentRegistry } from './departmentRegistry.js';
 import { joinDuration, parseAmount, splitDuration, UNITS, type DurationUnit } from './durationInput.js';
 import { countFields, exampleFormSchema, formFields } from '../../../../web/shared/forms/formFields.js';
 import { FormPreview } from './FormPreview.js';
+import { DocumentListEntry, DOCUMENTS, isDocumentListEdited, RESULT_DOCUMENTS } from './DocumentListEntry.js';
 import { formSchemaOf, processOf, setCondition, setDefaultFlow, setFormSchema, updateAttrs, type Any } from './modelWrites.js';
 
 export interface OnestopPanelConfig {
@@ -510,6 +511,14 @@ export default class OnestopPropertiesProvider {
         label: t('group.form'),
         shouldOpen: true,
         entries: [{ id: 'onestop-formSchema', component: FormSchemaEntry, isStart: !is(bo, 'bpmn:UserTask'), isEdited: isFormSchemaEdited }],
+      });
+      // The papers: the dossier's checklist on the start event, the step's result papers on a user task.
+      const papers = is(bo, 'bpmn:UserTask') ? RESULT_DOCUMENTS : DOCUMENTS;
+      groups.push({
+        id: 'onestop-documents',
+        label: papers === DOCUMENTS ? 'Thành phần hồ sơ / Papers' : 'Giấy tờ kết quả / Result papers',
+        shouldOpen: true,
+        entries: [{ id: 'onestop-documentList', component: DocumentListEntry, type: papers, isEdited: isDocumentListEdited }],
       });
     }
     return groups;
