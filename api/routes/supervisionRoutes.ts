@@ -43,9 +43,10 @@ export function supervisionRoutes(deps: ResolvedDeps): RouteSpec[] {
       method: 'get',
       path: '/api/reports/form06',
       operationId: 'getForm06',
-      summary: 'Statutory report (form 06)',
+      summary: 'Statistics report (Biểu II.06a, older path)',
       description:
-        'Per procedure (dossiers) or per department (their steps, against each step’s own allotment), for a period of Vietnamese dates (both included; default: this month to today): ' +
+        'The older path of the statistics report (Biểu II.06a of Circular 01/2020; Form 06 of Circular 03/2025 is the control slip), kept for one version: ' +
+        'use GET /api/reports/ii06a. Per procedure (dossiers) or per department (their steps, against each step’s own allotment), for a period of Vietnamese dates (both included; default: this month to today): ' +
         'received (online, in person, by post, carried over), resolved (early, on time, late, late with and without an apology letter), pending (within deadline, overdue) ' +
         'at the end of the period, withdrawn, awaiting supplement, and the progress ratio of the service index (Decision 766). A dossier is resolved when its result is ready. ' +
         '`Accept: text/csv` gives the same rows as CSV (UTF-8 with BOM), total last.',

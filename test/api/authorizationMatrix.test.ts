@@ -287,7 +287,7 @@ test('a refusal says why', async () => {
   const revoked = await tb.api.get('/api/tasks').set(bearer(tokens.revoked!)).expect(401);
   expect(revoked.body.detail).toMatch(/^this API key \("revoked desk"\) was revoked at /);
   const wrongRole = await tb.api.get('/api/reports/form06').set(bearer(tokens.desk!)).expect(403);
-  expect(wrongRole.body.detail).toBe('statutory report (form 06) needs the role supervisor; this key ("desk") is a desk key');
+  expect(wrongRole.body.detail).toBe('statistics report (Biểu II.06a, older path) needs the role supervisor; this key ("desk") is a desk key');
   const { taskId } = await dossier();
   const otherDepartment = await tb.api.post(`/api/tasks/${taskId}/complete`).set(bearer(tokens.otherOfficer!)).send({ data: {} }).expect(403);
   expect(otherDepartment.body.detail).toBe(`task ${taskId} is routed to department TUPHAP_XA; this key acts for CONGAN_XA`);

@@ -95,7 +95,7 @@ test('CSV and XLSX exports carry the same figures', async () => {
     .expect(200);
   expect(res.headers['content-type']).toBe(XLSX);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(res.body as Buffer);
+  await book.xlsx.load(res.body as never);
   const sheet = book.getWorksheet('II.06a')!;
   expect(sheet.getCell('A1').value).toBe('Biểu II.06a/VPCP/KSTT: Kết quả giải quyết thủ tục hành chính');
   expect(sheet.getCell('A2').value).toBe('Theo lĩnh vực, từ 2026-03-02 đến 2026-03-13');

@@ -420,7 +420,7 @@ test('English on request, and usable on a tablet', async () => {
   await supervisor.locator('#view[data-loaded="true"]').waitFor();
   await supervisor.click('#ws-lang');
   await supervisor.locator('h1', { hasText: 'Dashboard' }).waitFor();
-  expect(await supervisor.locator('#ws-form06 h2').textContent()).toBe('Statutory report (form 06)');
+  expect(await supervisor.locator('#ws-form06 h2').textContent()).toBe('Statistics report (Biểu II.06a)');
   await supervisor.click('#ws-lang');
   await supervisor.locator('h1', { hasText: 'Bảng điều hành' }).waitFor();
 

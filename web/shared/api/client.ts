@@ -40,6 +40,8 @@ export type DossierProgress = Schemas['DossierProgress'];
 export type OpenBreaches = Schemas['OpenBreaches'];
 export type AtRisk = Schemas['AtRiskDossiers'];
 export type Form06Report = Schemas['Form06Report'];
+export type ServiceIndex = Schemas['ServiceIndex'];
+export type IndexGroup = Schemas['ServiceIndex']['online'];
 export type Form06Row = Schemas['Form06Row'];
 export type Form06Member = Schemas['Form06Member'];
 export type Form06Members = Schemas['Form06Members'];
@@ -249,6 +251,39 @@ export class OnestopApi {
       return r;
     }));
     return { blob: blob as unknown as Blob, disposition };
+  }
+
+  /** The Decision 766 index groups for a period, each with its formula and the dossiers behind it. */
+  serviceIndex(params: NonNullable<paths['/api/reports/service-index']['get']['parameters']['query']>): Promise<ServiceIndex> {
+    return answer(this.http.GET('/api/reports/service-index', { params: { query: present(params) } }));
+  }
+
+  /** Biểu II.06a as a workbook, with the file name the server gives. */
+  async ii06aXlsx(params: NonNullable<paths['/api/reports/ii06a']['get']['parameters']['query']>): Promise<{ blob: Blob; disposition: string | null }> {
+    let disposition: string | null = null;
+    const blob = await answer(this.http.GET('/api/reports/ii06a', { params: { query: present(params) }, headers: { Accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, parseAs: 'blob' }).then((r) => {
+      disposition = r.response.headers.get('Content-Disposition');
+      return r;
+    }));
+    return { blob: blob as unknown as Blob, disposition };
+  }
+
+  // ---------------------------------------------------------------- dossier lifecycle (issue 14)
+
+  acceptDossier(code: string) {
+    return answer(this.http.POST('/api/dossiers/{code}/accept', { params: { path: { code } } }));
+  }
+
+  refuseDossier(code: string, reasons: string[]) {
+    return answer(this.http.POST('/api/dossiers/{code}/refuse', { params: { path: { code } }, body: { reasons } }));
+  }
+
+  stopDossier(code: string, reason: string) {
+    return answer(this.http.POST('/api/dossiers/{code}/stop', { params: { path: { code } }, body: { reason } }));
+  }
+
+  payFees(code: string, body: { amount: number; paidAt: string; online: boolean }) {
+    return answer(this.http.POST('/api/dossiers/{code}/fees', { params: { path: { code } }, body }));
   }
 
   // ---------------------------------------------------------------- personal sign-in (issue 13)

@@ -3,11 +3,13 @@
 // within one working day without an apology letter; the on-time rate per
 // department and per procedure for the period (Chart.js); the progress score
 // of the service index with its formula's parts; form 06 for the period, as
-// a table, a CSV download and a print. Every number opens the dossiers
+// a table, a CSV download and a print; Biểu II.06a as a workbook; the service
+// index groups (Decision 766) as the national portal scores them, each with
+// its formula and the dossiers behind it. Every number opens the dossiers
 // behind it (/app/dossiers?source=…).
 
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartEvent, type ActiveElement } from 'chart.js';
-import { FORM06_COLUMNS, type AtRisk, type Form06Column, type Form06Report, type Form06Row, type OpenBreaches } from '../../shared/api/client.js';
+import { FORM06_COLUMNS, type AtRisk, type Form06Column, type Form06Report, type Form06Row, type IndexGroup, type OpenBreaches, type ServiceIndex } from '../../shared/api/client.js';
 import { el, fill, saveBlob, update } from '../../shared/dom.js';
 import { chip, link, row, table } from '../widgets/blocks.js';
 import { fileNameOf, formatDate, formatDateTime, formatNumber, formatPercent, formatTimeLeft, parseVnDate } from '../../shared/format.js';
@@ -55,6 +57,7 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
       el('figure', {}, el('figcaption', {}, tr('dash.byProcedure')), el('div', { class: 'ws-chart-box' }, procedureCanvas), procedureRates)));
   const progress = el('section', { class: 'ws-card', id: 'ws-progress' });
   const form06 = el('section', { class: 'ws-card', id: 'ws-form06' });
+  const serviceIndex = el('section', { class: 'ws-card', id: 'ws-service-index' });
   const heatLinks = el('section', { class: 'ws-card', id: 'ws-heat-links' });
   // The digitisation group of the service index (issue 12): papers digitised at reception, e-results.
   const digitisation = el('section', { class: 'ws-card', id: 'ws-digitisation' });
@@ -64,6 +67,7 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
     el('div', { class: 'ws-columns ws-columns-even' }, breaches, atRisk),
     charts,
     el('div', { class: 'ws-columns ws-columns-even' }, progress, heatLinks),
+    serviceIndex,
     digitisation,
     form06));
 
@@ -80,7 +84,7 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
     void ctx.refreshNow();
   });
 
-  let data: { breaches: OpenBreaches; atRisk: AtRisk; byProcedure: Form06Report; byDepartment: Form06Report } | null = null;
+  let data: { breaches: OpenBreaches; atRisk: AtRisk; byProcedure: Form06Report; byDepartment: Form06Report; index: ServiceIndex } | null = null;
   const memberHref = (report: Form06Report, key: string, column: Form06Column) =>
     `/app/dossiers?source=form06&groupBy=${report.groupBy}&key=${encodeURIComponent(key)}&column=${column}&from=${report.from}&to=${report.to}`;
 
@@ -151,7 +155,7 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
 
   const render = () => {
     if (!data) return;
-    const { breaches: b, atRisk: a, byProcedure, byDepartment } = data;
+    const { breaches: b, atRisk: a, byProcedure, byDepartment, index } = data;
     const lang = currentLang();
     const total = byProcedure.total;
     if (document.activeElement !== fromInput) fromInput.value = formatDate(byProcedure.from);
@@ -237,9 +241,21 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
       }
     });
     const print = el('button', { type: 'button', id: 'ws-print-form06', onclick: () => printElement(form06) }, tr('dash.print'));
+    const xlsx = el('button', { type: 'button', id: 'ws-xlsx' }, tr('dash.xlsx'));
+    xlsx.addEventListener('click', async () => {
+      xlsx.disabled = true;
+      try {
+        const file = await ctx.api.ii06aXlsx({ from: report.from, to: report.to, groupBy: 'procedure' });
+        saveBlob(file.blob, fileNameOf(file.disposition, `bieu-ii06a-procedure-${report.from}-${report.to}.xlsx`));
+      } catch (err) {
+        ctx.notify(tr('common.error', { detail: (err as Error).message }), 'error');
+      } finally {
+        xlsx.disabled = false;
+      }
+    });
     update(form06,
       el('div', { class: 'ws-card-head ws-no-print' }, el('h2', {}, tr('dash.form06')),
-        el('div', { class: 'ws-inline' }, el('label', { for: 'ws-groupby' }, tr('dash.groupBy')), groupSelect, csv, print)),
+        el('div', { class: 'ws-inline' }, el('label', { for: 'ws-groupby' }, tr('dash.groupBy')), groupSelect, csv, xlsx, print)),
       el('div', { class: 'ws-print-only ws-print-title' }, el('strong', {}, tr('f06.printTitle')), el('div', {}, tr('f06.printPeriod', { from: formatDate(report.from), to: formatDate(report.to) }))),
       el('div', { class: 'ws-scroll' }, el('table', { class: 'ws-table ws-form06-table', id: 'ws-form06-table', 'data-group-by': report.groupBy },
         el('thead', {},
@@ -251,6 +267,24 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
         el('tbody', {}, ...report.rows.map((r) => bodyRow(r))),
         el('tfoot', {}, bodyRow(report.total, true)))));
 
+    // Service index groups: formula, score, and the dossiers behind each figure.
+    const dossierLinks = (codes: string[]) => codes.length
+      ? el('span', {}, ...codes.slice(0, 30).flatMap((c, i) => [i ? ', ' : '', link(`/app/dossiers/${encodeURIComponent(c)}`, c)]), codes.length > 30 ? ` … (+${codes.length - 30})` : '')
+      : el('span', { class: 'ws-muted' }, tr('common.none'));
+    const indexGroup = (id: string, title: WorkspaceKey, g: IndexGroup) => el('div', { class: 'ws-index-group', 'data-group': id },
+      el('h3', {}, tr(title), ': ', el('strong', { 'data-score': id }, g.score === null ? tr('dash.indexNoInputs') : formatNumber(g.score, lang, 2)),
+        g.denominator ? ` (${g.numerator}/${g.denominator})` : ''),
+      el('p', { class: 'ws-hint' }, g.formula),
+      g.note ? el('p', { class: 'ws-muted' }, g.note) : '',
+      g.denominator ? el('details', {}, el('summary', {}, `${tr('dash.indexCounted')}: ${g.numerator} · ${tr('dash.indexNotCounted')}: ${g.denominator - g.numerator}`),
+        el('p', {}, el('strong', {}, `${tr('dash.indexCounted')}: `), dossierLinks(g.counted)),
+        el('p', {}, el('strong', {}, `${tr('dash.indexNotCounted')}: `), dossierLinks(g.notCounted))) : '');
+    update(serviceIndex, el('h2', {}, tr('dash.index')), el('p', { class: 'ws-hint' }, tr('dash.indexHint')),
+      indexGroup('progress', 'dash.indexProgress', index.progress),
+      indexGroup('online', 'dash.indexOnline', index.online),
+      indexGroup('onlinePayment', 'dash.indexPayment', index.onlinePayment),
+      indexGroup('digitisation', 'dash.indexDigitisation', index.digitisation));
+
     // Heat maps.
     void ctx.procedures().then((list) => update(heatLinks, el('h2', {}, tr('dash.heatmaps')),
       el('ul', {}, ...list.map((p) => el('li', {}, link(`/app/heatmap/${encodeURIComponent(p.code)}`, `${p.code} – ${p.name}`))))));
@@ -258,11 +292,12 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
 
   const load = async () => {
     const period = { from: from || undefined, to: to || undefined };
-    const [b, a, byProcedure, byDepartment] = await Promise.all([
+    const [b, a, byProcedure, byDepartment, index] = await Promise.all([
       ctx.api.openBreaches(), ctx.api.atRisk(),
       ctx.api.form06({ ...period, groupBy: 'procedure' }), ctx.api.form06({ ...period, groupBy: 'department' }),
+      ctx.api.serviceIndex(period),
     ]);
-    data = { breaches: b, atRisk: a, byProcedure, byDepartment };
+    data = { breaches: b, atRisk: a, byProcedure, byDepartment, index };
     ctx.setAsOf(b.asOf);
     render();
     await digitisationFigures(digitisation, { from: from || undefined, to: to || undefined }).catch(() => {});
