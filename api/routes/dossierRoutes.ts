@@ -141,7 +141,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       path: '/api/dossiers/{code}/control-slip',
       operationId: 'getControlSlip',
       summary: 'Get a dossier’s control slip',
-      description: 'Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per handover, with that leg’s timeliness against its own allotment.',
+      description: 'Form 06 of Circular 03/2025, phiếu kiểm soát quá trình giải quyết hồ sơ: one row per handover, with that leg’s timeliness against its own allotment (as a PDF: GET /api/dossiers/{code}/forms/06).',
       tag: 'dossiers',
       roles: READERS,
       pathParams: codeParam,

@@ -358,7 +358,7 @@ export const en: Catalog = {
     'dossier.legendDone': 'Done',
     'dossier.legendCurrent': 'In progress',
     'dossier.legendLate': 'Late',
-    'dossier.controlSlip': 'Control slip of the dossier’s handling',
+    'dossier.controlSlip': 'Control slip of the dossier’s handling (Form 06)',
     'dossier.slipLead': 'Agencies and units involved',
     'dossier.slipStep': 'Step',
     'dossier.slipFrom': 'Handed over by',

@@ -359,7 +359,7 @@ export const vi = {
     'dossier.legendDone': 'Đã xong',
     'dossier.legendCurrent': 'Đang xử lý',
     'dossier.legendLate': 'Trễ hạn',
-    'dossier.controlSlip': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
+    'dossier.controlSlip': 'Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)',
     'dossier.slipLead': 'Cơ quan, đơn vị tham gia',
     'dossier.slipStep': 'Bước',
     'dossier.slipFrom': 'Bên giao',
