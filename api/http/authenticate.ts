@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import type { ApiKeyRow, Engine, LiveSession, PersonRole } from '../../engine/index.js';
+import type { ApiKeyRow, Engine, PersonRole } from '../../engine/index.js';
+import type { RequestActor } from '../auth/requestActor.js';
 import { personActor } from '../../engine/index.js';
 import type { AuthConfig } from '../auth/authConfig.js';
 import { csrfProblem } from '../auth/csrf.js';
@@ -23,10 +24,7 @@ export interface AuthDeps {
   afterSuccess?: (route: RouteSpec, caller: Caller, params: Record<string, string>, reply: Reply) => Promise<void>;
 }
 
-/** Who is behind a request: a signed-in person, or a system with its key. */
-export type RequestActor =
-  | { kind: 'person'; personId: string; username: string; fullName: string; memberships: LiveSession['memberships']; session: LiveSession }
-  | { kind: 'system'; keyId: string; keyName: string; reportedUser: string | null };
+export type { RequestActor } from '../auth/requestActor.js';
 
 /** Operations a person who must change the password may still use. */
 const DURING_PASSWORD_CHANGE = new Set(['whoAmI', 'signOut', 'changePassword']);
@@ -65,7 +63,6 @@ export async function callerFor(route: RouteSpec, req: Request, deps: AuthDeps):
   if (req.headers.authorization || !cookie) {
     const key = await authenticate(deps.keys, req);
     authorize(route, key);
-    await deps.keys.touch?.(key.id);
     return systemCaller(req, key);
   }
   const live = await deps.sessions!.resolve(cookie, deps.config!.session);

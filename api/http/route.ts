@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import type { ApiKeyRow, ApiRole, PersonRole } from '../../engine/index.js';
-import type { RequestActor } from './authenticate.js';
+import type { RequestActor } from '../auth/requestActor.js';
 
 export type JsonSchema = Record<string, unknown>;
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete' | 'patch';
