@@ -149,6 +149,8 @@ test('a linked dossier from reception to the returned result, through the API on
     dueAt: '2026-03-05T02:00:00.000Z',
     resolvedAt: '2026-03-04T02:30:00.000Z',
     returnedAt: '2026-03-04T08:00:00.000Z',
+    // No step of the sample attaches a result paper: no e-result.
+    eResultAvailable: false,
     heldBy: [],
   });
   for (const personal of ['Nguyễn Thị Mai', '001190000123', '0912345678', 'Trần Minh Khôi', 'Trần Văn Hùng']) {
