@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { bearer } from '../api/support/apiTestbed.js';
+import { bearer, birthDossier, createKey } from '../api/support/apiTestbed.js';
 import { ensureDesignerBuilt, launchWorkspaceBrowser, startWorkspaceServer, type WorkspaceBrowser, type WorkspaceServer } from '../workspace/support/workspaceBrowser.js';
 import { OWN_PASSWORD, PASSWORD } from './support/personSessions.js';
 
@@ -109,4 +109,36 @@ test('an imported officer signs in once an administrator set a password, and see
   } finally {
     await officer.close();
   }
+});
+
+test('a lead sees the department’s tasks and hands one to a colleague; the colleague finds it under “my tasks”', async () => {
+  const tb = server.tb;
+  await tb.api.post('/api/people').set(bearer(tb.admin)).send({ username: 'truong.tp', fullName: 'Trưởng phòng Tư pháp', password: PASSWORD, memberships: [{ role: 'lead', department: 'TUPHAP_XA' }] }).expect(201);
+  const { procedureCode, ...input } = birthDossier();
+  const submitted = await tb.engine.submit(procedureCode, { ...input, channel: 'direct', actor: 'fixture' } as never);
+  const taskId = submitted.tasks[0].id;
+  const leadContext = await browser.context.browser()!.newContext();
+  try {
+    const tab = await leadContext.newPage();
+    await tab.goto(`${server.url}/?poll=500`);
+    await tab.fill('#ws-username', 'truong.tp');
+    await tab.fill('#ws-password', PASSWORD);
+    await tab.click('#ws-login');
+    await tab.fill('#ws-current-password', PASSWORD);
+    await tab.fill('#ws-new-password', OWN_PASSWORD);
+    await tab.click('#ws-change-password');
+    await tab.locator('#view[data-loaded="true"]').waitFor();
+    await tab.goto(`${server.url}/app/tasks`);
+    await tab.locator(`#ws-team-tasks-table [data-assign="${taskId}"]`).waitFor();
+    await tab.fill(`[data-assign-to="${taskId}"]`, 'canbo.004');
+    await tab.click(`[data-assign="${taskId}"]`);
+    await tab.locator('#ws-team-tasks-table [data-assignee="Cán bộ số 4 (@canbo.004)"]').waitFor();
+  } finally {
+    await leadContext.close();
+  }
+  const supervisor = await createKey(tb, 'supervisor');
+  const mine = (await tb.api.get(`/api/tasks?assignee=${encodeURIComponent('Cán bộ số 4 (@canbo.004)')}`).set(bearer(supervisor)).expect(200)).body;
+  expect(mine.items.map((t: { id: string }) => t.id)).toEqual([taskId]);
+  const reassigned = (await tb.api.get('/api/audit?action=task.reassigned').set(bearer(tb.admin)).expect(200)).body.items[0];
+  expect(reassigned).toMatchObject({ actor: 'truong.tp', target: taskId, detail: { to: 'canbo.004', department: 'TUPHAP_XA' } });
 });

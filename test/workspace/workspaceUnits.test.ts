@@ -107,7 +107,9 @@ describe('figures and roles', () => {
     expect(homeOf('supervisor')).toBe('/app/dashboard');
     expect(homeOf('desk')).toBe('/app/desk');
     expect(NAV.analyst.map((i) => i.href)).toEqual(['/designer/', '/app/heatmap']);
-    expect(NAV.officer.map((i) => i.href)).toEqual(['/app/inbox']);
+    expect(NAV.officer.map((i) => i.href)).toEqual(['/app/inbox', '/app/tasks']);
+    // An administrator manages people, imports, departments, keys, calendars and reads the audit log.
+    expect(NAV.admin.map((i) => i.href)).toEqual(['/app/admin/people', '/app/admin/import', '/app/admin/departments', '/app/admin/keys', '/app/admin/calendars', '/app/admin/audit', '/designer/']);
     // One sign-in: the key the designer reads.
     expect(TOKEN_KEY).toBe('onestop.designer.token');
   });

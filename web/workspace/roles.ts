@@ -12,7 +12,10 @@ export const NAV: Record<Role, Array<{ href: string; label: WorkspaceKey; card?:
     { href: '/app/heatmap', label: 'nav.heatmap', card: 'card.heatmap' },
     { href: '/app/inbox', label: 'nav.inbox', card: 'card.inbox' },
   ],
-  officer: [{ href: '/app/inbox', label: 'nav.inbox', card: 'card.inbox' }],
+  officer: [
+    { href: '/app/inbox', label: 'nav.inbox', card: 'card.inbox' },
+    { href: '/app/tasks', label: 'nav.tasks', card: 'card.tasks' },
+  ],
   desk: [
     { href: '/app/desk', label: 'nav.desk', card: 'card.desk' },
     { href: '/app/dossiers', label: 'nav.dossiers', card: 'card.dossiers' },

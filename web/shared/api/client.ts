@@ -358,6 +358,15 @@ export class OnestopApi {
     await answer(this.http.DELETE('/api/calendars/{id}/day-swaps/{date}', { params: { path: { id, date } } }));
   }
 
+  tasks(query: NonNullable<paths['/api/tasks']['get']['parameters']['query']> = {}): Promise<Schemas['TaskPage']> {
+    return answer(this.http.GET('/api/tasks', { params: { query: present(query) } }));
+  }
+
+  /** A lead hands a step of the department to a colleague. */
+  assignTask(id: string, username: string): Promise<Task> {
+    return answer(this.http.POST('/api/tasks/{id}/assign', { params: { path: { id } }, body: { username } }));
+  }
+
   audit(query: NonNullable<paths['/api/audit']['get']['parameters']['query']> = {}): Promise<Schemas['AuditPage']> {
     return answer(this.http.GET('/api/audit', { params: { query: present(query) } }));
   }

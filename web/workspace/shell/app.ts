@@ -21,6 +21,7 @@ import { adminKeysPage } from '../pages/adminKeys.js';
 import { adminDepartmentsPage } from '../pages/adminDepartments.js';
 import { adminCalendarsPage } from '../pages/adminCalendars.js';
 import { adminAuditPage } from '../pages/adminAudit.js';
+import { teamTasksPage } from '../pages/teamTasks.js';
 import { NAV } from '../roles.js';
 import type { Page, PageContext, PageFactory, Session } from '../pageContext.js';
 
@@ -43,6 +44,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/app\/dossiers\/?$/, names: [], roles: ['desk', 'supervisor'], page: dossierListPage, title: 'nav.dossiers' },
   { pattern: /^\/app\/dossiers\/([^/]+)\/?$/, names: ['code'], roles: ['desk', 'supervisor', 'officer'], page: dossierPage, title: 'nav.dossiers' },
   { pattern: /^\/app\/heatmap(?:\/([^/]+))?\/?$/, names: ['code'], roles: ['supervisor', 'analyst'], page: heatmapPage, title: 'nav.heatmap' },
+  { pattern: /^\/app\/tasks\/?$/, names: [], roles: ['officer', 'supervisor'], page: teamTasksPage, title: 'nav.tasks' },
   { pattern: /^\/app\/admin\/people\/?$/, names: [], roles: ['admin'], page: adminPeoplePage, title: 'nav.adminPeople' },
   { pattern: /^\/app\/admin\/import\/?$/, names: [], roles: ['admin'], page: adminImportPage, title: 'nav.adminImport' },
   { pattern: /^\/app\/admin\/keys\/?$/, names: [], roles: ['admin'], page: adminKeysPage, title: 'nav.adminKeys' },
