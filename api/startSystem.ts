@@ -34,7 +34,7 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
   const url = `http://localhost:${port}`;
   log(`Server: ${url} (health: ${url}/health, API reference: ${url}/api/docs)`);
   log(`Designer: ${url}/designer (sign in with an analyst key)`);
-  log(`Workspace: ${url}/ (sign in with a supervisor, officer or desk key)`);
+  log(`Workspace: ${url}/ (sign in with your username and password, or a system key)`);
 
   return {
     url,

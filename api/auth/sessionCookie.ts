@@ -20,7 +20,7 @@ export const sessionCookieOf = (req: Request) => cookieOf(req, SESSION_COOKIE);
  * Max-Age rather than Expires: the browser counts from its own clock, whatever the server's says.
  */
 export function sessionCookie(token: string, lifetimeMs: number, config: AuthConfig): string {
-  return serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookie, path: '/', maxAge: Math.max(1, Math.floor(lifetimeMs / 1000)) });
+  return serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookie, path: '/', maxAge: Math.max(1, Math.round(lifetimeMs / 1000)) });
 }
 
 export function expiredCookie(name: string, config: AuthConfig): string {
