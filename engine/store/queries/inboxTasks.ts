@@ -37,7 +37,8 @@ export async function listInboxTasks(db: Queryable, f: InboxFilter): Promise<Pag
         ORDER BY t.due_at ASC NULLS LAST, t.created_at, t.id LIMIT $3 OFFSET $4`,
       [...params, f.limit, f.offset],
     ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${WHERE}`, params),
+    // Every step has a dossier and every dossier a version: the count needs the steps alone.
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks t ${WHERE}`, params),
   ]);
   return { items: items.rows, total: total.rows[0].n };
 }

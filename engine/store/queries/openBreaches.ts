@@ -41,9 +41,11 @@ const FROM = `FROM breaches b JOIN dossiers d ON d.id = b.dossier_id
   LEFT JOIN procedures p ON p.code = d.procedure_code
   LEFT JOIN tasks t ON t.id = b.task_id
   LEFT JOIN departments dep ON dep.code = b.department`;
+// The procedure is the breach's own copy (migration 0007): counting and
+// grouping read the open breaches alone, not every late dossier.
 const WHERE = `WHERE b.closed_at IS NULL
   AND ($1::text IS NULL OR b.department = $1) AND (NOT $2::boolean OR b.department IS NULL)
-  AND ($3::text IS NULL OR d.procedure_code = $3)`;
+  AND ($3::text IS NULL OR b.procedure_code = $3)`;
 
 /**
  * What is late now: the open breaches (step not done, or dossier not resolved
@@ -54,12 +56,13 @@ export async function openBreaches(db: Queryable, f: OpenBreachFilter): Promise<
   const params = [f.department ?? null, f.dossierLevel ?? false, f.procedureCode ?? null];
   const [groups, items, total] = await Promise.all([
     db.query<OpenBreachGroupRow>(
-      `SELECT b.department, dep.name AS "departmentName", d.procedure_code AS "procedureCode",
-              COALESCE(p.name, min(v.name)) AS "procedureName", count(*)::int AS count,
-              count(DISTINCT d.id)::int AS dossiers, min(b.due_at) AS "oldestDueAt"
-         ${FROM} ${WHERE}
-        GROUP BY b.department, dep.name, d.procedure_code, p.name
-        ORDER BY min(b.due_at), b.department NULLS FIRST, d.procedure_code`,
+      `SELECT b.department, dep.name AS "departmentName", b.procedure_code AS "procedureCode",
+              COALESCE(p.name, b.procedure_code) AS "procedureName", count(*)::int AS count,
+              count(DISTINCT b.dossier_id)::int AS dossiers, min(b.due_at) AS "oldestDueAt"
+         FROM breaches b LEFT JOIN procedures p ON p.code = b.procedure_code LEFT JOIN departments dep ON dep.code = b.department
+         ${WHERE}
+        GROUP BY b.department, dep.name, b.procedure_code, p.name
+        ORDER BY min(b.due_at), b.department NULLS FIRST, b.procedure_code`,
       params,
     ),
     db.query<OpenBreachRow>(
@@ -71,7 +74,7 @@ export async function openBreaches(db: Queryable, f: OpenBreachFilter): Promise<
         ORDER BY b.due_at, b.id LIMIT $4`,
       [...params, f.limit],
     ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${WHERE}`, params),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM breaches b ${WHERE}`, params),
   ]);
   return { groups: groups.rows, items: items.rows, total: total.rows[0].n };
 }
