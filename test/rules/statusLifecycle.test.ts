@@ -89,6 +89,19 @@ test('stopped (8) at the applicant’s request: open steps cancelled, nothing mo
   await expect(engine.stop(d.code, { actor: 'desk', reason: 'again' })).rejects.toThrow(/cannot stop the dossier: dossier .* is stopped/);
   expect(await historyTypes(d.code)).toEqual(['dossier.received', 'task.created', 'dossier.stopped', 'task.cancelled']);
   expect(await portalCodes(d.code)).toEqual([2, 4, 8]);
+  const stoppedRecord = (await db.pool.query('SELECT record FROM portal_outbox WHERE dossier_code = $1 ORDER BY id DESC LIMIT 1', [d.code])).rows[0].record;
+  expect(stoppedRecord).toMatchObject({ TrangThaiHoSo: 8, NgayKetThucXuLy: '20260303090000', HoSoCoThanhPhanSoHoa: 0, CoKetQuaDienTu: 0 });
+});
+
+test('the portal hears that a dossier’s papers were scanned at reception', async () => {
+  clock.set('2026-03-02T09:00:00+07:00');
+  const d = await receive();
+  await db.pool.query(
+    `INSERT INTO dossier_documents (dossier_id, document_code, name, version, stage, content_type, size, sha256, uploaded_at)
+     SELECT id, 'TK', 'Tờ khai', 1, 'reception', 'application/pdf', 10, repeat('a', 64), now() FROM dossiers WHERE code = $1`, [d.code]);
+  await engine.stop(d.code, { actor: 'desk', reason: 'Theo đề nghị' });
+  const record = (await db.pool.query('SELECT record FROM portal_outbox WHERE dossier_code = $1 ORDER BY id DESC LIMIT 1', [d.code])).rows[0].record;
+  expect(record).toMatchObject({ TrangThaiHoSo: 8, HoSoCoThanhPhanSoHoa: 1, CoKetQuaDienTu: 0 });
 });
 
 test('awaiting fees (6) when the process ends; the payment resolves it (9) with the wait not counted; returned by post (10)', async () => {

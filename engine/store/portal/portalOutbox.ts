@@ -2,14 +2,19 @@ import type { Queryable } from '../db.js';
 import { named } from '../namedQuery.js';
 import type { PortalFacts, PortalRecord } from '../../portal/portalRecord.js';
 
-/** What the portal record of a dossier is made from, read in the change's transaction. */
+/**
+ * What the portal record of a dossier is made from, read in the change's
+ * transaction. Digitised: a paper of it is held as a file (scanned at the desk
+ * or filed online); e-result: a step produced a result paper.
+ */
 export async function portalFacts(db: Queryable, dossierId: number): Promise<PortalFacts | null> {
   const { rows } = await db.query<PortalFacts>(named(
     `SELECT d.code, d.procedure_code AS "procedureCode", d.status, d.channel, d.receiving_agency AS "receivingAgency",
             d.resolving_agency AS "resolvingAgency", d.received_at AS "receivedAt", d.due_at AS "dueAt", d.resolved_at AS "resolvedAt",
             d.returned_at AS "returnedAt", d.stopped_at AS "stoppedAt", d.refused_at AS "refusedAt", d.withdrawn_at AS "withdrawnAt",
             f.amount::float8 AS "feeAmount", CASE WHEN f.paid_at IS NULL THEN NULL ELSE f.online END AS "paidOnline",
-            NULL::boolean AS digitised, NULL::boolean AS "eResult"
+            EXISTS (SELECT 1 FROM dossier_documents x WHERE x.dossier_id = d.id AND x.stage IN ('reception', 'supplement')) AS digitised,
+            EXISTS (SELECT 1 FROM dossier_documents x WHERE x.dossier_id = d.id AND x.stage = 'step') AS "eResult"
        FROM dossiers d LEFT JOIN dossier_fees f ON f.dossier_id = d.id
       WHERE d.id = $1`, [dossierId]));
   return rows[0] ?? null;
