@@ -41,6 +41,7 @@ export type OpenBreaches = Schemas['OpenBreaches'];
 export type AtRisk = Schemas['AtRiskDossiers'];
 export type Form06Report = Schemas['Form06Report'];
 export type ServiceIndex = Schemas['ServiceIndex'];
+export type PortalSync = Schemas['PortalSync'];
 export type IndexGroup = Schemas['ServiceIndex']['online'];
 export type Form06Row = Schemas['Form06Row'];
 export type Form06Member = Schemas['Form06Member'];
@@ -269,6 +270,11 @@ export class OnestopApi {
   }
 
   // ---------------------------------------------------------------- dossier lifecycle (issue 14)
+
+  /** Whether the national portal heard of every status change of the dossier, and why not. */
+  portalSync(code: string): Promise<PortalSync> {
+    return answer(this.http.GET('/api/dossiers/{code}/portal-sync', { params: { path: { code } } }));
+  }
 
   acceptDossier(code: string) {
     return answer(this.http.POST('/api/dossiers/{code}/accept', { params: { path: { code } } }));

@@ -4,7 +4,7 @@
 // dossier's data, apology and supplements, the timeline; and for the desk,
 // what it may do now. Refreshed by polling.
 
-import type { ControlSlip, Dossier, DossierProgress, HistoryEvent, JsonSchema } from '../../shared/api/client.js';
+import type { ControlSlip, Dossier, DossierProgress, HistoryEvent, JsonSchema, PortalSync } from '../../shared/api/client.js';
 import { el, fill, update } from '../../shared/dom.js';
 import { chip, row, section, table } from '../widgets/blocks.js';
 import { dossierDocuments } from '../widgets/documents.js';
@@ -43,6 +43,8 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
   let actionKey = '';
   let shownMarks = '';
   let last: { dossier: Dossier; progress: DossierProgress; controlSlip: ControlSlip; history: HistoryEvent[] } | null = null;
+  // Whether the national portal heard of every status change (desk and supervisors only).
+  let sync: PortalSync | null = null;
 
   const renderLegend = () => fill(legend,
     chip(tr('dossier.legendDone'), 'ok'), ' ', chip(tr('dossier.legendCurrent'), 'info'), ' ', chip(tr('dossier.legendLate'), 'late'));
@@ -64,6 +66,9 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
         d.resolvedAt ? el('dt', {}, tr('dossier.resolved')) : null, d.resolvedAt ? el('dd', {}, formatDateTime(d.resolvedAt)) : null,
         d.returnedAt ? el('dt', {}, tr('dossier.returned')) : null, d.returnedAt ? el('dd', {}, formatDateTime(d.returnedAt)) : null,
         el('dt', {}, tr('dossier.timeliness')), el('dd', { id: 'ws-dossier-timeliness' }, timelinessChip(d.timeliness)),
+        sync ? el('dt', {}, tr('dossier.portalSync')) : null,
+        sync ? el('dd', { id: 'ws-portal-sync', 'data-synchronised': String(sync.synchronised) },
+          sync.synchronised ? chip(tr('dossier.portalSynced', { n: sync.delivered }), 'ok') : chip(tr('dossier.portalPending'), 'soon'), sync.reason ? ` ${sync.reason}` : '') : null,
         pending && progress.workingMsLeft !== null ? el('dt', {}, tr('dossier.timeLeft')) : null,
         pending && progress.workingMsLeft !== null
           ? el('dd', {}, chip(formatTimeLeft(progress.workingMsLeft, currentLang()), progress.workingMsLeft < 0 ? 'late' : 'info'))
@@ -184,6 +189,7 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
       shownVersion = dossier.procedureVersion;
     }
     last = { dossier, progress, controlSlip, history: history.items };
+    sync = ['desk', 'supervisor'].includes(ctx.me.role) ? await ctx.api.portalSync(code).catch(() => null) : null;
     // The papers: every version of each, opened in the browser's own viewer, and the e-result.
     fill(papers, await dossierDocuments(code));
     ctx.setAsOf(progress.asOf);
