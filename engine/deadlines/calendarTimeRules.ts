@@ -8,9 +8,12 @@ import {
   workingTimeBetween,
   type Calendar,
 } from '../calendar/index.js';
+import type { CalendarRef, RuleSet } from '../calendar/ruleSets.js';
 
 export interface CalendarSet {
-  byId(id: string | null | undefined): Calendar;
+  byId(ref: CalendarRef): Calendar;
+  /** The rule set in force at `t` (the registry of stored calendars keeps the rule records). */
+  ruleSetAt?(t: Date): RuleSet;
 }
 
 /** A set with one calendar used for every receiving point. */
@@ -39,5 +42,6 @@ export function calendarTimeRules(now: () => Date, calendars: CalendarSet): Time
       return workingTimeBetween(a, b, calendars.byId(id));
     },
     isWorkingDay: (t, id) => isWorkingDayAt(t, calendars.byId(id)),
+    ruleSetAt: (t) => calendars.ruleSetAt?.(t) ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../duration/isoDuration.js';
+import type { CalendarRef, RuleSet } from '../calendar/ruleSets.js';
 
 /** What starts a clock: a dossier's reception or a step's handover. */
 export type ClockStartKind = 'reception' | 'handover';
@@ -14,10 +15,12 @@ export interface TimeRules {
    * (`reception`: cut-off, office hours) or a step handed over (`handover`:
    * the next working moment) at `at`. Calendar time runs at once.
    */
-  clockStart(kind: ClockStartKind, at: Date, clock: Clock, calendarId?: string | null): Date;
-  dueAt(start: Date, allotmentMs: number, clock: Clock, calendarId?: string | null): Date;
+  clockStart(kind: ClockStartKind, at: Date, clock: Clock, calendar?: CalendarRef): Date;
+  dueAt(start: Date, allotmentMs: number, clock: Clock, calendar?: CalendarRef): Date;
   /** Time of `clock` elapsed between a and b. */
-  elapsed(a: Date, b: Date, clock: Clock, calendarId?: string | null): number;
+  elapsed(a: Date, b: Date, clock: Clock, calendar?: CalendarRef): number;
   /** Whether the local date of `t` is a working day (a promised date must be one). */
-  isWorkingDay(t: Date, calendarId?: string | null): boolean;
+  isWorkingDay(t: Date, calendar?: CalendarRef): boolean;
+  /** The rule set in force at `t`, which a dossier received then is pinned to; absent or null when the calendars carry no rule records. */
+  ruleSetAt?(t: Date): RuleSet | null;
 }

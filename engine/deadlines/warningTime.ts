@@ -1,5 +1,6 @@
 import type { Clock } from '../duration/isoDuration.js';
 import type { TimeRules } from './timeRules.js';
+import type { CalendarRef } from '../calendar/ruleSets.js';
 
 const WORKING_DAY_MS = 8 * 3_600_000;
 
@@ -21,7 +22,7 @@ export const DEFAULT_WARNING_LEAD: WarningLead = { taskMs: WORKING_DAY_MS, dossi
  * before the due time, or half-way when the allotment is shorter than twice
  * the lead, measured on the allotment's own clock.
  */
-export function warningAt(time: TimeRules, start: Date, due: Date, clock: Clock, leadMs: number, calendarId?: string | null): Date {
+export function warningAt(time: TimeRules, start: Date, due: Date, clock: Clock, leadMs: number, calendarId?: CalendarRef): Date {
   const total = Math.max(0, time.elapsed(start, due, clock, calendarId));
   const lead = Math.min(leadMs, total / 2);
   return time.dueAt(start, Math.floor(total - lead), clock, calendarId);

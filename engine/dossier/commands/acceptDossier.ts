@@ -1,6 +1,7 @@
 import type { EngineContext } from '../../engineContext.js';
 import { startInstance } from '../../runtime/processRun.js';
 import { updateDossier } from '../../store/dossiers/dossierRows.js';
+import { saveRuleSet } from '../../store/rules/ruleRows.js';
 import { changeDossier } from '../change.js';
 import type { CreatedTask } from '../changeTypes.js';
 import { statusesLeadingTo, type DossierStatus } from '../statuses.js';
@@ -28,8 +29,9 @@ export async function acceptDossier(ctx: EngineContext, code: string, input: { a
     const run = await startInstance(definition.sourceContext, dossier.data);
     const status = statusAfterStart(definition, run);
     work.record({ type: 'dossier.accepted', at: now, actor: input.actor, payload: { receivedAt: now } });
+    if (times.ruleSet) await saveRuleSet(db, times.ruleSet);
     await updateDossier(db, dossier.id, {
-      status, receivedAt: now, clockStartedAt: times.clockStartedAt, dueAt: times.dueAt, originalDueAt: times.dueAt,
+      ruleSetId: times.ruleSet?.id ?? null, status, receivedAt: now, clockStartedAt: times.clockStartedAt, dueAt: times.dueAt, originalDueAt: times.dueAt,
       warnAt: times.warnAt, engineState: run.state, resolvedAt: status === 'resolved' ? now : undefined,
     });
     const begun = await beginProcessing(ctx, work, { definition, run, times, channel: dossier.channel, actor: input.actor });

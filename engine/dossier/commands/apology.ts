@@ -5,6 +5,7 @@ import { findApology, insertApology } from '../../store/deadlines/apologyRows.js
 import { ConflictError, ValidationError } from '../../errors.js';
 import { warningAt } from '../../deadlines/warningTime.js';
 import { changeDossier } from '../change.js';
+import { pinnedTo } from '../../calendar/ruleSets.js';
 
 export interface ApologyInput {
   actor: string;
@@ -35,7 +36,7 @@ export async function recordApology(ctx: EngineContext, code: string, input: Apo
       throw new ValidationError(`department ${input.responsibleDepartment} does not exist`, [{ path: '/responsibleDepartment', message: 'is not a known department' }]);
     }
     const definition = await ctx.definitions.get(dossier.procedureVersionId);
-    const cal = definition.model.calendarId;
+    const cal = pinnedTo(definition.model.calendarId, dossier.ruleSetId);
     if (dossier.dueAt && input.newDueAt.getTime() <= dossier.dueAt.getTime()) {
       throw new ValidationError(`the new date must be later than the promised date ${dossier.dueAt.toISOString()}`, [{ path: '/newDueAt', message: 'must be after the current promised date' }]);
     }

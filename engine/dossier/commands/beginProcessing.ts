@@ -11,6 +11,7 @@ import type { CreatedTask } from '../changeTypes.js';
 import type { Channel } from '../channel.js';
 import type { DossierStatus } from '../statuses.js';
 import { endProcessing } from '../resolution.js';
+import { pinnedTo, type CalendarRef, type RuleSet } from '../../calendar/ruleSets.js';
 
 /** When a received dossier's clock starts and what it promises. */
 export interface ReceptionTimes {
@@ -18,16 +19,22 @@ export interface ReceptionTimes {
   clockStartedAt: Date;
   dueAt: Date | null;
   warnAt: Date | null;
+  /** The rule set in force at reception, which the dossier is pinned to (null without rule records). */
+  ruleSet: RuleSet | null;
+  /** The dossier's calendar under that rule set. */
+  calendar: CalendarRef;
 }
 
 export function receptionTimes(ctx: EngineContext, definition: RuntimeDefinition, receivedAt: Date): ReceptionTimes {
   const { model } = definition;
   // Office hours and the 15:00 cut-off shape a working-day clock; a procedure
   // counted in calendar time runs from the reception itself.
-  const clockStartedAt = ctx.time.clockStart('reception', receivedAt, model.clock, model.calendarId);
-  const dueAt = model.deadlineMs === null ? null : ctx.time.dueAt(clockStartedAt, model.deadlineMs, model.clock, model.calendarId);
-  const warnAt = dueAt && warningAt(ctx.time, clockStartedAt, dueAt, model.clock, ctx.warningLead.dossierMs, model.calendarId);
-  return { receivedAt, clockStartedAt, dueAt, warnAt };
+  const ruleSet = ctx.time.ruleSetAt?.(receivedAt) ?? null;
+  const calendar = pinnedTo(model.calendarId, ruleSet?.id);
+  const clockStartedAt = ctx.time.clockStart('reception', receivedAt, model.clock, calendar);
+  const dueAt = model.deadlineMs === null ? null : ctx.time.dueAt(clockStartedAt, model.deadlineMs, model.clock, calendar);
+  const warnAt = dueAt && warningAt(ctx.time, clockStartedAt, dueAt, model.clock, ctx.warningLead.dossierMs, calendar);
+  return { receivedAt, clockStartedAt, dueAt, warnAt, ruleSet, calendar };
 }
 
 /** The status a started instance leaves a received dossier in. */
@@ -55,7 +62,7 @@ export async function beginProcessing(
     ...gatewayDecisionEvents(model, run.flowsTaken, now),
   );
   const from = model.startDepartment ?? ctx.deskDepartment;
-  const tasks = await createTasksFor(ctx, work, { model, waiting: run.waiting, handedOverAt: times.clockStartedAt, fromDepartment: from });
+  const tasks = await createTasksFor(ctx, work, { model, waiting: run.waiting, handedOverAt: times.clockStartedAt, fromDepartment: from, calendar: times.calendar });
   if (definition.waits.any) {
     tasks.push(...(await createExternalTasks(ctx, work, { waits: definition.waits, calendarId: model.calendarId, jobs: run.jobs, messages: run.messages, handedOverAt: times.clockStartedAt, fromDepartment: from })));
     await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run, hadWaits: false });

@@ -18,6 +18,7 @@ import { openTaskView } from '../openTaskView.js';
 import { refuseOutOfScope } from '../departmentScope.js';
 import type { DossierStatus } from '../statuses.js';
 import { endProcessing } from '../resolution.js';
+import { pinnedTo } from '../../calendar/ruleSets.js';
 
 export interface CompleteInput {
   actor: string;
@@ -107,10 +108,11 @@ function completeStep(ctx: EngineContext, taskId: string, input: CompleteInput):
     let dueAt = dossier.dueAt;
     let warnAt = dossier.warnAt;
     if (!task.counted && dueAt && !run.ended) {
-      const took = Math.max(0, ctx.time.elapsed(task.createdAt, now, 'working', model.calendarId));
+      const cal = pinnedTo(model.calendarId, dossier.ruleSetId);
+      const took = Math.max(0, ctx.time.elapsed(task.createdAt, now, 'working', cal));
       const previous = dueAt;
-      dueAt = ctx.time.dueAt(previous, took, 'working', model.calendarId);
-      warnAt = warningAt(ctx.time, dossier.clockStartedAt, dueAt, model.clock, ctx.warningLead.dossierMs, model.calendarId);
+      dueAt = ctx.time.dueAt(previous, took, 'working', cal);
+      warnAt = warningAt(ctx.time, dossier.clockStartedAt, dueAt, model.clock, ctx.warningLead.dossierMs, cal);
       work.record({ type: 'dossier.rescheduled', at: now, payload: { reason: 'uncounted step', taskId: task.id, name: task.name, previousDueAt: previous, dueAt, tookMs: took } });
       work.arm({ taskId: null, dueAt, warnAt });
     }

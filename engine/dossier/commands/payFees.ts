@@ -5,6 +5,7 @@ import { getDossierFee, recordDossierFeePaid } from '../../store/dossiers/feeRow
 import { changeDossier } from '../change.js';
 import { resolveNow } from '../resolution.js';
 import type { DossierStatus } from '../statuses.js';
+import { pinnedTo } from '../../calendar/ruleSets.js';
 
 export interface FeePayment {
   actor: string;
@@ -31,11 +32,12 @@ export async function payFees(ctx: EngineContext, code: string, input: FeePaymen
     }
     const { model } = await ctx.definitions.get(dossier.procedureVersionId);
     const since = fee?.requestedAt ?? now;
-    const waitedMs = Math.max(0, ctx.time.elapsed(since, now, 'working', model.calendarId));
+    const cal = pinnedTo(model.calendarId, dossier.ruleSetId);
+    const waitedMs = Math.max(0, ctx.time.elapsed(since, now, 'working', cal));
     let dueAt = dossier.dueAt;
     if (dueAt && waitedMs > 0) {
       const previous = dueAt;
-      dueAt = ctx.time.dueAt(previous, waitedMs, 'working', model.calendarId);
+      dueAt = ctx.time.dueAt(previous, waitedMs, 'working', cal);
       work.record({ type: 'dossier.rescheduled', at: now, payload: { reason: 'awaiting fees', previousDueAt: previous, dueAt, tookMs: waitedMs } });
     }
     await recordDossierFeePaid(db, dossier.id, { amount: input.amount, paidAt: input.paidAt, online: input.online, at: now, by: input.actor });

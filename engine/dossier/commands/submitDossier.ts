@@ -3,6 +3,7 @@ import { startInstance } from '../../runtime/processRun.js';
 import type { Queryable } from '../../store/db.js';
 import { getLatestVersion } from '../../store/procedures/procedureRows.js';
 import { insertDossier, nextDossierSeq } from '../../store/dossiers/dossierRows.js';
+import { saveRuleSet } from '../../store/rules/ruleRows.js';
 import { errorsAt, NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { formatFieldErrors } from '../../forms/formValidator.js';
 import { formatDossierCode, vietnamDate } from '../dossierCode.js';
@@ -109,8 +110,10 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
   const insert = async (db: Queryable) => {
     const day = vietnamDate(receivedAt);
     const code = formatDossierCode(codeAgency, day, await nextDossierSeq(db, codeAgency, day));
+    if (times.ruleSet) await saveRuleSet(db, times.ruleSet);
     const id = await insertDossier(db, {
       code,
+      ruleSetId: times.ruleSet?.id ?? null,
       procedureCode: model.procedureCode,
       procedureVersionId: definition.versionId,
       status,

@@ -9,6 +9,7 @@ import { changeDossier } from '../change.js';
 import type { CreatedTask } from '../changeTypes.js';
 import { openTaskView } from '../openTaskView.js';
 import type { DossierStatus } from '../statuses.js';
+import { pinnedTo } from '../../calendar/ruleSets.js';
 
 /** Decree 61: a supplement may be asked within 3 working days of receiving the dossier. */
 export const SUPPLEMENT_WINDOW_MS = 3 * 8 * 3_600_000;
@@ -48,7 +49,7 @@ export async function requestSupplement(ctx: EngineContext, code: string, input:
       since = held.createdAt;
       taskId = held.id;
     }
-    const elapsed = ctx.time.elapsed(since, now, 'working', model.calendarId);
+    const elapsed = ctx.time.elapsed(since, now, 'working', pinnedTo(model.calendarId, dossier.ruleSetId));
     if (elapsed > SUPPLEMENT_WINDOW_MS) {
       throw new ValidationError(
         `a supplement can only be requested within 3 working days of receiving the dossier (received ${since.toISOString()}, ${(elapsed / 3_600_000).toFixed(1)} working hours ago)`,
@@ -91,7 +92,7 @@ export async function receiveSupplement(ctx: EngineContext, code: string, input:
     if (errors.length) throw new ValidationError(`the supplemented dossier data is invalid: ${formatFieldErrors(errors)}`, errors);
 
     const pausedAt = dossier.pausedAt ?? now;
-    const cal = model.calendarId;
+    const cal = pinnedTo(model.calendarId, dossier.ruleSetId);
     const restart = model.supplementPolicy === 'restart';
     const reason = `supplement (${model.supplementPolicy})`;
     record({ type: 'supplement.received', at: now, actor: input.actor, payload: { policy: model.supplementPolicy, pausedAt, data: input.data ?? {} } });

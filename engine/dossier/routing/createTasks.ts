@@ -6,6 +6,7 @@ import { ProcessError } from '../../errors.js';
 import { warningAt } from '../../deadlines/warningTime.js';
 import type { CreatedTask } from '../changeTypes.js';
 import type { UnitOfWork } from '../change.js';
+import { pinnedTo, type CalendarRef } from '../../calendar/ruleSets.js';
 
 export type { CreatedTask } from '../changeTypes.js';
 
@@ -22,10 +23,13 @@ export async function createTasksFor(
     waiting: WaitingTask[];
     handedOverAt: Date;
     fromDepartment: string | null;
+    /** The dossier's calendar under its rule set; by default read from the locked dossier. */
+    calendar?: CalendarRef;
   },
 ): Promise<CreatedTask[]> {
   const created: CreatedTask[] = [];
-  const { calendarId } = args.model;
+  const pinned = 'ruleSetId' in work.dossier ? (work.dossier.ruleSetId as string | null) : null;
+  const calendarId = args.calendar ?? pinnedTo(args.model.calendarId, pinned);
   for (const w of args.waiting) {
     const step = args.model.steps[w.elementId];
     if (!step) throw new ProcessError(`user task ${w.elementId} is not in the deployed model`, w.elementId);

@@ -30,6 +30,8 @@ export interface DossierRow {
   /** The agency that resolves, when not the receiving one (reception regardless of boundary). */
   resolvingAgency: string | null;
   refusalReasons: string[] | null;
+  /** The rule set in force at reception (rules with effective dates); null before rule sets existed. */
+  ruleSetId: string | null;
   rowVersion: number;
 }
 
@@ -41,7 +43,7 @@ export const DOSSIER_COLUMNS = `d.id, d.code, d.procedure_code AS "procedureCode
   d.due_at AS "dueAt", d.warn_at AS "warnAt", d.paused_at AS "pausedAt", d.original_due_at AS "originalDueAt", d.resolved_at AS "resolvedAt",
   d.returned_at AS "returnedAt", d.refused_at AS "refusedAt", d.withdrawn_at AS "withdrawnAt",
   d.stopped_at AS "stoppedAt", d.return_channel AS "returnChannel", d.tracking_number AS "trackingNumber",
-  d.resolving_agency AS "resolvingAgency", d.refusal_reasons AS "refusalReasons",
+  d.resolving_agency AS "resolvingAgency", d.refusal_reasons AS "refusalReasons", d.rule_set_id AS "ruleSetId",
   d.row_version AS "rowVersion"`;
 
 /** Next number of the agency's daily sequence; the row lock lasts until commit. */
@@ -70,16 +72,17 @@ export interface NewDossier {
   resolvedAt: Date | null;
   engineState: unknown;
   resolvingAgency?: string | null;
+  ruleSetId?: string | null;
 }
 
 export async function insertDossier(db: Queryable, d: NewDossier): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     named(`INSERT INTO dossiers (code, procedure_code, procedure_version_id, status, channel, receiving_agency, applicant, data,
-       submitted_at, received_at, clock_started_at, due_at, original_due_at, resolved_at, engine_state, warn_at, resolving_agency)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16) RETURNING id`, [
+       submitted_at, received_at, clock_started_at, due_at, original_due_at, resolved_at, engine_state, warn_at, resolving_agency, rule_set_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16, $17) RETURNING id`, [
       d.code, d.procedureCode, d.procedureVersionId, d.status, d.channel, d.receivingAgency,
       JSON.stringify(d.applicant), JSON.stringify(d.data), d.submittedAt, d.receivedAt, d.clockStartedAt,
-      d.dueAt, d.resolvedAt, JSON.stringify(d.engineState), d.warnAt, d.resolvingAgency ?? null,
+      d.dueAt, d.resolvedAt, JSON.stringify(d.engineState), d.warnAt, d.resolvingAgency ?? null, d.ruleSetId ?? null,
     ]));
   return rows[0].id;
 }
@@ -124,6 +127,7 @@ export interface DossierChange {
   returnChannel?: ReturnChannel | null;
   trackingNumber?: string | null;
   refusalReasons?: string[] | null;
+  ruleSetId?: string | null;
 }
 
 const CHANGE_COLUMNS: Record<keyof DossierChange, [string, boolean]> = {
@@ -144,6 +148,7 @@ const CHANGE_COLUMNS: Record<keyof DossierChange, [string, boolean]> = {
   returnChannel: ['return_channel', false],
   trackingNumber: ['tracking_number', false],
   refusalReasons: ['refusal_reasons', true],
+  ruleSetId: ['rule_set_id', false],
 };
 
 export async function updateDossier(db: Queryable, id: number, change: DossierChange): Promise<void> {

@@ -10,6 +10,8 @@ export interface DossierExtras {
   procedureVersion: number;
   apology: ApologyView | null;
   supplements: SupplementView[];
+  /** The rule set the dossier was pinned to at reception (null before rule sets existed, or not yet received). */
+  ruleSet: { id: string; name: string } | null;
 }
 
 /** What a dossier view shows besides the dossier row: its procedure version, apology letter and supplements. */
@@ -22,7 +24,8 @@ export async function dossierExtras(db: Queryable, code: string): Promise<Dossie
             COALESCE((SELECT json_agg(json_build_object('department', s.department, 'reason', s.reason, 'items', s.items,
                     'requestedAt', s.requested_at, 'requestedBy', s.requested_by, 'receivedAt', s.received_at,
                     'receivedBy', s.received_by, 'dueBefore', s.due_before, 'dueAfter', s.due_after) ORDER BY s.id)
-               FROM supplements s WHERE s.dossier_id = d.id), '[]'::json) AS supplements
+               FROM supplements s WHERE s.dossier_id = d.id), '[]'::json) AS supplements,
+            (SELECT json_build_object('id', r.id, 'name', r.name) FROM rule_sets r WHERE r.id = d.rule_set_id) AS "ruleSet"
        FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
       WHERE d.code = $1`,
     [code],
