@@ -21,6 +21,7 @@ import { supervisionRoutes } from './routes/supervisionRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
 import { workspaceRoutes } from './routes/workspaceRoutes.js';
 import { calendarRoutes } from './routes/calendarRoutes.js';
+import { formRoutes } from './routes/formRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { personRoutes } from './routes/personRoutes.js';
 import { auditRoutes } from './routes/auditRoutes.js';
@@ -49,6 +50,7 @@ export function apiRoutes(deps: ApiDeps): RouteSpec[] {
     ...departmentRoutes(resolved),
     ...procedureRoutes(resolved),
     ...dossierRoutes(resolved),
+    ...formRoutes(resolved),
     ...documentRoutes(resolved),
     ...statusRoutes(resolved),
     ...portalRoutes(resolved),

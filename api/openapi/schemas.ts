@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../http/route.js';
-import { API_ROLES, DOSSIER_STATUSES, PROCEDURE_CODE_MAX_LENGTH, PROCEDURE_CODE_PATTERN } from '../../engine/index.js';
+import { AGENCY_IDENTIFIER_PATTERN, API_ROLES, DEPARTMENT_CODE_PATTERN, DOSSIER_STATUSES, PROCEDURE_CODE_MAX_LENGTH, PROCEDURE_CODE_PATTERN } from '../../engine/index.js';
 
 // Component schemas of the OpenAPI document (JSON Schema 2020-12, as OpenAPI
 // 3.1 uses). Request schemas refuse unknown fields; response schemas do too,
@@ -27,10 +27,10 @@ const page = (item: string): JsonSchema =>
   });
 const list = (item: string): JsonSchema => closed({ items: { type: 'array', items: ref(item) } });
 
-export const DEPARTMENT_CODE: JsonSchema = { type: 'string', pattern: '^[A-Z0-9_]{2,40}$', description: 'Department code, e.g. CONGAN_XA.' };
+export const DEPARTMENT_CODE: JsonSchema = { type: 'string', pattern: DEPARTMENT_CODE_PATTERN, description: 'Department code: letters, digits, dots, hyphens, underscores, e.g. CONGAN_XA, HO-QLDT or an agency identifier 000.00.12.H26.' };
 // The very pattern deploy checks onestop:procedureCode with.
 export const PROCEDURE_CODE: JsonSchema = { type: 'string', minLength: 1, maxLength: PROCEDURE_CODE_MAX_LENGTH, pattern: PROCEDURE_CODE_PATTERN, description: 'National procedure code (mã TTHC), e.g. 2.002621.' };
-export const DOSSIER_CODE: JsonSchema = { type: 'string', maxLength: 60, description: 'Dossier code `<agency>-<YYMMDD>-<NNNN>`, e.g. 000.00.12.H26-260302-0001.' };
+export const DOSSIER_CODE: JsonSchema = { type: 'string', maxLength: 60, description: 'Dossier code `<agency>-<YYMMDD>-<NNNN…>` (Circular 03/2025 art. 13: at least 4 digits, more past 9999), e.g. 000.00.12.H26-260302-0001.' };
 export const UUID: JsonSchema = { type: 'string', format: 'uuid' };
 const TIMELINESS: JsonSchema = { type: 'string', enum: ['early', 'on_time', 'late'] };
 const STATUS_NAMES = Object.keys(DOSSIER_STATUSES);
@@ -233,8 +233,8 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       applicant: ref('Applicant'),
       data: { type: 'object', description: "The procedure's start form (see GET /api/procedures/{code})." },
       channel: { type: 'string', enum: ['online', 'direct', 'post'] },
-      receivingAgency: { type: 'string', pattern: '^[A-Za-z0-9.]{1,40}$' },
-      resolvingAgency: { type: 'string', pattern: '^[A-Za-z0-9.]{1,40}$', description: 'The agency that resolves it, for a procedure any receiving point may receive (onestop:anyReceivingPoint); the dossier code carries its identifier (Circular 04/2025 art. 23).' },
+      receivingAgency: { type: 'string', pattern: AGENCY_IDENTIFIER_PATTERN },
+      resolvingAgency: { type: 'string', pattern: AGENCY_IDENTIFIER_PATTERN, description: 'The agency that resolves it, for a procedure any receiving point may receive (onestop:anyReceivingPoint); the dossier code carries its identifier (Circular 04/2025 art. 23).' },
       check: { type: 'boolean', description: 'Filed online for the desk to check: the dossier starts in status 1 (new) until POST /api/dossiers/{code}/accept or /refuse.' },
       receivedAt: { ...dateTime, description: 'When a paper dossier was received, if entered later; never in the future. Deadlines count from it.' },
     },
@@ -310,6 +310,10 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     withdrawnAt: nullableDateTime,
     stoppedAt: nullableDateTime,
     refusalReasons: { type: ['array', 'null'], items: { type: 'string' }, description: 'Why it was not received (status 3, Form 03).' },
+    ruleSet: {
+      oneOf: [closed({ id: { type: 'string' }, name: { type: 'string' } }), { type: 'null' }],
+      description: 'The rules in force at reception (holidays, day swaps, cut-off, supplement and scoring rules with their effective dates) the dossier is pinned to; null before it was received.',
+    },
     returnChannel: { type: ['string', 'null'], enum: ['in_person', 'post', null] },
     trackingNumber: { type: ['string', 'null'], description: 'Postal tracking number of a result returned by post.' },
     timeliness: { type: ['string', 'null'], enum: ['early', 'on_time', 'late', 'overdue', 'within_deadline', null], description: 'Against the promised date: final once resolved, provisional while pending.' },

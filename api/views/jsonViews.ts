@@ -70,6 +70,7 @@ export function dossierJson(d: DossierView, extras: DossierExtras, stepForms: Re
     refusalReasons: d.refusalReasons,
     returnChannel: d.returnChannel,
     trackingNumber: d.trackingNumber,
+    ruleSet: extras.ruleSet,
     timeliness: d.timeliness,
     openTasks: d.openTasks.map((t) => taskJson({ ...t, form: stepForms[t.elementId]?.form ?? null })),
     waitingOn: waitingOnJson(waiting),

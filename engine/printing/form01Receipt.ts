@@ -8,9 +8,9 @@ import type { PrintableDossier } from './printableDossier.js';
 
 export const FORM_01_TITLE = 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ';
 
-/** Every dossier that was received has a receipt; one refused at reception does not. */
+/** Every dossier that was received has a receipt; one refused at reception, or filed and not yet checked, does not. */
 export function form01Applies(d: PrintableDossier): boolean {
-  return d.refusal === null;
+  return d.received;
 }
 
 export function renderForm01(d: PrintableDossier, options: FormOptions): Promise<Buffer> {

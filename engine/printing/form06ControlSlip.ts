@@ -12,7 +12,7 @@ export const FORM_06_TITLE = 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT H�
 
 /** Every received dossier has its control slip, even before its first handover. */
 export function form06Applies(d: PrintableDossier): boolean {
-  return d.refusal === null;
+  return d.received;
 }
 
 function party(p: { unit: string; person: string | null }): string {

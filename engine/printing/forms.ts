@@ -23,12 +23,12 @@ interface FormDefinition {
 }
 
 export const FORMS: Readonly<Record<FormNumber, FormDefinition>> = {
-  '01': { title: FORM_01_TITLE, missing: 'was refused at reception, so it has no receipt', applies: form01Applies, render: renderForm01 },
+  '01': { title: FORM_01_TITLE, missing: 'was not received (refused at reception, or filed and not yet checked), so it has no receipt', applies: form01Applies, render: renderForm01 },
   '02': { title: FORM_02_TITLE, missing: 'was never asked to supplement', applies: form02Applies, render: renderForm02 },
   '03': { title: FORM_03_TITLE, missing: 'was never refused', applies: form03Applies, render: renderForm03 },
   '04': { title: FORM_04_TITLE, missing: 'has no apology letter', applies: form04Applies, render: renderForm04 },
   '05': { title: FORM_05_TITLE, missing: 'was never stopped', applies: form05Applies, render: renderForm05 },
-  '06': { title: FORM_06_TITLE, missing: 'was refused at reception, so it has no control slip', applies: form06Applies, render: renderForm06 },
+  '06': { title: FORM_06_TITLE, missing: 'was not received (refused at reception, or filed and not yet checked), so it has no control slip', applies: form06Applies, render: renderForm06 },
 };
 
 export function isFormNumber(x: unknown): x is FormNumber {

@@ -49,6 +49,8 @@ export interface PrintableDossier {
   procedure: { code: string; name: string };
   applicant: PrintableApplicant;
   channel: string;
+  /** Whether the dossier was received (a dossier filed online and not yet accepted, or refused, was not). */
+  received: boolean;
   /** The receiving point (desk) and the agency it receives for. */
   receivingPoint: string;
   receivingAgency: string;
@@ -160,6 +162,7 @@ export function printableDossier(reads: DossierReads): PrintableDossier {
       ...(text(applicant.address) ? { address: text(applicant.address) } : {}),
     },
     channel: dossier.channel,
+    received: received !== undefined,
     receivingPoint: desk?.name ?? 'Bộ phận Một cửa',
     receivingAgency: desk?.agency ?? dossier.receivingAgency,
     handlingAgency,

@@ -15,6 +15,7 @@ import { catalogueReads } from './catalogue.js';
 import { readableDossier } from './readableDossier.js';
 import { dossierDetail } from './dossierDetail.js';
 import { controlSlip } from './controlSlip.js';
+import { dossierForm } from './dossierForms.js';
 import { dossierProgress } from './dossierProgress.js';
 import { publicDossier } from './publicDossier.js';
 import { taskDetail } from './taskDetail.js';
@@ -44,6 +45,8 @@ export function engineReads(ctx: EngineContext, calendars: CalendarRegistry) {
     dossier: (code: string) => dossierDetail(ctx, code),
     history: (code: string) => dossierHistory(db, code),
     controlSlip: (code: string) => controlSlip(db, code),
+    /** A form of Circular 03/2025 (01..06) as PDF bytes; not found when the dossier's history does not call for it. */
+    dossierForm: (code: string, form: string) => dossierForm(ctx, code, form),
     dossierProgress: (dossier: DossierRow) => dossierProgress(ctx, dossier),
     publicDossier: (code: string) => publicDossier(db, code, ctx.deskDepartment),
     /** Whether the national portal heard of every status change of the dossier, and why not. */

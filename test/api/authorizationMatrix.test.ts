@@ -146,6 +146,7 @@ const ROWS: Row[] = [
   { name: 'GET /api/dossiers/{code}', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}`) },
   { name: 'GET /api/dossiers/{code}/history', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}/history`) },
   { name: 'GET /api/dossiers/{code}/control-slip', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}/control-slip`) },
+  { name: 'GET /api/dossiers/{code}/forms/{form}', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}/forms/06`) },
   {
     name: 'POST /api/dossiers/{code}/supplement-request', allow: { desk: 200, officer: 200 }, prepare: dossier,
     call: (f) => api().post(`/api/dossiers/${f.code}/supplement-request`).send({ reason: 'Giấy chứng sinh không rõ', items: ['Giấy chứng sinh bản chính'] }),

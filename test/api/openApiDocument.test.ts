@@ -36,6 +36,7 @@ test('it documents every endpoint of the contract', async () => {
     'GET /api/dossiers/{code}',
     'GET /api/dossiers/{code}/control-slip',
     'GET /api/dossiers/{code}/documents',
+    'GET /api/dossiers/{code}/forms/{form}',
     'GET /api/dossiers/{code}/history',
     'GET /api/dossiers/{code}/portal-sync',
     'GET /api/dossiers/{code}/progress',

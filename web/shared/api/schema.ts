@@ -682,6 +682,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}/forms/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Print a form of Circular 03/2025 (PDF)
+         * @description A4 PDF in Vietnamese with its font embedded: 01 receipt and appointment slip, 02 supplement request (reason and contact person), 03 refusal, 04 apology and request to extend the processing time, 05 notice that processing is stopped, 06 control slip. Only the forms the dossier’s history calls for exist: 404 for Form 05 of a dossier never stopped, 03 never refused, 02 never asked to supplement, 04 without an apology. An officer prints the forms of the dossiers its department has a step on.
+         *
+         *     Roles: desk, supervisor, officer (its own department).
+         */
+        get: operations["printDossierForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{code}/documents": {
         parameters: {
             query?: never;
@@ -1562,7 +1584,7 @@ export interface components {
             items: components["schemas"]["ApiKey"][];
         };
         NewDepartment: {
-            /** @description Department code, e.g. CONGAN_XA. */
+            /** @description Department code: letters, digits, dots, hyphens, underscores, e.g. CONGAN_XA, HO-QLDT or an agency identifier 000.00.12.H26. */
             code: string;
             name: string;
             agency: string;
@@ -1833,6 +1855,11 @@ export interface components {
             stoppedAt: string | null;
             /** @description Why it was not received (status 3, Form 03). */
             refusalReasons: string[] | null;
+            /** @description The rules in force at reception (holidays, day swaps, cut-off, supplement and scoring rules with their effective dates) the dossier is pinned to; null before it was received. */
+            ruleSet: {
+                id: string;
+                name: string;
+            } | null;
             /** @enum {string|null} */
             returnChannel: "in_person" | "post" | null;
             /** @description Postal tracking number of a result returned by post. */
@@ -1911,7 +1938,7 @@ export interface components {
         };
         NewApology: {
             reason: string;
-            /** @description Department code, e.g. CONGAN_XA. */
+            /** @description Department code: letters, digits, dots, hyphens, underscores, e.g. CONGAN_XA, HO-QLDT or an agency identifier 000.00.12.H26. */
             responsibleDepartment: string;
             /** Format: date-time */
             newDueAt: string;
@@ -5777,6 +5804,79 @@ export interface operations {
             };
         };
     };
+    printDossierForm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Dossier code */
+                code: string;
+                /** @description Form number, 01 to 06 */
+                form: "01" | "02" | "03" | "04" | "05" | "06";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form as PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listDossierDocuments: {
         parameters: {
             query?: never;
@@ -9019,6 +9119,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiWebhookDeliveriesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/webhook-deliveries"]["get"]["parameters"]["query"]["status"]> = ["pending", "retrying", "delivered", "failed", "cancelled"];
 export const pathsApiDossiersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers"]["get"]["parameters"]["query"]["status"]> = ["new", "received", "refused", "processing", "supplement_requested", "awaiting_fees", "withdrawn", "stopped", "resolved", "returned"];
+export const pathsApiDossiersCodeFormsFormGetParametersPathFormValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers/{code}/forms/{form}"]["get"]["parameters"]["path"]["form"]> = ["01", "02", "03", "04", "05", "06"];
 export const pathsApiDossiersCodeDocumentsGetResponses200ContentApplicationJsonPapersVersionsStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers/{code}/documents"]["get"]["responses"]["200"]["content"]["application/json"]["papers"]["versions"]["stage"]> = ["reception", "supplement", "step"];
 export const pathsApiDossiersCodeDocumentsGetResponses200ContentApplicationJsonEResultStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers/{code}/documents"]["get"]["responses"]["200"]["content"]["application/json"]["eResult"]["stage"]> = ["reception", "supplement", "step"];
 export const pathsApiDossiersCodeDocumentsPostResponses201ContentApplicationJsonStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers/{code}/documents"]["post"]["responses"]["201"]["content"]["application/json"]["stage"]> = ["reception", "supplement", "step"];
