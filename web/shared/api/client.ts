@@ -200,6 +200,12 @@ export class OnestopApi {
     return answer(this.http.GET('/api/dossiers/{code}/control-slip', { params: { path: { code } } }));
   }
 
+  /** A form of Circular 03/2025 (01..06) printed by the server as PDF. */
+  async dossierForm(code: string, form: '01' | '02' | '03' | '04' | '05' | '06'): Promise<Blob> {
+    const blob = await answer(this.http.GET('/api/dossiers/{code}/forms/{form}', { params: { path: { code, form } }, parseAs: 'blob' }));
+    return blob as unknown as Blob;
+  }
+
   progress(code: string): Promise<DossierProgress> {
     return answer(this.http.GET('/api/dossiers/{code}/progress', { params: { path: { code } } }));
   }

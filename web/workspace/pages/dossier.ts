@@ -32,9 +32,10 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
   const data = el('section', { class: 'ws-card', id: 'ws-dossier-data' });
   const timeline = el('section', { class: 'ws-card', id: 'ws-timeline' });
   const papers = el('div', { id: 'ws-documents-box' });
+  const forms = el('section', { class: 'ws-card', id: 'ws-forms' });
   fill(root, el('div', { class: 'ws-dossier' },
     head, actions,
-    el('div', { class: 'ws-columns' }, el('div', { class: 'ws-col-main' }, diagramCard, slip), el('div', { class: 'ws-col-side' }, extras, papers, data, timeline))));
+    el('div', { class: 'ws-columns' }, el('div', { class: 'ws-col-main' }, diagramCard, slip), el('div', { class: 'ws-col-side' }, forms, extras, papers, data, timeline))));
 
   await ctx.departments();
   const diagram = new DiagramView(canvas);
@@ -66,6 +67,7 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
         d.resolvedAt ? el('dt', {}, tr('dossier.resolved')) : null, d.resolvedAt ? el('dd', {}, formatDateTime(d.resolvedAt)) : null,
         d.returnedAt ? el('dt', {}, tr('dossier.returned')) : null, d.returnedAt ? el('dd', {}, formatDateTime(d.returnedAt)) : null,
         el('dt', {}, tr('dossier.timeliness')), el('dd', { id: 'ws-dossier-timeliness' }, timelinessChip(d.timeliness)),
+        d.ruleSet ? el('dt', {}, tr('dossier.ruleSet')) : null, d.ruleSet ? el('dd', { id: 'ws-rule-set', title: d.ruleSet.id }, d.ruleSet.name) : null,
         sync ? el('dt', {}, tr('dossier.portalSync')) : null,
         sync ? el('dd', { id: 'ws-portal-sync', 'data-synchronised': String(sync.synchronised) },
           sync.synchronised ? chip(tr('dossier.portalSynced', { n: sync.delivered }), 'ok') : chip(tr('dossier.portalPending'), 'soon'), sync.reason ? ` ${sync.reason}` : '') : null,
@@ -101,6 +103,15 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
   const renderRest = () => {
     if (!last) return;
     const { dossier: d, progress, controlSlip, history } = last;
+
+    // The printable forms of Circular 03/2025 that the dossier's history calls for (the server prints them).
+    const received = !['new', 'refused'].includes(d.status.name);
+    const applicable = ([
+      ['01', received], ['02', d.supplements.length > 0], ['03', d.status.name === 'refused'],
+      ['04', d.apology !== null], ['05', d.stoppedAt !== null], ['06', received],
+    ] as const).filter(([, applies]) => applies).map(([n]) => n);
+    update(forms, el('h2', {}, tr('dossier.forms')), el('ul', { class: 'ws-form-links' }, ...applicable.map((n) => el('li', {},
+      el('button', { type: 'button', class: 'ws-small', 'data-form': n, onclick: () => void openForm(n) }, tr(`dossier.form${n}` as WorkspaceKey))))));
 
     // The control slip.
     const lateOpen = new Set(progress.elements.filter((e) => e.state === 'current' && e.late).map((e) => e.elementId));
@@ -197,6 +208,12 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
     renderRest();
     await renderActions();
     root.dataset.loaded = 'true';
+  };
+
+  const openForm = async (n: '01' | '02' | '03' | '04' | '05' | '06') => {
+    const url = URL.createObjectURL(new Blob([await ctx.api.dossierForm(code, n)], { type: 'application/pdf' }));
+    window.open(url, '_blank', 'noopener');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
 
   renderLegend();
