@@ -30,7 +30,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
         422: { description: 'The data does not satisfy the start form, the procedure is not deployed, or receivedAt is in the future', schema: ref('Problem') },
       },
       async handler({ body, caller }) {
-        const input = body as { procedureCode: string; applicant: { name: string; idNumber: string; phone?: string; email?: string }; data: Record<string, unknown>; channel: Channel; receivingAgency?: string; resolvingAgency?: string; receivedAt?: string; check?: boolean };
+        const input = body as { procedureCode: string; applicant: { name: string; idNumber: string; phone?: string; email?: string }; data: Record<string, unknown>; channel: Channel; receivingAgency?: string; receivingPoint?: string; resolvingAgency?: string; receivedAt?: string; check?: boolean };
         if (!(await deps.engine.read.latestVersion(input.procedureCode))) {
           throw invalidData(`procedure ${input.procedureCode} is not deployed`, [{ in: 'body', path: '/procedureCode', message: 'is not a deployed procedure' }]);
         }
@@ -39,6 +39,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
           data: input.data,
           channel: input.channel,
           receivingAgency: input.receivingAgency,
+          receivingPoint: input.receivingPoint,
           resolvingAgency: input.resolvingAgency,
           check: input.check,
           receivedAt: input.receivedAt ? new Date(input.receivedAt) : undefined,

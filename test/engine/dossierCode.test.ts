@@ -72,6 +72,15 @@ describe('with a database', () => {
     expect((await engine.getDossier(hyphen.code)).openTasks.map((t) => t.department)).toEqual(['HO-QLDT']);
   });
 
+  it('starts the code with the receiving point\'s own agency identifier when it has one', async () => {
+    await upsertDepartment(db.pool, { code: 'MOTCUA_PHUONG', name: 'Bộ phận Một cửa phường Hoàn Kiếm', agency: 'UBND phường Hoàn Kiếm', calendarId: null, agencyId: '000.00.31.H26' });
+    const atPoint = await engine.submit('T.DOTTED', { applicant, data: {}, receivingPoint: 'MOTCUA_PHUONG' });
+    expect(atPoint.code).toMatch(/^000\.00\.31\.H26-260302-\d{4}$/);
+    const atDefault = await engine.submit('T.DOTTED', { applicant, data: {}, receivingPoint: 'MOTCUA_XA' });
+    expect(atDefault.code).toMatch(/^000\.00\.12\.H26-260302-\d{4}$/);
+    await expect(engine.submit('T.DOTTED', { applicant, data: {}, receivingPoint: 'NOWHERE' })).rejects.toThrow(/receiving point NOWHERE is not a known department/);
+  });
+
   it('refuses at deploy a drawing whose department code is malformed', async () => {
     await expect(engine.deploy(bpmn('HO QLDT', 'T.BAD'))).rejects.toThrow(/is not a department code/);
   });

@@ -4,6 +4,7 @@ import type { Queryable } from '../../store/db.js';
 import { getLatestVersion } from '../../store/procedures/procedureRows.js';
 import { insertDossier, nextDossierSeq } from '../../store/dossiers/dossierRows.js';
 import { saveRuleSet } from '../../store/rules/ruleRows.js';
+import { getDepartment } from '../../store/departments/departmentRows.js';
 import { errorsAt, NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { formatFieldErrors } from '../../forms/formValidator.js';
 import { formatDossierCode, vietnamDate } from '../dossierCode.js';
@@ -27,6 +28,8 @@ export interface SubmitInput {
   data: Record<string, unknown>;
   channel?: Channel;
   receivingAgency?: string;
+  /** The receiving point (a department code) whose agency identifier, when it has one, starts the dossier code. */
+  receivingPoint?: string;
   /** The agency that resolves it, when another than the receiving point's (onestop:anyReceivingPoint procedures only). */
   resolvingAgency?: string;
   /** Filed online for the desk to check first: the dossier starts in status 1 (new). */
@@ -79,7 +82,12 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
     ]);
   }
   const channel = input.channel ?? 'direct';
-  const receiving = input.receivingAgency ?? ctx.receivingAgency;
+  const point = input.receivingPoint ? await getDepartment(ctx.pool, input.receivingPoint) : null;
+  if (input.receivingPoint && !point) {
+    throw new ValidationError(`receiving point ${input.receivingPoint} is not a known department`, [{ path: '/receivingPoint', message: 'is not a known department' }]);
+  }
+  // The agency is configured per receiving point (departments.json agencyId); else the server's RECEIVING_AGENCY.
+  const receiving = input.receivingAgency ?? point?.agencyId ?? ctx.receivingAgency;
   const resolving = resolvingAgencyOf(model, receiving, input.resolvingAgency);
   // The code carries the resolving agency's identifier (Circular 04 art. 23).
   const codeAgency = resolving ?? receiving;

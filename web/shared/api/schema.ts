@@ -1724,7 +1724,10 @@ export interface components {
             data: Record<string, unknown>;
             /** @enum {string} */
             channel: "online" | "direct" | "post";
+            /** @description The receiving agency’s electronic identifier, which starts the dossier code; by default the receiving point’s (its agencyId) or the server’s RECEIVING_AGENCY. */
             receivingAgency?: string;
+            /** @description The receiving point (department code) where the dossier was received: its agency identifier, when configured (departments.json agencyId), starts the dossier code. */
+            receivingPoint?: string;
             /** @description The agency that resolves it, for a procedure any receiving point may receive (onestop:anyReceivingPoint); the dossier code carries its identifier (Circular 04/2025 art. 23). */
             resolvingAgency?: string;
             /** @description Filed online for the desk to check: the dossier starts in status 1 (new) until POST /api/dossiers/{code}/accept or /refuse. */
