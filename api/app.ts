@@ -54,14 +54,17 @@ async function databaseState(pool: pg.Pool): Promise<{ state: 'up' | 'down' | 'd
 /**
  * helmet's headers with a Content-Security-Policy the designer and the
  * workspace run under: only our own scripts, no framing, no referrer to
- * other sites. bpmn-js and the properties panel set inline styles; the
- * designer runs the deploy lint in the page, where ajv compiles form schemas
- * with `new Function`, so only /designer gets 'unsafe-eval'.
+ * other sites. bpmn-js and the properties panel set inline styles. Both
+ * apps validate forms in the page with the server's own ajv validator (the
+ * designer in its deploy lint, the workspace before a step is sent), and ajv
+ * compiles each procedure's schema with `new Function`: the schemas are
+ * deployed data, so they cannot be compiled at build time, and both pages get
+ * 'unsafe-eval' (scripts still come only from our own origin).
  */
 function securityHeaders(edges: EdgeConfig): express.RequestHandler {
-  const directives = (designer: boolean) => ({
+  const directives = {
     defaultSrc: ["'self'"],
-    scriptSrc: designer ? ["'self'", "'unsafe-eval'"] : ["'self'"],
+    scriptSrc: ["'self'", "'unsafe-eval'"],
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:', 'blob:'],
     fontSrc: ["'self'", 'data:'],
@@ -72,16 +75,14 @@ function securityHeaders(edges: EdgeConfig): express.RequestHandler {
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
     upgradeInsecureRequests: edges.hsts ? [] : null,
-  });
+  };
   const common = {
     referrerPolicy: { policy: 'same-origin' as const },
     strictTransportSecurity: edges.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' as const },
   };
-  const pages = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: directives(false) } });
-  const designer = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: directives(true) } });
-  return (req, res, next) => (req.path === '/designer' || req.path.startsWith('/designer/') ? designer : pages)(req, res, next);
+  return helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives } });
 }
 
 /** Anonymous lookups by dossier code: enough for a citizen, too few to enumerate a day's codes. */
