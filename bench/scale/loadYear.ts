@@ -303,7 +303,7 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
     const { rows: hasColumn } = await a.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'breaches' AND column_name = 'procedure_code'`);
     const breachProcedure = hasColumn.length > 0;
     const dept = (col: string, k: string) => `CASE WHEN ${k} = ${shape.homeCommune} THEN ${col} ELSE ${col} || '_' || lpad(${k}::text, 3, '0') END`;
-    const agency = (k: string) => `'000.00.' || lpad(${k}::text, 2, '0') || '.H26'`;
+    const agency = (k: string) => `'000.00.' || CASE WHEN ${k} < 10 THEN '0' ELSE '' END || ${k} || '.H26'`; // as communeAgency: two digits at least, never cut
     const vnDay = (x: string) => `(${x} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
     const timeliness = (done: string, due: string) =>
       `CASE WHEN ${done} > ${due} THEN 'late' WHEN ${vnDay(done)} < ${vnDay(due)} THEN 'early' ELSE 'on_time' END`;
