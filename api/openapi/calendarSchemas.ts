@@ -7,6 +7,21 @@ import { closed, ref } from './schemas.js';
 const PERIOD: JsonSchema = { type: 'string', pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$', description: 'Office hours, e.g. 08:00-12:00.' };
 
 export const CALENDAR_SCHEMAS: Record<string, JsonSchema> = {
+  RuleRecord: closed(
+    {
+      id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,79}$', description: 'Unique id, e.g. cutoff-1630-2027.' },
+      kind: { type: 'string', enum: ['holiday', 'day_swaps', 'cutoff', 'supplement', 'scoring'] },
+      body: {
+        type: 'object',
+        description:
+          'holiday: {id, name, calendar: solar|lunar, month, day, offsets?, validFrom, validTo?}; day_swaps: {year, swaps: [{date, kind, reason?}]}; ' +
+          'cutoff: {time: "HH:MM" | null}; supplement: {defaultPolicy: restart|extend, requestWithinWorkingDays}; scoring: {progressPoints, supplementPauseSubtracted, maxSupplementRequestsOnTime}.',
+      },
+      validFrom: { type: 'string', format: 'date-time', description: 'In force from this instant (receptions from then on are pinned to it).' },
+      validTo: { type: ['string', 'null'], format: 'date-time', description: 'No longer in force from this instant; null: open-ended.' },
+    },
+  ),
+  RuleRecordList: closed({ items: { type: 'array', items: { $ref: '#/components/schemas/RuleRecord' } } }),
   DaySwapInput: closed(
     {
       kind: { type: 'string', enum: ['off', 'work'], description: 'off: an extra day off; work: a make-up working day.' },

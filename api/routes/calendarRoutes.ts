@@ -1,7 +1,7 @@
 import type { ResolvedDeps } from '../apiDeps.js';
-import { noContent, ok, type RouteSpec } from '../http/route.js';
+import { created, noContent, ok, type RouteSpec } from '../http/route.js';
 import { ref } from '../openapi/schemas.js';
-import type { DaySwap } from '../../engine/index.js';
+import type { DaySwap, RuleRecord } from '../../engine/index.js';
 
 const params = {
   id: { schema: { type: 'string', pattern: '^[a-z0-9-]{1,60}$' }, description: 'Calendar id, e.g. vn-default', entity: 'calendar' },
@@ -10,6 +10,40 @@ const params = {
 
 export function calendarRoutes(deps: ResolvedDeps): RouteSpec[] {
   return [
+    {
+      method: 'get',
+      path: '/api/rules',
+      operationId: 'listRules',
+      summary: 'List the rules with their effective dates',
+      description: 'Holidays, yearly day-swap tables, the reception cut-off, the supplement rule and the scoring rule, each valid from validFrom to validTo. Each dossier is pinned to the set in force at its reception.',
+      tag: 'calendars',
+      roles: ['admin', 'analyst', 'desk', 'officer', 'supervisor'],
+      responses: { 200: { description: 'Every rule record', schema: ref('RuleRecordList') } },
+      async handler() {
+        return ok({ items: await deps.engine.calendars.rules() });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/rules',
+      operationId: 'addRule',
+      summary: 'Add a rule with its effective date',
+      description:
+        'A new cut-off, supplement or scoring rule closes the one in force at its start; a holiday or a year’s day swaps is added alongside. ' +
+        'Dossiers received before the effective date keep the rules they were pinned to.',
+      tag: 'calendars',
+      roles: ['admin'],
+      body: { schema: ref('RuleRecord') },
+      responses: {
+        201: { description: 'Added', schema: ref('RuleRecord') },
+        422: { description: 'The record is invalid or would leave two rules of one kind in force at once', schema: ref('Problem') },
+      },
+      async handler({ body }) {
+        const input = body as RuleRecord;
+        const record = { ...input, validFrom: new Date(input.validFrom).toISOString(), validTo: input.validTo ? new Date(input.validTo).toISOString() : null } as RuleRecord;
+        return created(await deps.engine.calendars.addRule(record));
+      },
+    },
     {
       method: 'get',
       path: '/api/calendars',

@@ -2,6 +2,7 @@ import type { OnestopEngine } from '../onestopEngine.js';
 import { CalendarRegistry } from '../calendar/calendarRegistry.js';
 import { removeDaySwap, setDaySwap } from '../calendar/editCalendar.js';
 import type { DaySwap } from '../calendar/index.js';
+import type { RuleRecord } from '../calendar/ruleSets.js';
 import { errorsAt, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { getDossierByCode } from '../store/dossiers/dossierRows.js';
 import { departmentTaskOnDossier } from '../store/queries/taskList.js';
@@ -133,6 +134,16 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry; 
     audit: personal.audit,
 
     calendars: {
+      /** The rule records with their effective dates (holidays, yearly day swaps, cut-off, supplement and scoring rules). */
+      rules: async () => {
+        await calendars.ready();
+        return calendars.rules.list();
+      },
+      /** Adds a rule record; the open record of the same single kind is closed at its start. Dossiers already received keep their rule set. */
+      addRule: async (record: RuleRecord) => {
+        await calendars.ready();
+        return calendars.rules.add(record);
+      },
       setDaySwap: async (calendarId: string, swap: DaySwap) => {
         await calendars.ready();
         return setDaySwap(db, calendars, calendarId, swap);

@@ -188,6 +188,11 @@ const ROWS: Row[] = [
   { name: 'GET /api/procedures/{code}/versions/{version}/heatmap', allow: { supervisor: 200, analyst: 200 }, call: () => api().get('/api/procedures/2.002621/versions/1/heatmap') },
   { name: 'GET /api/dossiers/{code}/progress', allow: { desk: 200, supervisor: 200, officer: 200 }, prepare: dossier, call: (f) => api().get(`/api/dossiers/${f.code}/progress`) },
   { name: 'GET /api/calendars', allow: { admin: 200, analyst: 200, desk: 200, officer: 200, otherOfficer: 200, supervisor: 200 }, call: () => api().get('/api/calendars') },
+  { name: 'GET /api/rules', allow: { admin: 200, analyst: 200, desk: 200, officer: 200, otherOfficer: 200, supervisor: 200 }, call: () => api().get('/api/rules') },
+  {
+    name: 'POST /api/rules', allow: { admin: 201 },
+    call: () => api().post('/api/rules').send({ id: `holiday-test-${Math.random().toString(36).slice(2, 10)}`, kind: 'holiday', body: { id: 'test', name: 'Ngày thử', calendar: 'solar', month: 3, day: 3, validFrom: '2031-01-01' }, validFrom: '2031-01-01T00:00:00+07:00', validTo: null }),
+  },
   { name: 'PUT /api/calendars/{id}/day-swaps/{date}', allow: { admin: 200 }, call: () => api().put('/api/calendars/vn-default/day-swaps/2031-06-02').send({ kind: 'off', reason: 'Nghỉ bù' }) },
   {
     name: 'DELETE /api/calendars/{id}/day-swaps/{date}', allow: { admin: 204 },

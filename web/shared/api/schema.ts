@@ -1300,6 +1300,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the rules with their effective dates
+         * @description Holidays, yearly day-swap tables, the reception cut-off, the supplement rule and the scoring rule, each valid from validFrom to validTo. Each dossier is pinned to the set in force at its reception.
+         *
+         *     Roles: admin, analyst, desk, officer (its own department), supervisor.
+         */
+        get: operations["listRules"];
+        put?: never;
+        /**
+         * Add a rule with its effective date
+         * @description A new cut-off, supplement or scoring rule closes the one in force at its start; a holiday or a year’s day swaps is added alongside. Dossiers received before the effective date keep the rules they were pinned to.
+         *
+         *     Roles: admin.
+         */
+        post: operations["addRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendars": {
         parameters: {
             query?: never;
@@ -2412,6 +2440,27 @@ export interface components {
             workingMsLeft: number | null;
             /** @description One entry per step reached, by BPMN element. */
             elements: components["schemas"]["DossierStepState"][];
+        };
+        RuleRecord: {
+            /** @description Unique id, e.g. cutoff-1630-2027. */
+            id: string;
+            /** @enum {string} */
+            kind: "holiday" | "day_swaps" | "cutoff" | "supplement" | "scoring";
+            /** @description holiday: {id, name, calendar: solar|lunar, month, day, offsets?, validFrom, validTo?}; day_swaps: {year, swaps: [{date, kind, reason?}]}; cutoff: {time: "HH:MM" | null}; supplement: {defaultPolicy: restart|extend, requestWithinWorkingDays}; scoring: {progressPoints, supplementPauseSubtracted, maxSupplementRequestsOnTime}. */
+            body: Record<string, unknown>;
+            /**
+             * Format: date-time
+             * @description In force from this instant (receptions from then on are pinned to it).
+             */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @description No longer in force from this instant; null: open-ended.
+             */
+            validTo: string | null;
+        };
+        RuleRecordList: {
+            items: components["schemas"]["RuleRecord"][];
         };
         DaySwapInput: {
             /**
@@ -8265,6 +8314,155 @@ export interface operations {
             };
         };
     };
+    listRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every rule record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleRecordList"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleRecord"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleRecord"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record is invalid or would leave two rules of one kind in force at once */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCalendars: {
         parameters: {
             query?: never;
@@ -9156,6 +9354,7 @@ export const inboxTaskUrgencyValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const form06MembersGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Form06Members"]["groupBy"]> = ["procedure", "department"];
 export const stepHeatClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StepHeat"]["clock"]> = ["working", "calendar"];
 export const dossierStepStateStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DossierStepState"]["state"]> = ["current", "done", "cancelled"];
+export const ruleRecordKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleRecord"]["kind"]> = ["holiday", "day_swaps", "cutoff", "supplement", "scoring"];
 export const daySwapInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DaySwapInput"]["kind"]> = ["off", "work"];
 export const daySwapKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DaySwap"]["kind"]> = ["off", "work"];
 export const incidentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Incident"]["kind"]> = ["job-failed", "process-error"];
