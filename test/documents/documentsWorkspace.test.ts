@@ -95,7 +95,7 @@ test('the leadership opens the PDF from its inbox and completes its step attachi
   await leaders.locator('#ws-result-GIAY_PHEP-status', { hasText: 'giay-phep.pdf' }).waitFor();
   await leaders.click('#ws-complete');
   await leaders.locator('#ws-status', { hasText: code }).waitFor();
-  expect((await server.tb.engine.getDossier(code)).status).toBe('resolved');
+  expect((await server.tb.engine.getDossier(code)).status.name).toBe('resolved');
 });
 
 test('the citizen’s lookup says only that an e-result is available', async () => {
