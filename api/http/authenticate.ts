@@ -94,15 +94,20 @@ export async function callerFor(route: RouteSpec, req: Request, deps: AuthDeps):
   };
 }
 
+/** Control characters (C0, DEL, C1) and the bidi embeddings, overrides and isolates: a name shows as it is, or not at all. */
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 /** A system: the key's name, or "<user> (<key name>)" when its software names the officer it reports for. */
 function systemCaller(req: Request, key: ApiKeyRow): Caller {
   const user = req.headers[USER_HEADER];
   const who = (reportedUser: string | null): RequestActor => ({ kind: 'system', keyId: key.id, keyName: key.name, reportedUser });
   if (user === undefined) return { key, actor: key.name, who: who(null) };
-  if (typeof user !== 'string' || !user.trim() || user.length > 100 || /[\u0000-\u001f]/.test(user)) {
-    throw badRequest(`the ${USER_HEADER} header must be a name of 1 to 100 characters`, [{ in: 'header', path: `/${USER_HEADER}`, message: 'must be a name of 1 to 100 characters' }]);
-  }
+  const refuse = (why: string) => badRequest(`the ${USER_HEADER} header ${why}`, [{ in: 'header', path: `/${USER_HEADER}`, message: why }]);
+  if (typeof user !== 'string') throw refuse('must be a name of 1 to 100 characters');
+  // Checked after decoding: %0A or %E2%80%AE would otherwise reach the history as a line break or a reversal.
   const name = decodeUserHeader(user).trim();
+  if (!name || name.length > 100) throw refuse('must be a name of 1 to 100 characters');
+  if (UNSAFE_IN_NAME.test(name)) throw refuse('must not hold control characters or bidirectional overrides (once percent-decoded)');
   return { key, actor: `${name} (${key.name})`, who: who(name) };
 }
 

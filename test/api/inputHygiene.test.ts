@@ -79,6 +79,25 @@ describe('dates the calendars cannot place', () => {
   });
 });
 
+describe('the X-Onestop-User header, judged once decoded', () => {
+  test.each([
+    ['%00', 'NUL'],
+    ['Mai%0AAdmin', 'a line break'],
+    ['Mai%E2%80%AEnimdA', 'a right-to-left override'],
+    ['Mai%E2%81%A6x', 'a bidi isolate'],
+    ['Mai%C2%85x', 'a C1 control'],
+  ])('%s (%s) is refused before anything is written', async (value) => {
+    const p = await refused(400, () => tb.api.post('/api/dossiers').set(bearer(desk)).set('X-Onestop-User', value).send(birthDossier()));
+    expect(p.detail).toMatch(/X-Onestop-User header must not hold control characters or bidirectional overrides/i);
+  });
+
+  test('a percent-encoded Vietnamese name still names the officer', async () => {
+    const res = await tb.api.post('/api/dossiers').set(bearer(desk)).set('X-Onestop-User', 'L%C3%AA%20Thu%20H%C3%A0').send(birthDossier()).expect(201);
+    const history = await tb.api.get(`/api/dossiers/${res.body.code}/history`).set(bearer(desk)).expect(200);
+    expect(JSON.stringify(history.body)).toContain('Lê Thu Hà');
+  });
+});
+
 test('a token in the query string is not echoed in the problem', async () => {
   const res = await tb.api.get('/api/nothing-here?token=s3cr3t-value&page=2').set(bearer(desk));
   expect(res.status).toBe(404);
