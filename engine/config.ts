@@ -33,6 +33,15 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   return value;
 }
 
+/**
+ * How far before now a desk may date a dossier's reception (RECEIVED_AT_MAX_BACKDATE_DAYS,
+ * default 30): further back, the promised date would already have passed and breaches
+ * would be recorded on entry. Read when a dossier is received, so it needs no restart in tests.
+ */
+export function receivedAtMaxBackdateDays(env: NodeJS.ProcessEnv = process.env): number {
+  return positive(env, 'RECEIVED_AT_MAX_BACKDATE_DAYS', 30);
+}
+
 export function readEdgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
   return {
     publicRateLimit: positive(env, 'PUBLIC_RATE_LIMIT', 30),

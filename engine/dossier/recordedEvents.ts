@@ -5,8 +5,11 @@ import type { Channel } from './channel.js';
 import type { CreatedTask, OutboundEvent } from './changeTypes.js';
 
 /** What each fact a dossier change records says, by its history type. */
+/** A reception dated before it was entered: who entered it, and how long before now it is dated. */
+export interface Backdating { backdatedBy: string | null; backdatedMs: number }
+
 interface Facts {
-  'dossier.received': { procedureCode: string; version: number; receivedAt: Date; clockStartedAt: Date; dueAt: Date | null; channel: Channel };
+  'dossier.received': { procedureCode: string; version: number; receivedAt: Date; clockStartedAt: Date; dueAt: Date | null; channel: Channel } & Partial<Backdating>;
   'document.uploaded': { documentId: string; documentCode: string; name: string; version: number; stage: 'reception' | 'supplement' | 'step'; taskId: string | null; contentType: string; size: number; sha256: string };
   'gateway.decided': { gatewayId: string; gateway: string; flowId: string; targetId: string; target: string };
   'task.completed': { taskId: string; elementId: string; name: string; department: string; dueAt: Date | null; timeliness: Timeliness; data: Record<string, unknown> };

@@ -79,6 +79,29 @@ describe('dates the calendars cannot place', () => {
   });
 });
 
+describe('a reception dated back', () => {
+  // The testbed's clock stands at 2026-03-02 09:00 (+07:00); the limit is RECEIVED_AT_MAX_BACKDATE_DAYS, 30 by default.
+  test('more than 30 days back is refused, so no dossier starts out already late', async () => {
+    const p = await refused(422, () => tb.api.post('/api/dossiers').set(bearer(desk)).send(birthDossier({ receivedAt: '2026-01-30T09:00:00+07:00' })));
+    expect(p.detail).toMatch(/receivedAt is 31 days ago: a reception may be dated back at most 30 days/);
+  });
+
+  test('within the limit it is received, and its history says who dated it back and by how much', async () => {
+    const res = await tb.api.post('/api/dossiers').set(bearer(desk)).set('X-Onestop-User', 'An').send(birthDossier({ receivedAt: '2026-02-27T09:00:00+07:00' })).expect(201);
+    expect(res.body.receivedAt).toBe('2026-02-27T02:00:00.000Z');
+    const history = (await tb.api.get(`/api/dossiers/${res.body.code}/history`).set(bearer(desk)).expect(200)).body.items as Array<{ type: string; actor: string; payload: Record<string, unknown> }>;
+    const received = history.find((e) => e.type === 'dossier.received')!;
+    expect(received.actor).toMatch(/^An \(/);
+    expect(received.payload).toMatchObject({ backdatedBy: received.actor, backdatedMs: 3 * 24 * 60 * 60 * 1000 });
+  });
+
+  test('a reception dated now records no back-dating', async () => {
+    const res = await tb.api.post('/api/dossiers').set(bearer(desk)).send(birthDossier()).expect(201);
+    const history = (await tb.api.get(`/api/dossiers/${res.body.code}/history`).set(bearer(desk)).expect(200)).body.items as Array<{ type: string; payload: Record<string, unknown> }>;
+    expect(history.find((e) => e.type === 'dossier.received')!.payload).not.toHaveProperty('backdatedMs');
+  });
+});
+
 describe('the X-Onestop-User header, judged once decoded', () => {
   test.each([
     ['%00', 'NUL'],

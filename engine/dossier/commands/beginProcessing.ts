@@ -12,6 +12,7 @@ import type { Channel } from '../channel.js';
 import type { DossierStatus } from '../statuses.js';
 import { endProcessing } from '../resolution.js';
 import { pinnedTo, type CalendarRef, type RuleSet } from '../../calendar/ruleSets.js';
+import type { Backdating } from '../recordedEvents.js';
 
 /** When a received dossier's clock starts and what it promises. */
 export interface ReceptionTimes {
@@ -52,13 +53,13 @@ export function statusAfterStart(definition: RuntimeDefinition, run: RunResult):
 export async function beginProcessing(
   ctx: EngineContext,
   work: UnitOfWork,
-  args: { definition: RuntimeDefinition; run: RunResult; times: ReceptionTimes; channel: Channel; actor: string | null },
+  args: { definition: RuntimeDefinition; run: RunResult; times: ReceptionTimes; channel: Channel; actor: string | null; backdated?: Backdating | null },
 ): Promise<{ status: DossierStatus; tasks: CreatedTask[] }> {
   const { definition, run, times, channel } = args;
   const { model } = definition;
   const { now } = work;
   work.record(
-    { type: 'dossier.received', at: now, actor: args.actor, payload: { procedureCode: model.procedureCode, version: definition.version, receivedAt: times.receivedAt, clockStartedAt: times.clockStartedAt, dueAt: times.dueAt, channel } },
+    { type: 'dossier.received', at: now, actor: args.actor, payload: { procedureCode: model.procedureCode, version: definition.version, receivedAt: times.receivedAt, clockStartedAt: times.clockStartedAt, dueAt: times.dueAt, channel, ...args.backdated } },
     ...gatewayDecisionEvents(model, run.flowsTaken, now),
   );
   const from = model.startDepartment ?? ctx.deskDepartment;

@@ -13,6 +13,8 @@ import { beginProcessing, receptionTimes, statusAfterStart } from './beginProces
 import type { CreatedTask } from '../changeTypes.js';
 import type { Channel } from '../channel.js';
 import type { DossierStatus } from '../statuses.js';
+import type { Backdating } from '../recordedEvents.js';
+import { receivedAtMaxBackdateDays } from '../../config.js';
 
 export type { Channel } from '../channel.js';
 
@@ -81,6 +83,7 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
       { path: '/receivedAt', message: 'must not be in the future' },
     ]);
   }
+  const backdated = backdatingOf(now, input.receivedAt, input.actor ?? null);
   const channel = input.channel ?? 'direct';
   const point = input.receivingPoint ? await getDepartment(ctx.pool, input.receivingPoint) : null;
   if (input.receivingPoint && !point) {
@@ -141,10 +144,30 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
     return { id, code };
   };
   return receiveDossier(ctx, now, insert, async (work) => {
-    const begun = await beginProcessing(ctx, work, { definition, run, times, channel, actor: input.actor ?? null });
+    const begun = await beginProcessing(ctx, work, { definition, run, times, channel, actor: input.actor ?? null, backdated });
     const { id, code } = work.dossier;
     return { id, code, status: begun.status, procedureCode: model.procedureCode, version: definition.version, receivedAt, clockStartedAt: times.clockStartedAt, dueAt: times.dueAt, tasks: begun.tasks };
   });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Who dated the reception back, and by how much (recorded on the reception), or
+ * null when it is dated now; refused beyond RECEIVED_AT_MAX_BACKDATE_DAYS.
+ */
+function backdatingOf(now: Date, receivedAt: Date | undefined, actor: string | null): Backdating | null {
+  if (!receivedAt) return null;
+  const backdatedMs = now.getTime() - receivedAt.getTime();
+  if (backdatedMs <= 0) return null;
+  const days = receivedAtMaxBackdateDays();
+  if (backdatedMs > days * DAY_MS) {
+    throw new ValidationError(
+      `receivedAt is ${Math.floor(backdatedMs / DAY_MS)} days ago: a reception may be dated back at most ${days} days (RECEIVED_AT_MAX_BACKDATE_DAYS); enter an older dossier with the date it is entered and say why in its notes`,
+      [{ path: '/receivedAt', message: `must be at most ${days} days ago` }],
+    );
+  }
+  return { backdatedBy: actor, backdatedMs };
 }
 
 /**
