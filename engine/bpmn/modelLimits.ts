@@ -23,6 +23,18 @@ export const MAX_STEPS_WITHOUT_WAIT = 100;
  */
 export const MAX_ELEMENTS_PER_RUN = 10_000;
 
+/**
+ * Length of an element id (process ids included). Ids name tasks and waits in
+ * URLs, history and the database; beyond this they are a mistake or an attack.
+ * Procedure and department codes have their own, shorter bound (codes.ts, departmentCode.ts).
+ */
+export const MAX_ID_LENGTH = 255;
+
+/** A long text cut for a message: its start, and how long it was. */
+export function shortened(text: string, keep = 40): string {
+  return text.length <= keep ? text : `${text.slice(0, keep)}… (${text.length} characters)`;
+}
+
 export interface ContainerSize {
   flowNodes: number;
   /** The most deeply nested sub-process, and its depth. */

@@ -79,6 +79,21 @@ describe('dates the calendars cannot place', () => {
   });
 });
 
+describe('names too long to address', () => {
+  test('a procedure code of 2,000 characters is refused at deploy, naming the process', async () => {
+    const xml = (await sample('birth-residence-insurance.bpmn')).replace('onestop:procedureCode="2.002621"', `onestop:procedureCode="2.${'0'.repeat(1998)}"`);
+    const p = await refused(422, () => tb.api.post('/api/procedures').set(bearer(analyst)).set('Content-Type', 'application/xml').send(xml));
+    expect(p.detail).toMatch(/"2\.0{38}… \(2000 characters\)" is not a procedure code: use 1 to 40/);
+  });
+
+  test('an element id of 2,000 characters is refused at deploy', async () => {
+    const long = `Task_${'x'.repeat(1995)}`;
+    const xml = (await sample('birth-residence-insurance.bpmn')).replace(/"Process_BirthResidenceInsurance"/g, `"${long}"`);
+    const p = await refused(422, () => tb.api.post('/api/procedures').set(bearer(analyst)).set('Content-Type', 'application/xml').send(xml));
+    expect(p.detail).toMatch(/is 2000 characters long; ids may have at most 255/);
+  });
+});
+
 describe('a reception dated back', () => {
   // The testbed's clock stands at 2026-03-02 09:00 (+07:00); the limit is RECEIVED_AT_MAX_BACKDATE_DAYS, 30 by default.
   test('more than 30 days back is refused, so no dossier starts out already late', async () => {

@@ -6,7 +6,7 @@ import { jest } from '@jest/globals';
 import { lintBpmn, errorsOf, type LintProblem } from '../../engine/lint/lintBpmn.js';
 import { rules } from '../../engine/lint/plugin.js';
 import { ALL_SUPPORT, supportEntry } from '../../engine/bpmn/supportedElements.js';
-import { MAX_FLOW_NODES, MAX_NESTING_DEPTH, MAX_STEPS_WITHOUT_WAIT } from '../../engine/bpmn/modelLimits.js';
+import { MAX_FLOW_NODES, MAX_ID_LENGTH, MAX_NESTING_DEPTH, MAX_STEPS_WITHOUT_WAIT } from '../../engine/bpmn/modelLimits.js';
 import { parseBpmn } from '../../engine/bpmn/parseBpmn.js';
 import { serializeDefinition } from '../../engine/runtime/serializeDefinition.js';
 import { startInstance } from '../../engine/runtime/processRun.js';
@@ -329,6 +329,34 @@ describe('limits', () => {
     const problems = await problemsOf(chain(20_000));
     expect(ruleAndId(problems)).toEqual([['model-limits', 'P']]);
     expect(problems[0]!.message).toMatch(/has 20002 flow nodes; a procedure may have at most 2000/);
+  });
+
+  it(`accepts ids of ${MAX_ID_LENGTH} characters and refuses longer ones, naming the element`, async () => {
+    const longest = `T${'x'.repeat(MAX_ID_LENGTH - 1)}`;
+    expect(errorsOf(await problemsOf(around(task('X')).replace(/"X"/g, `"${longest}"`)))).toEqual([]);
+    const tooLong = `T${'x'.repeat(1999)}`;
+    const problems = await problemsOf(around(task('X')).replace(/"X"/g, `"${tooLong}"`));
+    expect(ruleAndId(errorsOf(problems))).toEqual([['model-limits', tooLong]]);
+    expect(problems[0]!.message).toMatch(/^The id of the UserTask "Tx{39}… \(2000 characters\)" is 2000 characters long; ids may have at most 255/);
+  });
+
+  it('refuses a process id of 2,000 characters', async () => {
+    const problems = await problemsOf(around(task('X')).replace('id="P"', `id="P${'p'.repeat(1999)}"`));
+    expect(errorsOf(problems).map((problem) => problem.rule)).toEqual(['model-limits']);
+    expect(problems[0]!.message).toMatch(/The id of the Process "Pp{39}… \(2000 characters\)"/);
+  });
+
+  it('refuses a procedure code of 2,000 characters, without repeating it whole', async () => {
+    const problems = errorsOf(await problemsOf(around(task('X')).replace('T.0001', `T.${'1'.repeat(1998)}`)));
+    expect(problems.map((problem) => problem.rule)).toEqual(['executable-process']);
+    expect(problems[0]!.message).toMatch(/"T\.1{38}… \(2000 characters\)" is not a procedure code: use 1 to 40/);
+    expect(problems[0]!.message.length).toBeLessThan(300);
+  });
+
+  it('refuses a department code of 2,000 characters', async () => {
+    const problems = errorsOf(await problemsOf(around(task('X').replace('TUPHAP_XA', 'D'.repeat(2000)))));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.map((problem) => problem.message).join('\n')).toMatch(/D{40}… \(2000 characters\)" is not a department code/);
   });
 
   it(`refuses sub-processes nested deeper than ${MAX_NESTING_DEPTH}`, async () => {

@@ -15,5 +15,5 @@ export function isProcedureCode(code: unknown): code is string {
 
 /** The sentence to show when a code is refused. */
 export function procedureCodeProblem(code: string): string {
-  return `"${code}" is not a procedure code: use 1 to 40 letters, digits, dots, hyphens or underscores, without spaces or accents (e.g. 1.001234)`;
+  return `"${code.length > 60 ? `${code.slice(0, 40)}… (${code.length} characters)` : code}" is not a procedure code: use 1 to 40 letters, digits, dots, hyphens or underscores, without spaces or accents (e.g. 1.001234)`;
 }

@@ -18,5 +18,5 @@ export function isDepartmentCode(code: unknown): code is string {
 
 /** The sentence to show when a code is refused. */
 export function departmentCodeProblem(code: string): string {
-  return `"${code}" is not a department code: use 2 to 40 letters, digits, dots, hyphens or underscores, starting with a letter or digit (e.g. CONGAN_XA, HO-QLDT, 000.00.12.H26)`;
+  return `"${code.length > 60 ? `${code.slice(0, 40)}… (${code.length} characters)` : code}" is not a department code: use 2 to 40 letters, digits, dots, hyphens or underscores, starting with a letter or digit (e.g. CONGAN_XA, HO-QLDT, 000.00.12.H26)`;
 }

@@ -5,11 +5,14 @@
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
 import { describe, is, labelOf } from '../../bpmn/extensionReader/moddleElements.js';
-import { MAX_FLOW_NODES, MAX_NESTING_DEPTH, MAX_STEPS_WITHOUT_WAIT, longestAutomaticRun, measureContainer } from '../../bpmn/modelLimits.js';
+import { MAX_FLOW_NODES, MAX_ID_LENGTH, MAX_NESTING_DEPTH, MAX_STEPS_WITHOUT_WAIT, longestAutomaticRun, measureContainer, shortened } from '../../bpmn/modelLimits.js';
 import { belongsToProcedure } from '../../bpmn/executableProcess.js';
 
 export default function ruleFactory(): RuleDefinition {
   function check(node: ModdleElement, reporter: Reporter): void {
+    if (typeof node?.id === 'string' && node.id.length > MAX_ID_LENGTH) {
+      reporter.report(node.id, `The id of the ${String(node.$type ?? 'element').replace(/^.*:/, '')} "${shortened(node.id)}" is ${node.id.length} characters long; ids may have at most ${MAX_ID_LENGTH}: give it a shorter id.`);
+    }
     if (!is(node, 'bpmn:Process')) return;
     const size = measureContainer(node);
     if (size.flowNodes > MAX_FLOW_NODES) {
