@@ -94,6 +94,19 @@ describe('names too long to address', () => {
   });
 });
 
+test('a 3,000-branch parallel split is refused at deploy, so no dossier is left with part of its tasks', async () => {
+  const flows = Array.from({ length: 3000 }, (_, i) => `<bpmn:sequenceFlow id="F_${i}" sourceRef="Split" targetRef="T" />`).join('');
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:onestop="urn:onestop:bpmn:1.0" id="Defs" targetNamespace="urn:test">
+  <bpmn:process id="Fan" name="Fan" isExecutable="true" onestop:procedureCode="T.FAN" onestop:deadline="P3D">
+    <bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="F_s" sourceRef="Start" targetRef="Split" /><bpmn:parallelGateway id="Split" />${flows}
+    <bpmn:userTask id="T" name="Xử lý" onestop:department="TUPHAP_XA" onestop:deadline="P1D" /><bpmn:sequenceFlow id="F_e" sourceRef="T" targetRef="End" /><bpmn:endEvent id="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
+  const p = await refused(422, () => tb.api.post('/api/procedures').set(bearer(analyst)).set('Content-Type', 'application/xml').send(xml));
+  expect(p.detail).toMatch(/opens 3000 parallel steps at once; at most 500/);
+});
+
 describe('a reception dated back', () => {
   // The testbed's clock stands at 2026-03-02 09:00 (+07:00); the limit is RECEIVED_AT_MAX_BACKDATE_DAYS, 30 by default.
   test('more than 30 days back is refused, so no dossier starts out already late', async () => {

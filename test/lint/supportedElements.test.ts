@@ -6,7 +6,7 @@ import { jest } from '@jest/globals';
 import { lintBpmn, errorsOf, type LintProblem } from '../../engine/lint/lintBpmn.js';
 import { rules } from '../../engine/lint/plugin.js';
 import { ALL_SUPPORT, supportEntry } from '../../engine/bpmn/supportedElements.js';
-import { MAX_FLOW_NODES, MAX_ID_LENGTH, MAX_NESTING_DEPTH, MAX_STEPS_WITHOUT_WAIT } from '../../engine/bpmn/modelLimits.js';
+import { MAX_FLOW_NODES, MAX_ID_LENGTH, MAX_NESTING_DEPTH, MAX_PARALLEL_TASKS, MAX_STEPS_WITHOUT_WAIT } from '../../engine/bpmn/modelLimits.js';
 import { parseBpmn } from '../../engine/bpmn/parseBpmn.js';
 import { serializeDefinition } from '../../engine/runtime/serializeDefinition.js';
 import { startInstance } from '../../engine/runtime/processRun.js';
@@ -391,6 +391,52 @@ describe('automatic elements in a row', () => {
     const problems = await problemsOf(gateways(MAX_STEPS_WITHOUT_WAIT));
     expect(ruleAndId(problems)).toEqual([['model-limits', 'Start']]);
     expect(problems[0]!.message).toMatch(new RegExp(`From Start to G_${MAX_STEPS_WITHOUT_WAIT - 1}, ${MAX_STEPS_WITHOUT_WAIT + 1} elements run in a row without a step that waits`));
+  });
+});
+
+/** Start → Split (parallel or exclusive) → `branches` flows, each to its own task or all to one → Join → End. */
+function split(branches: number, options: { gateway?: 'parallelGateway' | 'exclusiveGateway'; sameTask?: boolean } = {}): string {
+  const gateway = options.gateway ?? 'parallelGateway';
+  const parts = ['    <bpmn:startEvent id="Start" />', '    <bpmn:sequenceFlow id="F_s" sourceRef="Start" targetRef="Split" />', `    <bpmn:${gateway} id="Split" />`];
+  for (let i = 0; i < branches; i++) {
+    const target = options.sameTask ? 'T_0' : `T_${i}`;
+    parts.push(`    <bpmn:sequenceFlow id="F_${i}" sourceRef="Split" targetRef="${target}" />`);
+    if (!options.sameTask || i === 0) parts.push(`    ${task(target)}`, `    <bpmn:sequenceFlow id="J_${i}" sourceRef="${target}" targetRef="Join" />`);
+  }
+  parts.push(`    <bpmn:${gateway} id="Join" />`, '    <bpmn:sequenceFlow id="F_end" sourceRef="Join" targetRef="End" />', '    <bpmn:endEvent id="End" />');
+  return procedure(parts.join('\n'));
+}
+
+describe('parallel fan-out', () => {
+  it(`accepts a split into ${MAX_PARALLEL_TASKS} parallel tasks`, async () => {
+    expect(errorsOf(await problemsOf(split(MAX_PARALLEL_TASKS)))).toEqual([]);
+  });
+
+  it('refuses a 3,000-branch split', async () => {
+    expect(errorsOf(await problemsOf(split(3000))).map((problem) => problem.rule)).toEqual(['model-limits']);
+  });
+
+  it('refuses 3,000 parallel flows into one task, which opens 3,000 tasks from a handful of elements', async () => {
+    const problems = errorsOf(await problemsOf(split(3000, { sameTask: true })));
+    expect(ruleAndId(problems)).toEqual([['model-limits', 'Start']]);
+    expect(problems[0]!.message).toMatch(new RegExp(`Leaving Start opens 3000 parallel steps at once; at most ${MAX_PARALLEL_TASKS} may be open at once`));
+  });
+
+  it('refuses a chain of splits whose product is too wide (60 × 50), naming the step it leaves', async () => {
+    const parts = ['    <bpmn:startEvent id="Start" />', '    <bpmn:sequenceFlow id="F_s" sourceRef="Start" targetRef="A" />', `    ${task('A')}`,
+      '    <bpmn:sequenceFlow id="F_a" sourceRef="A" targetRef="G1" />', '    <bpmn:parallelGateway id="G1" />', '    <bpmn:endEvent id="End" />'];
+    for (let i = 0; i < 60; i++) {
+      parts.push(`    <bpmn:sequenceFlow id="F1_${i}" sourceRef="G1" targetRef="G2_${i}" />`, `    <bpmn:parallelGateway id="G2_${i}" />`, `    ${task(`B_${i}`)}`,
+        `    <bpmn:sequenceFlow id="F_end_${i}" sourceRef="B_${i}" targetRef="End" />`);
+      for (let j = 0; j < 50; j++) parts.push(`    <bpmn:sequenceFlow id="F2_${i}_${j}" sourceRef="G2_${i}" targetRef="B_${i}" />`);
+    }
+    const problems = errorsOf(await problemsOf(procedure(parts.join('\n'))));
+    expect(ruleAndId(problems)).toEqual([['model-limits', 'A']]);
+    expect(problems[0]!.message).toMatch(/Leaving A opens 3000 parallel steps at once/);
+  });
+
+  it('counts an exclusive choice as its widest alternative: 600 alternatives open one task', async () => {
+    expect(errorsOf(await problemsOf(split(600, { gateway: 'exclusiveGateway' }))).filter((problem) => problem.rule === 'model-limits')).toEqual([]);
   });
 });
 

@@ -5,14 +5,24 @@
 
 import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
 import { describe, is, labelOf } from '../../bpmn/extensionReader/moddleElements.js';
-import { MAX_FLOW_NODES, MAX_ID_LENGTH, MAX_NESTING_DEPTH, MAX_STEPS_WITHOUT_WAIT, longestAutomaticRun, measureContainer, shortened } from '../../bpmn/modelLimits.js';
+import { MAX_FLOW_NODES, MAX_ID_LENGTH, MAX_NESTING_DEPTH, MAX_PARALLEL_TASKS, MAX_STEPS_WITHOUT_WAIT, longestAutomaticRun, measureContainer, shortened, widestFanOut } from '../../bpmn/modelLimits.js';
 import { belongsToProcedure } from '../../bpmn/executableProcess.js';
 
 export default function ruleFactory(): RuleDefinition {
+  // More branches than the engine opens at once would leave a dossier that can never finish.
+  function checkFanOut(container: ModdleElement, reporter: Reporter): void {
+    const widest = widestFanOut(container);
+    if (widest && widest.waits > MAX_PARALLEL_TASKS) {
+      reporter.report(widest.from.id, `Leaving ${labelOf(widest.from)} opens ${widest.waits} parallel steps at once; at most ${MAX_PARALLEL_TASKS} may be open at once in a dossier: `
+        + 'use fewer parallel branches, or one step that handles many items.');
+    }
+  }
+
   function check(node: ModdleElement, reporter: Reporter): void {
     if (typeof node?.id === 'string' && node.id.length > MAX_ID_LENGTH) {
       reporter.report(node.id, `The id of the ${String(node.$type ?? 'element').replace(/^.*:/, '')} "${shortened(node.id)}" is ${node.id.length} characters long; ids may have at most ${MAX_ID_LENGTH}: give it a shorter id.`);
     }
+    if (is(node, 'bpmn:SubProcess')) checkFanOut(node, reporter);
     if (!is(node, 'bpmn:Process')) return;
     const size = measureContainer(node);
     if (size.flowNodes > MAX_FLOW_NODES) {
@@ -23,6 +33,7 @@ export default function ruleFactory(): RuleDefinition {
       return;
     }
     if (size.flowNodes > MAX_FLOW_NODES || !belongsToProcedure(node)) return;
+    checkFanOut(node, reporter);
     // Runs within one request as one deep call: a long chain would overflow the stack.
     const run = longestAutomaticRun(node);
     if (run.length > MAX_STEPS_WITHOUT_WAIT) {
