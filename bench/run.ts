@@ -10,6 +10,7 @@ import { stepProfile } from './stepProfile.js';
 import { microCosts } from './microCosts.js';
 import { deadlineTimers } from './deadlineTimers.js';
 import { documentUploads } from './documentUploads.js';
+import { lintSpeed } from './lintSpeed.js';
 
 // The benchmarks, in order; a new one is one more line here. Most important
 // first: on a slow host the last ones are skipped to keep the run bounded.
@@ -23,6 +24,7 @@ const BENCHMARKS: Benchmark[] = [
   stepProfile,
   runtimeSteps,
   documentUploads,
+  lintSpeed,
 ];
 
 /** Whole-run budget; modules size their loops from what is left of it. */
