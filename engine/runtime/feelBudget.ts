@@ -29,6 +29,7 @@ const feelinUrl = pathToFileURL(createRequire(import.meta.url).resolve('@bpmn-io
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const feelin = import(${JSON.stringify(feelinUrl)});
+feelin.then(() => parentPort.postMessage({ ready: true }), (err) => parentPort.postMessage({ failed: String(err && err.message || err) }));
 parentPort.on('message', async ({ id, expression, data }) => {
   try {
     const { evaluate } = await feelin;
@@ -46,15 +47,32 @@ interface Pending {
   reject(err: Error): void;
 }
 
-let worker: Worker | null = null;
+interface StartedWorker {
+  thread: Worker;
+  /** Settles once feelin is loaded: the budget counts evaluation, not a worker's start. */
+  ready: Promise<void>;
+}
+
+let worker: StartedWorker | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
-function getWorker(): Worker {
+function getWorker(): StartedWorker {
   if (worker) return worker;
   const w = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 256 } });
   w.unref();
-  w.on('message', ({ id, value, error }: { id: number; value?: boolean; error?: string }) => {
+  let markReady!: () => void;
+  let markFailed!: (err: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    markFailed = reject;
+  });
+  // A failed start is reported to the evaluation that awaits it, never unhandled.
+  ready.catch(() => {});
+  const started: StartedWorker = { thread: w, ready };
+  w.on('message', ({ id, value, error, ready: isReady, failed }: { id: number; value?: boolean; error?: string; ready?: boolean; failed?: string }) => {
+    if (isReady) return markReady();
+    if (failed !== undefined) return markFailed(new Error(failed));
     const p = pending.get(id);
     if (!p) return;
     pending.delete(id);
@@ -62,7 +80,8 @@ function getWorker(): Worker {
     else p.resolve(value === true);
   });
   const fail = (err: Error) => {
-    if (worker === w) worker = null;
+    if (worker === started) worker = null;
+    markFailed(err);
     for (const [id, p] of pending) {
       pending.delete(id);
       p.reject(err);
@@ -70,20 +89,25 @@ function getWorker(): Worker {
   };
   w.on('error', fail);
   w.on('exit', () => fail(new FeelBudgetExceeded('the FEEL evaluator stopped')));
-  worker = w;
-  return w;
+  worker = started;
+  return started;
 }
 
 /** Evaluates a FEEL boolean in the worker; rejects with FeelBudgetExceeded after `budgetMs`. */
-export function evaluateInWorker(expression: string, data: unknown, budgetMs = feelTimeBudgetMs()): Promise<boolean> {
+export async function evaluateInWorker(expression: string, data: unknown, budgetMs = feelTimeBudgetMs()): Promise<boolean> {
   const w = getWorker();
+  try {
+    await w.ready;
+  } catch (err) {
+    throw new FeelBudgetExceeded(`it could not be evaluated: ${(err as Error).message}`);
+  }
   const id = nextId++;
   return new Promise<boolean>((resolve, reject) => {
     const timer = setTimeout(() => {
       pending.delete(id);
       // The only way to stop a running evaluation: the next one gets a new worker.
       if (worker === w) worker = null;
-      void w.terminate();
+      void w.thread.terminate();
       reject(new FeelBudgetExceeded(`it ran longer than ${budgetMs} ms`));
     }, budgetMs);
     pending.set(id, {
@@ -96,6 +120,6 @@ export function evaluateInWorker(expression: string, data: unknown, budgetMs = f
         reject(e instanceof FeelBudgetExceeded ? e : new FeelBudgetExceeded(`it could not be evaluated: ${e.message}`));
       },
     });
-    w.postMessage({ id, expression, data });
+    w.thread.postMessage({ id, expression, data });
   });
 }
