@@ -1,24 +1,16 @@
 // /app/admin/calendars: the day swaps of each business calendar (a day off
 // in lieu, a working Saturday), added and removed.
 
-import { ApiError, type Calendar } from '../../shared/api/client.js';
+import type { Calendar } from '../../shared/api/client.js';
 import { el, fill } from '../../shared/dom.js';
 import { tr } from '../../shared/i18n/i18n.js';
 import type { Page, PageContext } from '../pageContext.js';
-import { table } from './adminShared.js';
+import { adminAction, table } from './adminShared.js';
 
 export async function adminCalendarsPage(ctx: PageContext): Promise<Page> {
   const body = el('div', { id: 'admin-calendars' });
   const status = el('div', { role: 'status', id: 'admin-calendars-status' });
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      fill(status, tr('admin.saved'));
-      await refresh();
-    } catch (err) {
-      fill(status, tr('common.error', { detail: err instanceof ApiError ? err.message : String(err) }));
-    }
-  };
+  const act = adminAction(status, refresh);
   const calendarCard = (c: Calendar) => {
     const date = el('input', { type: 'date', required: true });
     const kind = el('select', {}, el('option', { value: 'off' }, tr('admin.kindOff')), el('option', { value: 'work' }, tr('admin.kindWork')));

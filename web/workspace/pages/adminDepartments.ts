@@ -1,23 +1,15 @@
 // /app/admin/departments: the department registry and each department's webhook.
 
-import { ApiError, type Department } from '../../shared/api/client.js';
+import type { Department } from '../../shared/api/client.js';
 import { el, fill } from '../../shared/dom.js';
 import { tr } from '../../shared/i18n/i18n.js';
 import type { Page, PageContext } from '../pageContext.js';
-import { table } from './adminShared.js';
+import { adminAction, table } from './adminShared.js';
 
 export async function adminDepartmentsPage(ctx: PageContext): Promise<Page> {
   const list = el('div', { id: 'admin-departments-list' });
   const status = el('div', { id: 'admin-departments-status', role: 'status' });
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      fill(status, tr('admin.saved'));
-      await refresh();
-    } catch (err) {
-      fill(status, tr('common.error', { detail: err instanceof ApiError ? err.message : String(err) }));
-    }
-  };
+  const act = adminAction(status, refresh);
   const code = el('input', { id: 'admin-dept-code', required: true, placeholder: 'TUPHAP_XA' });
   const name = el('input', { id: 'admin-dept-name', required: true });
   const agency = el('input', { id: 'admin-dept-agency', required: true });

@@ -1,18 +1,18 @@
 // /app/admin/people: the administrator's list of people: create one,
 // deactivate or reactivate, reset a password, edit the memberships.
 
-import { ApiError, type Person } from '../../shared/api/client.js';
+import type { Person } from '../../shared/api/client.js';
 import { el, fill } from '../../shared/dom.js';
 import { tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
 import type { Page, PageContext } from '../pageContext.js';
-import { membershipsText, parseMemberships, table } from './adminShared.js';
+import { adminAction, errorText, membershipsText, parseMemberships, table } from './adminShared.js';
 
 export async function adminPeoplePage(ctx: PageContext): Promise<Page> {
   const list = el('div', { id: 'admin-people-list' });
   const search = el('input', { id: 'admin-people-search', type: 'search', placeholder: tr('admin.search') });
   const status = el('div', { id: 'admin-people-status', role: 'status' });
   const say = (text: string) => fill(status, text);
-  const failed = (err: unknown) => say(tr('common.error', { detail: err instanceof ApiError ? err.message : String(err) }));
+  const failed = (err: unknown) => say(errorText(err));
 
   const username = el('input', { id: 'admin-new-username', required: true, autocomplete: 'off' });
   const fullName = el('input', { id: 'admin-new-fullname', required: true });
@@ -37,15 +37,7 @@ export async function adminPeoplePage(ctx: PageContext): Promise<Page> {
     }
   });
 
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      say(tr('admin.saved'));
-      await refresh();
-    } catch (err) {
-      failed(err);
-    }
-  };
+  const act = adminAction(status, refresh);
 
   const row = (p: Person) => [
     el('span', { 'data-username': p.username }, p.username),
