@@ -9,11 +9,18 @@ export interface ProcedureVersionRow {
   sha256: string;
   model: ProcedureModel;
   deployedAt: Date;
+  /** Who published it (or the file it was loaded from). */
   deployedBy: string | null;
+  /** Dossiers received from this instant on get this version (until a later one takes effect). */
+  effectiveAt: Date;
+  /** The second analyst who approved it, when approval is required. */
+  approvedBy: string | null;
+  approvedAt: Date | null;
 }
 
 const VERSION_COLUMNS = `id, procedure_code AS "procedureCode", version, name, sha256, model,
-  deployed_at AS "deployedAt", deployed_by AS "deployedBy"`;
+  deployed_at AS "deployedAt", deployed_by AS "deployedBy", effective_at AS "effectiveAt",
+  approved_by AS "approvedBy", approved_at AS "approvedAt"`;
 
 /** Locks the procedure row (creating it) so concurrent deploys number versions in turn. */
 export async function lockProcedure(db: Queryable, code: string, name: string): Promise<number> {
@@ -38,12 +45,16 @@ export async function findVersionBySha(db: Queryable, code: string, sha256: stri
 
 export async function insertVersion(
   db: Queryable,
-  v: { procedureCode: string; version: number; name: string; xml: string; sha256: string; model: ProcedureModel; deployedBy: string | null },
+  v: {
+    procedureCode: string; version: number; name: string; xml: string; sha256: string; model: ProcedureModel; deployedBy: string | null;
+    /** Absent: in force at once (the database's now). */
+    effectiveAt?: Date | null; approvedBy?: string | null; approvedAt?: Date | null; draftId?: string | null;
+  },
 ): Promise<ProcedureVersionRow> {
   const { rows } = await db.query<ProcedureVersionRow>(
-    `INSERT INTO procedure_versions (procedure_code, version, name, bpmn_xml, sha256, model, deployed_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${VERSION_COLUMNS}`,
-    [v.procedureCode, v.version, v.name, v.xml, v.sha256, JSON.stringify(v.model), v.deployedBy],
+    `INSERT INTO procedure_versions (procedure_code, version, name, bpmn_xml, sha256, model, deployed_by, effective_at, approved_by, approved_at, draft_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8, now()), $9, $10, $11) RETURNING ${VERSION_COLUMNS}`,
+    [v.procedureCode, v.version, v.name, v.xml, v.sha256, JSON.stringify(v.model), v.deployedBy, v.effectiveAt ?? null, v.approvedBy ?? null, v.approvedAt ?? null, v.draftId ?? null],
   );
   await db.query('UPDATE procedures SET latest_version = $2, name = $3, updated_at = now() WHERE code = $1', [
     v.procedureCode,
@@ -69,6 +80,17 @@ export async function getVersion(db: Queryable, code: string, version: number): 
   return rows[0] ?? null;
 }
 
+/** The highest version whose effective time is at or before `at`: the one a dossier received at `at` gets. */
+export async function getVersionInForce(db: Queryable, code: string, at: Date): Promise<ProcedureVersionRow | null> {
+  const { rows } = await db.query<ProcedureVersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM procedure_versions
+     WHERE procedure_code = $1 AND effective_at <= $2 ORDER BY version DESC LIMIT 1`,
+    [code, at],
+  );
+  return rows[0] ?? null;
+}
+
+/** The highest published version, in force or not yet. */
 export async function getLatestVersion(db: Queryable, code: string): Promise<ProcedureVersionRow | null> {
   const { rows } = await db.query<ProcedureVersionRow>(
     `SELECT ${VERSION_COLUMNS} FROM procedure_versions v
