@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import type { FieldError } from '../errors.js';
 import { linearRegExp } from './linearRegExp.js';
 import { withDefaultStringLimit } from './defaultStringLimit.js';
+import { addFormKeywords, checkFormRules, fieldMessageOf, formRulesOf } from './formRules.js';
 
 export type JsonSchema = Record<string, unknown>;
 export type FormValidator = (data: unknown) => FieldError[];
@@ -16,8 +17,10 @@ function makeAjv(draft2020: boolean) {
   const Ctor = (draft2020 ? Ajv2020 : ((AjvDraft7 as unknown as { default?: unknown }).default ?? AjvDraft7)) as new (o: object) => {
     compile(schema: object): ValidateFunction;
   };
-  const ajv = new Ctor({ allErrors: true, strict: false, coerceTypes: false, code: { regExp: linearRegExp } });
+  // verbose: an error carries its schema, where the form's own message (x-message) is.
+  const ajv = new Ctor({ allErrors: true, strict: false, verbose: true, coerceTypes: false, code: { regExp: linearRegExp } });
   addFormats(ajv);
+  addFormKeywords(ajv as never);
   return ajv;
 }
 
@@ -46,7 +49,10 @@ export function describeAjvError(error: ErrorObject): FieldError {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
     message = `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
   }
-  return { path, message };
+  // A field's own sentence ("Số định danh cá nhân gồm 12 chữ số") replaces
+  // what the validator says about its value; "is required" stays as it is.
+  const own = error.keyword === 'required' || error.keyword === 'additionalProperties' ? null : fieldMessageOf(error.parentSchema);
+  return { path, message: own ?? message };
 }
 
 /** Compiles a form's JSON Schema once; the validator returns every problem, or []. */
@@ -61,15 +67,22 @@ export function compileForm(schema: JsonSchema | null | undefined): FormValidato
   // Step data is merged into the dossier: a field the form does not declare
   // would silently overwrite what the citizen filed, so it is refused.
   const declared = schema.properties && typeof schema.properties === 'object' ? new Set(Object.keys(schema.properties)) : null;
+  const rules = formRulesOf(schema);
   return (data) => {
     const undeclared: FieldError[] = declared && data && typeof data === 'object' && !Array.isArray(data)
       ? Object.keys(data).filter((k) => !declared.has(k)).map((k) => ({ path: `/${k}`, message: 'is not a field of this form' }))
       : [];
-    if (validate(data ?? {})) return undeclared;
+    const crossField = checkFormRules(rules, data);
     // 'if' only says a 'then' failed, which is reported on its own fields.
-    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describeAjvError);
-    const seen = new Set(errors.map((e) => e.path + e.message));
-    return [...errors, ...undeclared.filter((e) => !seen.has(e.path + e.message))];
+    const errors = validate(data ?? {}) ? [] : (validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describeAjvError);
+    // One field's own message stands for several failed keywords: said once.
+    const seen = new Set<string>();
+    return [...errors, ...undeclared, ...crossField].filter((e) => {
+      const key = `${e.path}\u0000${e.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   };
 }
 

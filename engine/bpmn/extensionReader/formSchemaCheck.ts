@@ -5,6 +5,7 @@
 import { Ajv, type AnySchemaObject, type ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { linearRegExp } from '../../forms/linearRegExp.js';
+import { addFormKeywords, formRulesProblem } from '../../forms/formRules.js';
 import * as ajvFormats from 'ajv-formats';
 
 type AjvInstance = Ajv | Ajv2020;
@@ -42,12 +43,14 @@ function validatorFor(schema: AnySchemaObject): AjvInstance {
     if (!draft2020) {
       draft2020 = new Ajv2020(options);
       addFormats(draft2020);
+      addFormKeywords(draft2020);
     }
     return draft2020;
   }
   if (!draft07) {
     draft07 = new Ajv(options);
     addFormats(draft07);
+    addFormKeywords(draft07);
   }
   return draft07;
 }
@@ -103,7 +106,8 @@ function judge(text: string): string | null {
   if (object.type !== 'object') {
     return `its root must have "type": "object" (the form's fields), not ${JSON.stringify(object.type ?? null)}`;
   }
-  return null;
+  // Cross-field rules (x-rules): FEEL that parses and runs in bounded time.
+  return formRulesProblem(object);
 }
 
 function firstError(errors: ErrorObject[] | null | undefined): string {
