@@ -127,12 +127,13 @@ export function fieldMessageOf(schema: unknown): string | null {
 }
 
 interface KeywordHost {
-  addKeyword(definition: { keyword: string; schemaType?: string | string[] }): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  addKeyword(definition: any): unknown;
   getKeyword(keyword: string): unknown;
 }
 
 /** Declares the keywords to an ajv instance (a strict one refuses unknown keywords). */
 export function addFormKeywords(ajv: KeywordHost): void {
-  const types: Record<(typeof FORM_KEYWORDS)[number], string> = { 'x-rules': 'array', 'x-message': 'string', 'x-widget': 'string' };
+  const types = { 'x-rules': 'array', 'x-message': 'string', 'x-widget': 'string' } as const;
   for (const keyword of FORM_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword({ keyword, schemaType: types[keyword] });
 }

@@ -20,7 +20,7 @@ function makeAjv(draft2020: boolean) {
   // verbose: an error carries its schema, where the form's own message (x-message) is.
   const ajv = new Ctor({ allErrors: true, strict: false, verbose: true, coerceTypes: false, code: { regExp: linearRegExp } });
   addFormats(ajv);
-  addFormKeywords(ajv as never);
+  addFormKeywords(ajv as unknown as Parameters<typeof addFormKeywords>[0]);
   return ajv;
 }
 

@@ -13,7 +13,9 @@ const FIELD_MESSAGES_VI: Array<[RegExp, string]> = [
   [/^must be <= (.+)$/, 'phải nhỏ hơn hoặc bằng $1'],
   [/^must be > (.+)$/, 'phải lớn hơn $1'],
   [/^must be < (.+)$/, 'phải nhỏ hơn $1'],
-  [/^must match pattern "(.+)"$/, 'không đúng định dạng ($1)'],
+  // The pattern itself means nothing to the person typing; the form's own
+  // message (x-message, engine/forms/formRules.ts) says what is expected.
+  [/^must match pattern "(.+)"$/, 'không đúng định dạng'],
   [/^must match format "date"$/, 'phải là ngày hợp lệ'],
   [/^must match format "date-time"$/, 'phải là ngày giờ hợp lệ'],
   [/^must match format "email"$/, 'phải là địa chỉ thư điện tử hợp lệ'],
@@ -33,8 +35,15 @@ const FIELD_MESSAGES_VI: Array<[RegExp, string]> = [
   [/^is not a known field$/, 'không phải trường của biểu mẫu'],
 ];
 
+const FIELD_MESSAGES_EN: Array<[RegExp, string]> = [
+  [/^must match pattern "(.+)"$/, 'is not in the expected format'],
+];
+
 export function fieldMessage(message: string): string {
-  if (currentLang() !== 'vi') return message;
+  if (currentLang() !== 'vi') {
+    for (const [pattern, replacement] of FIELD_MESSAGES_EN) if (pattern.test(message)) return replacement;
+    return message;
+  }
   for (const [pattern, replacement] of FIELD_MESSAGES_VI) if (pattern.test(message)) return message.replace(pattern, replacement);
   return message;
 }

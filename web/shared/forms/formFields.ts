@@ -27,6 +27,8 @@ export interface FormField {
   children?: FormField[];
   /** For `other`: the declared type. */
   type?: string;
+  /** For `select`: drawn as radio buttons (the schema's x-widget). */
+  radio?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -78,6 +80,7 @@ function stringKind(schema: Schema): FieldKind {
     case 'uri': case 'url': case 'iri': return 'url';
     default: break;
   }
+  if (schema['x-widget'] === 'textarea') return 'textarea';
   if (typeof schema.maxLength === 'number' ? schema.maxLength > 200 : schema.multiline === true) return 'textarea';
   if (/phone|điện thoại/i.test(String(schema.title ?? ''))) return 'tel';
   return 'text';
@@ -88,7 +91,7 @@ function fieldFor(name: string, path: string, schema: Schema, required: boolean,
   const label = typeof s.title === 'string' && s.title.trim() ? s.title : name;
   const base = { path, label, required, ...(typeof s.description === 'string' ? { description: s.description } : {}) };
   const options = optionsOf(s);
-  if (options) return { ...base, kind: 'select', options };
+  if (options) return { ...base, kind: 'select', options, ...(s['x-widget'] === 'radio' ? { radio: true } : {}) };
   const type = typeOf(s);
   switch (type) {
     case 'string':

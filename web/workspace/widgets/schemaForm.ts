@@ -108,6 +108,7 @@ function uiSchemaOf(fields: FormField[]): UiSchema {
   for (const field of fields) {
     const name = field.path.split('.').pop()!;
     if (field.kind === 'textarea') ui[name] = { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } };
+    else if (field.kind === 'select' && field.radio) ui[name] = { 'ui:widget': 'radio' };
     else if (field.kind === 'group') ui[name] = uiSchemaOf(field.children ?? []);
   }
   return ui;
