@@ -11,7 +11,7 @@ import { ApiError, OnestopApi, type ProblemItem } from '../../web/shared/api/cli
 import { el } from '../../web/shared/dom.js';
 import { currentLang, setLang, t, translateModule, type DesignerKey } from '../../web/shared/i18n/i18n.js';
 // One sign-in for the designer and the workspace (see web/shared/session.ts).
-import { TOKEN_KEY } from '../../web/shared/session.js';
+import { storedCsrf, storeCsrf, TOKEN_KEY } from '../../web/shared/session.js';
 import { downloadText, ensureLayout, fileNameFor, newDiagramXml } from './modules/diagramFiles/index.js';
 import OnestopPropertiesModule from './modules/onestopProperties/index.js';
 import { DepartmentRegistry } from './modules/onestopProperties/departmentRegistry.js';
@@ -53,8 +53,10 @@ const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
 export class DesignerApp {
   modeler: Any = null;
   readonly departments = new DepartmentRegistry();
-  readonly api = new OnestopApi(() => this.token);
+  readonly api = new OnestopApi(() => this.token, () => null, () => storedCsrf());
   private token: string | null = null;
+  /** A person signed in with their own password (in the workspace or here): the session is a cookie. */
+  private person: { name: string; fullName: string | null } | null = null;
   private doc: DocSource = { kind: 'new' };
   private savedXml: string | null = null;
   private dirty = false;
@@ -85,7 +87,7 @@ export class DesignerApp {
     if (this.token) {
       const ok = await this.signIn(this.token, { quiet: true });
       if (!ok) this.showSignIn();
-    } else {
+    } else if (!(await this.resumeSession())) {
       this.showSignIn();
     }
   }
@@ -267,7 +269,7 @@ export class DesignerApp {
 
   async deploy(): Promise<void> {
     if (this.deploying) return;
-    if (!this.token) {
+    if (!this.signedIn) {
       this.status(t('status.needSignin'), 'error');
       this.showSignIn();
       return;
@@ -365,7 +367,32 @@ export class DesignerApp {
     }
   }
 
+  /** The personal session of this browser (its cookie), when there is one. */
+  private async resumeSession(): Promise<boolean> {
+    try {
+      const me = await this.api.me();
+      if (me.kind !== 'person') return false;
+      if (me.csrfToken) storeCsrf(me.csrfToken);
+      this.person = { name: me.name, fullName: me.fullName ?? null };
+      this.departments.set(await this.api.departments());
+      this.onDepartmentsChanged();
+      this.renderAuth();
+      await this.loadLibrary();
+      return true;
+    } catch {
+      this.person = null;
+      return false;
+    }
+  }
+
+  private get signedIn(): boolean {
+    return this.token !== null || this.person !== null;
+  }
+
   signOut(): void {
+    if (this.person) void this.api.signOutSession().catch(() => undefined);
+    this.person = null;
+    storeCsrf(null);
     this.token = null;
     try {
       sessionStorage.removeItem(TOKEN_KEY);
@@ -393,7 +420,7 @@ export class DesignerApp {
   private versions = new Map<string, { version: number; deployedAt: string | null; deployedBy: string | null }[]>();
 
   async loadLibrary(): Promise<void> {
-    if (!this.token) return this.renderLibrary();
+    if (!this.signedIn) return this.renderLibrary();
     $('#library-body').textContent = t('common.loading');
     try {
       this.procedures = await this.api.procedures();
@@ -437,10 +464,11 @@ export class DesignerApp {
 
   private renderAuth(): void {
     const button = $('#btn-signin');
-    button.textContent = t(this.token ? 'auth.signOut' : 'auth.signIn');
+    button.textContent = t(this.signedIn ? 'auth.signOut' : 'auth.signIn');
     const who = $('#signed-in');
-    who.hidden = !this.token;
-    who.textContent = this.token ? `${t('signin.signedIn')} ···${this.token.slice(-4)}` : '';
+    who.hidden = !this.signedIn;
+    who.textContent = this.person ? `${t('signin.signedIn')} ${this.person.fullName ?? this.person.name}`
+      : this.token ? `${t('signin.signedIn')} ···${this.token.slice(-4)}` : '';
     this.renderToolbar();
   }
 
@@ -448,7 +476,7 @@ export class DesignerApp {
     const deploy = $<HTMLButtonElement>('#btn-deploy');
     deploy.textContent = t(this.deploying ? 'toolbar.deploying' : 'toolbar.deploy');
     deploy.disabled = this.deploying;
-    deploy.title = this.token ? '' : t('status.needSignin');
+    deploy.title = this.signedIn ? '' : t('status.needSignin');
     const simulate = $<HTMLButtonElement>('#btn-simulate');
     simulate.textContent = t(this.simulating ? 'toolbar.simulating' : 'toolbar.simulate');
     simulate.setAttribute('aria-pressed', String(this.simulating));
@@ -481,7 +509,7 @@ export class DesignerApp {
   private renderLibrary(): void {
     const body = $('#library-body');
     body.replaceChildren();
-    if (!this.token) {
+    if (!this.signedIn) {
       body.append(el('p', { class: 'od-muted' }, t('library.signinFirst')));
       return;
     }
@@ -633,7 +661,7 @@ export class DesignerApp {
       this.renderAll();
     });
     $('#btn-signin').addEventListener('click', () => {
-      if (this.token) this.signOut();
+      if (this.signedIn) this.signOut();
       else this.showSignIn();
     });
 
