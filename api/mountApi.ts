@@ -25,6 +25,7 @@ import { formRoutes } from './routes/formRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { personRoutes } from './routes/personRoutes.js';
 import { auditRoutes } from './routes/auditRoutes.js';
+import { noticeRoutes } from './routes/noticeRoutes.js';
 import { oidcClient, type OidcClient } from './auth/oidc.js';
 import { auditAfterSuccess } from './auth/auditAfterSuccess.js';
 
@@ -60,6 +61,7 @@ export function apiRoutes(deps: ApiDeps): RouteSpec[] {
     ...workspaceRoutes(resolved),
     ...calendarRoutes(resolved),
     ...publicRoutes(resolved),
+    ...noticeRoutes(resolved),
     ...messageRoutes(resolved),
     ...jobRoutes(resolved),
     ...incidentRoutes(resolved),

@@ -20,6 +20,7 @@ export { PROCEDURE_CODE_PATTERN, PROCEDURE_CODE_MAX_LENGTH } from './bpmn/extens
 export { DEPARTMENT_CODE_PATTERN } from './bpmn/extensionReader/departmentCode.js';
 export { AGENCY_IDENTIFIER_PATTERN } from './dossier/dossierCode.js';
 export { FORM_NUMBERS, type FormNumber } from './printing/index.js';
+export { NOTICE_KINDS, NOTICE_PLACEHOLDERS, publicBaseUrl, lookupLink, type NoticeKind, type NoticeStatus } from './notices/index.js';
 export { RULE_KINDS, type RuleRecord } from './calendar/ruleSets.js';
 export { decodeXml, XmlEncodingError } from './bpmn/xmlEncoding.js';
 export type { Channel } from './dossier/commands/submitDossier.js';

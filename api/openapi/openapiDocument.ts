@@ -4,6 +4,7 @@ import { WORKSPACE_SCHEMAS } from './workspaceSchemas.js';
 import { CALENDAR_SCHEMAS } from './calendarSchemas.js';
 import { EVENT_SCHEMAS } from './eventSchemas.js';
 import { PEOPLE_SCHEMAS } from './peopleSchemas.js';
+import { NOTICE_SCHEMAS } from './noticeSchemas.js';
 import { LIFECYCLE_SCHEMAS, REPORT_SCHEMAS } from './lifecycleSchemas.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
@@ -155,11 +156,12 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
       { name: 'jobs', description: 'External jobs: service and send tasks done by a department’s software (fetch and lock, complete, fail)' },
       { name: 'incidents', description: 'What the engine could not carry out, until an administrator retries it' },
       { name: 'public', description: 'Citizen lookup, no token' },
+      { name: 'notices', description: 'Notices to citizens: their wording and the delivery log (administrator)' },
       { name: 'system', description: 'Health' },
     ],
     paths,
     components: {
-      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS, ...EVENT_SCHEMAS, ...LIFECYCLE_SCHEMAS, ...REPORT_SCHEMAS, ...PEOPLE_SCHEMAS },
+      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS, ...EVENT_SCHEMAS, ...LIFECYCLE_SCHEMAS, ...REPORT_SCHEMAS, ...PEOPLE_SCHEMAS, ...NOTICE_SCHEMAS },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API key of a system, created with POST /api/keys' },
         session: { type: 'apiKey', in: 'cookie', name: 'onestop_session', description: 'A person’s session (POST /api/session); changes also need the X-CSRF-Token header' },

@@ -459,6 +459,18 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       description: 'The departments holding the dossier now (several for parallel steps); the one-stop desk once the result is ready.',
       items: closed({ code: { type: 'string' }, name: { type: 'string' } }),
     },
+    supplement: nullable(closed({
+      requestedAt: dateTime,
+      reason: { type: 'string' },
+      items: { type: 'array', items: { type: 'string' }, description: 'The papers to bring' },
+      bringTo: closed({ code: { type: 'string' }, name: { type: 'string' } }, ['code', 'name'], { description: 'Where to bring them: the one-stop desk' }),
+    })),
+    apology: nullable(closed({
+      issuedAt: dateTime,
+      reason: { type: 'string' },
+      previousDueAt: nullableDateTime,
+      newDueAt: dateTime,
+    })),
   }),
 };
 

@@ -26,9 +26,10 @@ export function formRoutes(deps: ResolvedDeps): RouteSpec[] {
         form: { schema: { type: 'string', enum: [...FORM_NUMBERS] }, description: 'Form number, 01 to 06', entity: 'form' },
       },
       responses: { 200: { description: 'The form as PDF', alternatives: { 'application/pdf': { type: 'string', format: 'binary' } } } },
-      async handler({ params, caller }) {
+      async handler({ params, caller, req }) {
         await deps.engine.read.readableDossier(params.code, actingFor(caller));
-        const pdf = await deps.engine.read.dossierForm(params.code, params.form);
+        // The receipt's lookup link: PUBLIC_BASE_URL, else this server as the desk reached it.
+        const pdf = await deps.engine.read.dossierForm(params.code, params.form, { origin: `${req.protocol}://${req.get('host')}` });
         return {
           status: 200,
           body: pdf,

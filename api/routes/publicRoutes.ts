@@ -10,7 +10,7 @@ export function publicRoutes(deps: ResolvedDeps): RouteSpec[] {
       path: '/api/public/dossiers/{code}',
       operationId: 'lookUpDossier',
       summary: 'Look a dossier up by its code',
-      description: 'For the citizen: status, procedure, received and promised dates, and which department holds the dossier now. Nothing personal.',
+      description: 'For the citizen (the page /tra-cuu/{code} shows it): status, procedure, received and promised dates, which department holds the dossier now, the items to bring while a supplement is asked for, and the latest apology letter. Nothing personal.',
       tag: 'public',
       roles: 'public',
       pathParams: { code: { schema: DOSSIER_CODE, description: 'Dossier code, as printed on the receipt', entity: 'dossier' } },
@@ -27,6 +27,8 @@ export function publicRoutes(deps: ResolvedDeps): RouteSpec[] {
           returnedAt: iso(d.returnedAt),
           eResultAvailable: await deps.engine.documents.hasEResult(d.code),
           heldBy: d.heldBy,
+          supplement: d.supplement ? { requestedAt: iso(d.supplement.requestedAt), reason: d.supplement.reason, items: d.supplement.items, bringTo: d.supplement.bringTo } : null,
+          apology: d.apology ? { issuedAt: iso(d.apology.issuedAt), reason: d.apology.reason, previousDueAt: iso(d.apology.previousDueAt), newDueAt: iso(d.apology.dueAt) } : null,
         });
       },
     },

@@ -7,9 +7,11 @@ import { appendEvents, type NewEvent } from '../store/events/eventRows.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { commitEffects } from '../commitEffects.js';
 import type { CommittedChange, DeadlineTimer, WaitTimer } from './changeTypes.js';
-import { recordedEvent, type DomainEvent } from './recordedEvents.js';
+import { citizenNoticeOf, recordedEvent, type DomainEvent } from './recordedEvents.js';
 import type { DossierStatus } from './statuses.js';
 import { recordPortalChange } from '../portal/portalOutbox.js';
+import { queueCitizenNotices } from '../notices/noticeQueue.js';
+import type { CitizenNotice } from '../notices/citizenNotice.js';
 
 /** The least a change needs to know of its dossier. */
 export interface DossierRef {
@@ -117,6 +119,7 @@ async function runChange<O extends { dossier: DossierRef }, R>(
     // Read after the lock: a change that waited for another is stamped after it.
     const now = givenNow ?? ctx.time.now();
     const history: NewEvent[] = [];
+    const citizen: CitizenNotice[] = [];
     const change: CommittedChange = { dossierId: dossier.id, dossierCode: dossier.code, created: [], closed: [], timers: [], dossierTimersVoid: false, notify: [] };
     const work: UnitOfWork<O['dossier']> = {
       db,
@@ -127,6 +130,8 @@ async function runChange<O extends { dossier: DossierRef }, R>(
           const { history: row, notice } = recordedEvent(e, dossier.code);
           history.push(row);
           if (notice) change.notify.push(notice);
+          const told = citizenNoticeOf(e);
+          if (told) citizen.push(told);
           if (e.type === 'task.created') change.created.push(e.task);
         }
       },
@@ -140,6 +145,8 @@ async function runChange<O extends { dossier: DossierRef }, R>(
     await appendEvents(db, dossier.id, history);
     // The national portal hears of every status change, in this transaction (Circular 04/2025).
     await recordPortalChange(db, dossier, before, now);
+    // The citizen's notices are queued with the change and sent after commit (engine/notices).
+    await queueCitizenNotices(db, dossier, citizen, ctx.deskDepartment, now);
     return { result, change };
   });
   if (hasEffects(outcome.change)) await commitEffects(ctx, outcome.change);

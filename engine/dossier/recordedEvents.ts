@@ -3,6 +3,7 @@ import type { SupplementPolicy } from '../procedures/procedureModel.js';
 import type { Timeliness } from '../timeliness/classifyTimeliness.js';
 import type { Channel } from './channel.js';
 import type { CreatedTask, OutboundEvent } from './changeTypes.js';
+import { noticeOfApology, noticeOfReception, noticeOfResult, noticeOfReturn, noticeOfSupplementRequest, type CitizenNotice } from '../notices/citizenNotice.js';
 
 /** What each fact a dossier change records says, by its history type. */
 /** A reception dated before it was entered: who entered it, and how long before now it is dated. */
@@ -77,5 +78,23 @@ export function recordedEvent(e: DomainEvent, dossierCode: string): { history: N
       return { history: e, notice: { event: e.type, department: null, dossierCode, at: e.at, payload: e.payload } };
     default:
       return { history: e, notice: null };
+  }
+}
+
+/** The notice the citizen gets of a recorded fact (reception, supplement request, apology, result, return), if any. */
+export function citizenNoticeOf(e: DomainEvent): CitizenNotice | null {
+  switch (e.type) {
+    case 'dossier.received':
+      return noticeOfReception(e.at, e.payload);
+    case 'supplement.requested':
+      return noticeOfSupplementRequest(e.at, e.payload);
+    case 'dossier.apology':
+      return noticeOfApology(e.at, e.payload);
+    case 'dossier.resolved':
+      return noticeOfResult(e.at);
+    case 'dossier.returned':
+      return noticeOfReturn(e.at, e.payload);
+    default:
+      return null;
   }
 }

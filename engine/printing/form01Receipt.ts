@@ -31,7 +31,8 @@ export function renderForm01(d: PrintableDossier, options: FormOptions): Promise
       .field('Thời gian trả kết quả giải quyết hồ sơ', hourMinuteDate(d.dueAt))
       .field('Nhận kết quả tại', d.receivingPoint);
     if (d.ruleSet) form.field('Quy định áp dụng', `${d.ruleSet.name} (${d.ruleSet.id})`);
-    form.paragraph('Tra cứu tình trạng giải quyết hồ sơ bằng mã hồ sơ trên Cổng Dịch vụ công.', { italic: true })
-      .signatures({ title: 'Người nộp hồ sơ' }, { title: 'Người tiếp nhận hồ sơ', name: d.receivedBy });
+    if (options.lookupUrl) form.linkWithQr(options.lookupUrl, 'Tra cứu tình trạng giải quyết hồ sơ: quét mã QR hoặc mở địa chỉ');
+    else form.paragraph('Tra cứu tình trạng giải quyết hồ sơ bằng mã hồ sơ trên Cổng Dịch vụ công.', { italic: true });
+    form.signatures({ title: 'Người nộp hồ sơ' }, { title: 'Người tiếp nhận hồ sơ', name: d.receivedBy });
   });
 }

@@ -4,6 +4,8 @@ export interface FormOptions {
   issuedAt: Date;
   /** The place written before the date, e.g. "Hà Nội". */
   place?: string;
+  /** The citizen page of the dossier (/tra-cuu/{code}): printed with its QR code on the receipt. */
+  lookupUrl?: string;
 }
 
 export const DEFAULT_PLACE = 'Hà Nội';

@@ -6,6 +6,7 @@
 import PDFDocument from 'pdfkit';
 import { formFonts } from './fonts.js';
 import { longDate } from './formText.js';
+import { qrMatrix } from './qrMatrix.js';
 
 const MARGIN = 56; // about 2 cm
 const BODY_SIZE = 11;
@@ -120,6 +121,31 @@ export class FormWriter {
     drawRow(columns.map((c) => c.header), 'bold');
     for (const row of rows) drawRow(row, 'regular');
     doc.moveDown(0.8);
+    return this;
+  }
+
+  /** A link with its QR code on the left and the text beside it (the receipt's lookup). */
+  linkWithQr(url: string, caption: string): this {
+    const { doc } = this;
+    const qr = qrMatrix(url);
+    const quiet = 4;
+    const side = 84;
+    const cell = side / (qr.size + 2 * quiet);
+    if (doc.y + side > doc.page.height - MARGIN) doc.addPage();
+    const top = doc.y;
+    doc.save().rect(MARGIN, top, side, side).fill('#ffffff');
+    for (let r = 0; r < qr.size; r++) {
+      for (let c = 0; c < qr.size; c++) {
+        if (qr.dark(r, c)) doc.rect(MARGIN + (c + quiet) * cell, top + (r + quiet) * cell, cell, cell);
+      }
+    }
+    doc.fill('#000000').restore();
+    const textX = MARGIN + side + 10;
+    const textWidth = this.width - side - 10;
+    doc.font('italic').fontSize(10).text(caption, textX, top + 14, { width: textWidth });
+    doc.font('regular').fontSize(10).text(url, textX, doc.y + 2, { width: textWidth, link: url, underline: true });
+    doc.x = MARGIN;
+    doc.y = Math.max(top + side, doc.y) + 8;
     return this;
   }
 

@@ -46,7 +46,7 @@ export function engineReads(ctx: EngineContext, calendars: CalendarRegistry) {
     history: (code: string) => dossierHistory(db, code),
     controlSlip: (code: string) => controlSlip(db, code),
     /** A form of Circular 03/2025 (01..06) as PDF bytes; not found when the dossier's history does not call for it. */
-    dossierForm: (code: string, form: string) => dossierForm(ctx, code, form),
+    dossierForm: (code: string, form: string, where?: { origin?: string | null }) => dossierForm(ctx, code, form, where),
     dossierProgress: (dossier: DossierRow) => dossierProgress(ctx, dossier),
     publicDossier: (code: string) => publicDossier(db, code, ctx.deskDepartment),
     /** Whether the national portal heard of every status change of the dossier, and why not. */

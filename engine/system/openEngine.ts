@@ -15,6 +15,7 @@ import { openDocuments, type DocumentOptions } from '../documents/openDocuments.
 import { peopleModule } from '../people/index.js';
 import { peopleReads } from '../people/peopleReads.js';
 import { touchApiKey } from '../store/auth/touchApiKey.js';
+import { noticesModule } from '../notices/index.js';
 
 type Core = OnestopEngine;
 /** The department an officer's key acts for; null or absent for the desk and other roles (no department restriction). */
@@ -132,6 +133,9 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry; 
     people: personal.people,
     sessions: personal.sessions,
     audit: personal.audit,
+
+    /** Notices to the citizen: the administrator's templates and the delivery log (engine/notices). */
+    notices: noticesModule(ctx),
 
     calendars: {
       /** The rule records with their effective dates (holidays, yearly day swaps, cut-off, supplement and scoring rules). */

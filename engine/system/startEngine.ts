@@ -14,6 +14,7 @@ import { registerWaitTimerJobs, startWaitTimers, waitTimerHooks } from '../sched
 import { createWebhookNotifier } from '../webhooks/webhookNotifier.js';
 import { registerWebhookJobs } from '../webhooks/deliverWebhook.js';
 import { portalSenderFromEnv } from '../portal/sender.js';
+import { noticeSenderFromEnv } from '../notices/index.js';
 import { ensureAdminToken } from '../keys/ensureAdminToken.js';
 import { ensureAdminPerson } from '../keys/ensureAdminPerson.js';
 import { openEngine, type Engine } from './openEngine.js';
@@ -78,6 +79,8 @@ export async function startEngine(config: AppConfig, log: Log = console.log): Pr
   log(`Deadline scheduler running${missed ? `: ${missed} breach(es) that fell due while stopped recorded` : ''}`);
   // Status changes to the National Public Service Portal (Circular 04/2025), when an endpoint is configured.
   const portal = portalSenderFromEnv(process.env, pool, log);
+  // Notices to the citizen (e-mail, SMS/Zalo gateway), queued with each change, sent after commit.
+  const notices = noticeSenderFromEnv(process.env, pool, log);
 
   return {
     engine: openEngine(core, { calendars, documents: { storage: storageFromEnv(process.env, config.dataDir), limits: documentLimitsFromEnv(process.env) } }),
@@ -86,6 +89,7 @@ export async function startEngine(config: AppConfig, log: Log = console.log): Pr
     scheduler: () => scheduler.state(),
     async stop() {
       await portal?.stop();
+      await notices.stop();
       await scheduler.stop();
       await pool.end();
       if (embedded) await embedded.stop();
