@@ -7,15 +7,17 @@ import lintModule from 'bpmn-js-bpmnlint';
 import TokenSimulationModule from 'bpmn-js-token-simulation';
 import onestopModdle from '../../engine/bpmn/onestop-moddle.json';
 import { packedLintConfig } from '../../engine/lint/lintConfig.js';
+import { lintItemSeverity } from '../../engine/lint/itemSeverity.js';
 import { ApiError, OnestopApi, type ProblemItem } from '../../web/shared/api/client.js';
 import { el } from '../../web/shared/dom.js';
-import { currentLang, setLang, t, translateModule, type DesignerKey } from '../../web/shared/i18n/i18n.js';
+import { currentLang, setLang, t, type DesignerKey } from '../../web/shared/i18n/i18n.js';
 // One sign-in for the designer and the workspace (see web/shared/session.ts).
 import { storedCsrf, storeCsrf, TOKEN_KEY } from '../../web/shared/session.js';
 import { downloadText, ensureLayout, fileNameFor, newDiagramXml } from './modules/diagramFiles/index.js';
 import OnestopPropertiesModule from './modules/onestopProperties/index.js';
 import { DepartmentRegistry } from './modules/onestopProperties/departmentRegistry.js';
 import { processOf } from './modules/onestopProperties/modelWrites.js';
+import TranslateModule from './modules/translate/index.js';
 import ServerProblemsModule, { SERVER_PROBLEMS_CHANGED, type ServerProblem, type ServerProblems } from './modules/serverProblems/index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -106,7 +108,7 @@ export class DesignerApp {
         lintModule,
         TokenSimulationModule,
         ServerProblemsModule,
-        translateModule,
+        TranslateModule,
       ],
       moddleExtensions: { onestop: onestopModdle },
       linting: { active: true, bpmnlint: this.lintConfig() },
@@ -130,7 +132,7 @@ export class DesignerApp {
           elementId: r.actualElementId ?? r.id ?? shownOn,
           message: r.message,
           rule: r.rule,
-          severity: r.category === 'warn' ? 'warning' : r.category === 'info' ? 'info' : 'error',
+          severity: lintItemSeverity(r.category, r.rule),
         }) as LintItem));
       this.lintedSeq = this.importSeq;
       this.renderProblems();

@@ -353,8 +353,13 @@ function FormSchemaEntry({ element, id, isStart }: { element: Any; id: string; i
   }
   const inputId = `bio-properties-panel-${id}`;
 
+  const builder = useService('formBuilder');
+
   return (
     <div class={`bio-properties-panel-entry onestop-form-schema${problem ? ' has-error' : ''}`} data-entry-id={id}>
+      <button type="button" class="onestop-open-form-builder" onClick={() => builder.open(element)}>
+        {t(text.trim() ? 'field.formBuilderEdit' : 'field.formBuilderCreate')}
+      </button>
       <label class="bio-properties-panel-label" for={inputId}>{t('field.formSchema')}</label>
       <textarea
         id={inputId}
