@@ -53,8 +53,9 @@ export function createOnestopEngine(options: EngineOptions) {
   };
   return {
     context: ctx,
-    deploy: (xml: string, deployedBy?: string | null) => deployProcedure(ctx.pool, xml, deployedBy ?? null),
-    loadProcessesFolder: (folder: string) => loadProcessesFolder(ctx.pool, folder),
+    /** In force at once (the engine's clock) unless `effectiveAt` says later. */
+    deploy: (xml: string, deployedBy?: string | null, effectiveAt?: Date | null) => deployProcedure(ctx.pool, xml, deployedBy ?? null, { effectiveAt: effectiveAt ?? ctx.time.now() }),
+    loadProcessesFolder: (folder: string) => loadProcessesFolder(ctx.pool, folder, () => ctx.time.now()),
     submit: (procedureCode: string, input: SubmitInput) => submitDossier(ctx, procedureCode, input),
     completeTask: (taskId: string, input: CompleteInput) => completeTask(ctx, taskId, input),
     claimTask: (taskId: string, actor: string) => claimTask(ctx, taskId, actor),

@@ -6,6 +6,7 @@ import { EVENT_SCHEMAS } from './eventSchemas.js';
 import { PEOPLE_SCHEMAS } from './peopleSchemas.js';
 import { NOTICE_SCHEMAS } from './noticeSchemas.js';
 import { LIFECYCLE_SCHEMAS, REPORT_SCHEMAS } from './lifecycleSchemas.js';
+import { PUBLISHING_SCHEMAS } from './publishingSchemas.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   paths: Record<string, Record<string, OpenApiOperation>>;
@@ -161,7 +162,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     ],
     paths,
     components: {
-      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS, ...EVENT_SCHEMAS, ...LIFECYCLE_SCHEMAS, ...REPORT_SCHEMAS, ...PEOPLE_SCHEMAS, ...NOTICE_SCHEMAS },
+      schemas: { ...SCHEMAS, ...WORKSPACE_SCHEMAS, ...CALENDAR_SCHEMAS, ...EVENT_SCHEMAS, ...LIFECYCLE_SCHEMAS, ...REPORT_SCHEMAS, ...PEOPLE_SCHEMAS, ...NOTICE_SCHEMAS, ...PUBLISHING_SCHEMAS },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API key of a system, created with POST /api/keys' },
         session: { type: 'apiKey', in: 'cookie', name: 'onestop_session', description: 'A person’s session (POST /api/session); changes also need the X-CSRF-Token header' },

@@ -7,7 +7,7 @@ import { changeDossier } from '../dossier/change.js';
 import type { DossierStatus } from '../dossier/statuses.js';
 import type { PaperSpec, ResultPaperSpec } from '../procedures/procedureModel.js';
 import { getDossierByCode } from '../store/dossiers/dossierRows.js';
-import { getLatestVersion } from '../store/procedures/procedureRows.js';
+import { versionInForceAt } from '../procedures/versionInForce.js';
 import { departmentTaskOnDossier } from '../store/queries/taskList.js';
 import { taskInScope } from '../read/taskInScope.js';
 import { withTransaction } from '../store/db.js';
@@ -151,9 +151,9 @@ export function openDocuments(ctx: EngineContext, options: DocumentOptions = {})
     /** Drops received files that will not be kept (a refused submission). */
     discard: (files: ReceivedFile[]) => Promise.all(files.map((f) => storage.discard(f))).then(() => undefined),
 
-    /** The checklist of the procedure's deployed version (the one a new dossier gets). */
+    /** The checklist of the procedure's version in force now (the one a new dossier gets). */
     async papersOfProcedure(procedureCode: string): Promise<PaperSpec[]> {
-      const version = await getLatestVersion(db, procedureCode);
+      const version = await versionInForceAt(db, procedureCode, ctx.time.now());
       if (!version) throw new NotFoundError(`procedure ${procedureCode} is not deployed`);
       return papersOfVersion(version.id);
     },

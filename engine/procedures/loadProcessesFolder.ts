@@ -18,7 +18,7 @@ export interface FolderDeployReport {
  * `.bpmn` file of the folder. A refused file is reported, not fatal: one bad
  * drawing must not keep the whole service center offline.
  */
-export async function loadProcessesFolder(pool: pg.Pool, folder: string): Promise<FolderDeployReport> {
+export async function loadProcessesFolder(pool: pg.Pool, folder: string, now: () => Date = () => new Date()): Promise<FolderDeployReport> {
   const report: FolderDeployReport = { departments: 0, deployed: [], refused: [] };
   const departmentsFile = path.join(folder, 'departments.json');
   const departments = JSON.parse(await readFile(departmentsFile, 'utf8')) as Array<{ code: string; name: string; agency: string; calendarId?: string; agencyId?: string }>;
@@ -36,7 +36,7 @@ export async function loadProcessesFolder(pool: pg.Pool, folder: string): Promis
   for (const file of files) {
     const xml = await readFile(path.join(folder, file), 'utf8');
     try {
-      report.deployed.push({ file, ...(await deployProcedure(pool, xml, `file:${file}`)) });
+      report.deployed.push({ file, ...(await deployProcedure(pool, xml, `file:${file}`, { effectiveAt: now() })) });
     } catch (err) {
       const detail = err instanceof DeploymentError
         ? err.problems.map((p) => `${p.elementId ?? '-'}: ${p.message}`).join('; ')

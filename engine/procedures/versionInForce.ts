@@ -10,7 +10,11 @@ import { getVersionInForce, type ProcedureVersionRow } from '../store/procedures
 
 export type { ProcedureVersionRow } from '../store/procedures/procedureRows.js';
 
-/** The version of `procedureCode` in force at `at` (a reception time), or null when none is yet. */
-export function versionInForceAt(db: Queryable, procedureCode: string, at: Date): Promise<ProcedureVersionRow | null> {
-  return getVersionInForce(db, procedureCode, at);
+/**
+ * The version of `procedureCode` in force at `at` (a reception time), or null
+ * when none is yet. `now` (default `at`): a reception dated before the first
+ * version took effect gets the first version in force at `now`.
+ */
+export function versionInForceAt(db: Queryable, procedureCode: string, at: Date, now: Date = at): Promise<ProcedureVersionRow | null> {
+  return getVersionInForce(db, procedureCode, at, now);
 }

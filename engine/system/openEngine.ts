@@ -15,6 +15,7 @@ import { openDocuments, type DocumentOptions } from '../documents/openDocuments.
 import { peopleModule } from '../people/index.js';
 import { peopleReads } from '../people/peopleReads.js';
 import { touchApiKey } from '../store/auth/touchApiKey.js';
+import { procedureCommands } from '../procedures/procedureCommands.js';
 import { noticesModule } from '../notices/index.js';
 
 type Core = OnestopEngine;
@@ -106,7 +107,7 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry; 
     },
 
     procedures: {
-      deploy: (xml: string, deployedBy?: string | null) => core.deploy(xml, deployedBy),
+      ...procedureCommands(ctx),
       loadFolder: (folder: string) => core.loadProcessesFolder(folder),
     },
 

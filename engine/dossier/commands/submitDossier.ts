@@ -1,7 +1,7 @@
 import type { EngineContext } from '../../engineContext.js';
 import { startInstance } from '../../runtime/processRun.js';
 import type { Queryable } from '../../store/db.js';
-import { getLatestVersion } from '../../store/procedures/procedureRows.js';
+import { versionInForceAt } from '../../procedures/versionInForce.js';
 import { insertDossier, nextDossierSeq } from '../../store/dossiers/dossierRows.js';
 import { saveRuleSet } from '../../store/rules/ruleRows.js';
 import { getDepartment } from '../../store/departments/departmentRows.js';
@@ -67,7 +67,8 @@ function checkApplicant(applicant: Applicant | undefined): FieldError[] {
  * until the first steps are routed to their departments. One transaction.
  */
 export async function submitDossier(ctx: EngineContext, procedureCode: string, input: SubmitInput): Promise<SubmitResult> {
-  const versionRow = await getLatestVersion(ctx.pool, procedureCode);
+  // The version in force when the dossier was received: one published to take effect later is not yet.
+  const versionRow = await versionInForceAt(ctx.pool, procedureCode, input.receivedAt ?? ctx.time.now(), ctx.time.now());
   if (!versionRow) throw new NotFoundError(`procedure ${procedureCode} is not deployed`);
   const definition = await ctx.definitions.get(versionRow.id);
   const { model } = definition;

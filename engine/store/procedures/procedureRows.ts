@@ -80,12 +80,21 @@ export async function getVersion(db: Queryable, code: string, version: number): 
   return rows[0] ?? null;
 }
 
-/** The highest version whose effective time is at or before `at`: the one a dossier received at `at` gets. */
-export async function getVersionInForce(db: Queryable, code: string, at: Date): Promise<ProcedureVersionRow | null> {
+/**
+ * The version a dossier received at `at` gets: the highest version whose
+ * effective time is at or before `at`. A dossier entered after the fact with
+ * a reception before the procedure's first version took effect gets the
+ * first version that is in force at `now` or took effect when it was
+ * published (what existed first), never one scheduled for later.
+ */
+export async function getVersionInForce(db: Queryable, code: string, at: Date, now: Date = at): Promise<ProcedureVersionRow | null> {
   const { rows } = await db.query<ProcedureVersionRow>(
     `SELECT ${VERSION_COLUMNS} FROM procedure_versions
-     WHERE procedure_code = $1 AND effective_at <= $2 ORDER BY version DESC LIMIT 1`,
-    [code, at],
+     WHERE procedure_code = $1
+       AND (effective_at <= GREATEST($2::timestamptz, $3::timestamptz) OR effective_at <= deployed_at + interval '1 minute')
+     ORDER BY (effective_at <= $2::timestamptz) DESC, CASE WHEN effective_at <= $2::timestamptz THEN version END DESC, version
+     LIMIT 1`,
+    [code, at, now],
   );
   return rows[0] ?? null;
 }
