@@ -28,6 +28,7 @@ import { auditRoutes } from './routes/auditRoutes.js';
 import { noticeRoutes } from './routes/noticeRoutes.js';
 import { oidcClient, type OidcClient } from './auth/oidc.js';
 import { auditAfterSuccess } from './auth/auditAfterSuccess.js';
+import { recordDocumentRefusals } from './auth/documentRefusals.js';
 
 export type { ApiDeps } from './apiDeps.js';
 
@@ -87,7 +88,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   });
   router.use(docsRouter());
   router.use(routerFor(routes, {
-    auth: { keys: resolved.engine.keys, sessions: resolved.engine.sessions, config: resolved.auth, afterSuccess: auditAfterSuccess(resolved.engine) },
+    auth: { keys: resolved.engine.keys, sessions: resolved.engine.sessions, config: resolved.auth, afterSuccess: auditAfterSuccess(resolved.engine), roleRefused: recordDocumentRefusals(resolved.engine) },
     document, limits: deps.limits, log: resolved.log,
   }));
   return router;

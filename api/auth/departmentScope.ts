@@ -1,3 +1,4 @@
+import type { ResolvedDeps } from '../apiDeps.js';
 import type { Caller } from '../http/route.js';
 import { forbidden } from '../http/problem.js';
 
@@ -23,4 +24,17 @@ export function departmentScope(caller: Caller, requested: string | undefined, w
 /** The department an officer acts for, which the engine holds its commands and reads to; null for every other role. */
 export function actingFor(caller: Caller): string | null {
   return caller.key?.role === 'officer' ? caller.key.department : null;
+}
+
+/**
+ * The department an officer acts for on one task: a person who is an officer
+ * of several departments acts for the task's own department when it is one
+ * of theirs (else for the first, and the engine refuses saying whose it is).
+ */
+export async function actingForTask(deps: Pick<ResolvedDeps, 'engine'>, caller: Caller, taskId: string): Promise<string | null> {
+  const first = actingFor(caller);
+  if (!first || !caller.departments || caller.departments.length < 2) return first;
+  // A missing task is answered (404) by the command itself.
+  const department = await deps.engine.read.task(taskId, null).then((t) => t.task.department, () => null);
+  return department && caller.departments.includes(department) ? department : first;
 }

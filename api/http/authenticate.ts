@@ -22,6 +22,16 @@ export interface AuthDeps {
   config?: AuthConfig;
   /** After a route succeeded (before the answer is sent): the audit of what a person read. */
   afterSuccess?: (route: RouteSpec, caller: Caller, params: Record<string, string>, reply: Reply) => Promise<void>;
+  /** A known caller refused by the route's role check (before the 403 is sent): the access log of the documents. */
+  roleRefused?: (route: RouteSpec, req: Request, refusal: RoleRefusal) => Promise<void>;
+}
+
+/** Who the role check refused, and as what. */
+export interface RoleRefusal {
+  /** As history records the caller: the key's name, or the person. */
+  actor: string;
+  /** The role(s) the caller has. */
+  has: string;
 }
 
 export type { RequestActor } from '../auth/requestActor.js';
@@ -62,7 +72,12 @@ export async function callerFor(route: RouteSpec, req: Request, deps: AuthDeps):
   const cookie = deps.sessions ? sessionCookieOf(req) : null;
   if (req.headers.authorization || !cookie) {
     const key = await authenticate(deps.keys, req);
-    authorize(route, key);
+    try {
+      authorize(route, key);
+    } catch (refusal) {
+      await deps.roleRefused?.(route, req, { actor: key.name, has: key.department ? `${key.role} of ${key.department}` : key.role });
+      throw refusal;
+    }
     return systemCaller(req, key);
   }
   const live = await deps.sessions!.resolve(cookie, deps.config!.session);
@@ -75,6 +90,7 @@ export async function callerFor(route: RouteSpec, req: Request, deps: AuthDeps):
   const membership = membershipFor(route.roles as readonly PersonRole[], live.memberships);
   if (!membership) {
     const have = live.memberships.map((m) => (m.department ? `${m.role} of ${m.department}` : m.role)).join(', ') || 'no membership';
+    await deps.roleRefused?.(route, req, { actor: personActor(live.person), has: have });
     throw forbidden(`${lowerFirst(route.summary)} needs the role ${roleList(route.roles)}; ${live.person.username} is ${have}`);
   }
   const role = apiRoleOf(membership);

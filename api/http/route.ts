@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
-import type { ApiKeyRow, ApiRole, PersonRole } from '../../engine/index.js';
+import type { ApiKeyRow, ApiRole, PersonRole, ReceptionHook } from '../../engine/index.js';
 import type { RequestActor } from '../auth/requestActor.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -43,6 +43,8 @@ export interface RouteInput<P = Record<string, string>, Q = Record<string, unkno
   req: Request;
   /** Checks a value against the route's JSON body schema (a JSON part of a multipart body); throws the 400. */
   checkBody?: (value: unknown) => void;
+  /** Rows a wrapping route adds to the reception's transaction (the papers of a dossier: documentRoutes.withPapers). */
+  withinReception?: ReceptionHook;
 }
 
 export interface Reply {

@@ -242,6 +242,19 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       resolvingAgency: { type: 'string', pattern: AGENCY_IDENTIFIER_PATTERN, description: 'The agency that resolves it, for a procedure any receiving point may receive (onestop:anyReceivingPoint); the dossier code carries its identifier (Circular 04/2025 art. 23).' },
       check: { type: 'boolean', description: 'Filed online for the desk to check: the dossier starts in status 1 (new) until POST /api/dossiers/{code}/accept or /refuse.' },
       receivedAt: { ...dateTime, description: 'When a paper dossier was received, if entered later; never in the future. Deadlines count from it.' },
+      papers: {
+        type: 'array',
+        maxItems: 100,
+        description: 'Papers without a file: only shown at the desk (`shown`), or required papers missing with a note saying why (`excused`). A JSON-only submission must excuse every required paper of the procedure, else 422 names them; files come with multipart/form-data.',
+        items: closed(
+          {
+            code: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$', description: 'Paper code, as the procedure lists it' },
+            mark: { enum: ['shown', 'excused'] },
+            note: { type: ['string', 'null'], maxLength: 2000 },
+          },
+          ['code', 'mark'],
+        ),
+      },
     },
     ['procedureCode', 'applicant', 'data', 'channel'],
   ),

@@ -2,7 +2,7 @@ import type { ResolvedDeps } from '../apiDeps.js';
 import { ACCEPTED_TYPES, DocumentTooLargeError, UnsupportedDocumentTypeError, type DocumentRow, type PaperFile, type PaperNote, type ReceivedFile } from '../../engine/index.js';
 
 const ACCEPTED_TYPES_LIST = Object.keys(ACCEPTED_TYPES);
-import { actingFor } from '../auth/departmentScope.js';
+import { actingFor, actingForTask } from '../auth/departmentScope.js';
 import { badRequest, HttpProblem, PROBLEM_TYPES } from '../http/problem.js';
 import { readMultipart } from '../http/multipartBody.js';
 import { created, ok, type Caller, type Reply, type RouteSpec } from '../http/route.js';
@@ -151,7 +151,7 @@ export function documentRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       async handler({ params, caller, req }) {
         const { fields, file } = await readUpload(deps, req);
-        const row = await docs().uploadForTask(params.id, { documentCode: fields.documentCode, name: fields.name ?? null, file, ...reader(caller) }).catch((e: unknown) => { throw fileProblem(e); });
+        const row = await docs().uploadForTask(params.id, { documentCode: fields.documentCode, name: fields.name ?? null, file, actor: caller.actor, actingFor: await actingForTask(deps, caller, params.id) }).catch((e: unknown) => { throw fileProblem(e); });
         return created(documentJson(row), `/api/documents/${row.id}/content`);
       },
     },
@@ -259,20 +259,21 @@ export function withPapers(deps: ResolvedDeps, route: RouteSpec): RouteSpec {
           throw error;
         }
       }
-      let reply: Reply;
       try {
+        // Papers without a file may also come in the dossier's JSON (the only way for a JSON-only submission).
+        notes = [...notes, ...paperNotes((body as { papers?: unknown }).papers)];
         if (await deps.engine.read.latestVersion(body.procedureCode)) {
           await docs().checkReception(body.procedureCode, files.map((f) => f.documentCode), notes);
         }
-        reply = await route.handler({ ...input, body });
       } catch (error) {
         await docs().discard(files.map((f) => f.file));
         throw error;
       }
-      const code = (reply.body as { code: string }).code;
-      const kept = await docs().attachAtReception(code, { files, notes, actor: input.caller.actor }).catch((e: unknown) => { throw fileProblem(e); });
-      const resultSecret = await docs().issueResultSecret(code);
-      return { ...reply, body: { ...(reply.body as object), resultSecret, documents: kept.map(documentJson) } };
+      // The papers' rows are written in the reception's own transaction (engine/documents receiveWithPapers).
+      const { result: reply, documents, resultSecret } = await docs()
+        .receiveWithPapers({ files, notes, actor: input.caller.actor }, (withinReception) => route.handler({ ...input, body, withinReception }))
+        .catch((e: unknown) => { throw fileProblem(e); });
+      return { ...reply, body: { ...(reply.body as object), resultSecret, documents: documents.map(documentJson) } };
     },
   };
 }

@@ -29,7 +29,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
         201: { description: 'Received: code, promised date and the first routed steps', schema: ref('SubmittedDossier') },
         422: { description: 'The data does not satisfy the start form, the procedure is not deployed, or receivedAt is in the future', schema: ref('Problem') },
       },
-      async handler({ body, caller }) {
+      async handler({ body, caller, withinReception }) {
         const input = body as { procedureCode: string; applicant: { name: string; idNumber: string; phone?: string; email?: string }; data: Record<string, unknown>; channel: Channel; receivingAgency?: string; receivingPoint?: string; resolvingAgency?: string; receivedAt?: string; check?: boolean };
         if (!(await deps.engine.read.latestVersion(input.procedureCode))) {
           throw invalidData(`procedure ${input.procedureCode} is not deployed`, [{ in: 'body', path: '/procedureCode', message: 'is not a deployed procedure' }]);
@@ -44,6 +44,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
           check: input.check,
           receivedAt: input.receivedAt ? new Date(input.receivedAt) : undefined,
           actor: caller.actor,
+          withinReception,
         });
         return created(
           {

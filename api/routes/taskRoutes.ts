@@ -1,4 +1,4 @@
-import { actingFor, departmentScope } from '../auth/departmentScope.js';
+import { actingForTask, departmentScope } from '../auth/departmentScope.js';
 import type { ResolvedDeps } from '../apiDeps.js';
 import type { TaskStatus } from '../../engine/index.js';
 import { ok, type RouteSpec } from '../http/route.js';
@@ -47,7 +47,7 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: idParam,
       responses: { 200: { description: 'The task', schema: ref('TaskDetail') } },
       async handler({ params, caller }) {
-        const { task, dossier } = await deps.engine.read.task(params.id, actingFor(caller));
+        const { task, dossier } = await deps.engine.read.task(params.id, await actingForTask(deps, caller, params.id));
         return ok(taskDetailJson(task, dossier));
       },
     },
@@ -62,7 +62,7 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: idParam,
       responses: { 200: { description: 'Claimed', schema: ref('Task') }, 409: { description: 'Completed, cancelled, or claimed by someone else', schema: ref('Problem') } },
       async handler({ params, caller }) {
-        return ok(taskJson(await deps.engine.tasks.claim(params.id, { actor: caller.actor, actingFor: actingFor(caller) })));
+        return ok(taskJson(await deps.engine.tasks.claim(params.id, { actor: caller.actor, actingFor: await actingForTask(deps, caller, params.id) })));
       },
     },
     {
@@ -75,7 +75,7 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: idParam,
       responses: { 200: { description: 'Open again', schema: ref('Task') }, 409: { description: 'Completed, cancelled, or claimed by someone else', schema: ref('Problem') } },
       async handler({ params, caller }) {
-        return ok(taskJson(await deps.engine.tasks.unclaim(params.id, { actor: caller.actor, actingFor: actingFor(caller) })));
+        return ok(taskJson(await deps.engine.tasks.unclaim(params.id, { actor: caller.actor, actingFor: await actingForTask(deps, caller, params.id) })));
       },
     },
     {
@@ -95,9 +95,10 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
       },
       async handler({ params, body, caller }) {
         const input = (body ?? {}) as { data?: Record<string, unknown>; documents?: string[] };
+        const department = await actingForTask(deps, caller, params.id);
         // The step's result papers (onestop:resultDocuments) must be among the documents named.
-        await deps.engine.documents.checkCompletion(params.id, input.documents, { actingFor: actingFor(caller) });
-        const r = await deps.engine.tasks.complete(params.id, { actor: caller.actor, actingFor: actingFor(caller), data: input.data ?? {} });
+        await deps.engine.documents.checkCompletion(params.id, input.documents, { actingFor: department });
+        const r = await deps.engine.tasks.complete(params.id, { actor: caller.actor, actingFor: department, data: input.data ?? {} });
         return ok({ dossierCode: r.dossierCode, status: statusJson(r.status), timeliness: r.timeliness, openTasks: r.openTasks.map(routedTaskJson) });
       },
     },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { EngineContext } from '../engineContext.js';
 import { ForbiddenError, NotFoundError, ValidationError, ConflictError, type FieldError } from '../errors.js';
-import { changeDossier } from '../dossier/change.js';
+import { changeDossier, type UnitOfWork } from '../dossier/change.js';
 import type { DossierStatus } from '../dossier/statuses.js';
 import type { PaperSpec, ResultPaperSpec } from '../procedures/procedureModel.js';
 import { getDossierByCode } from '../store/dossiers/dossierRows.js';
@@ -62,6 +62,9 @@ export interface PaperNote {
   mark: PaperMark;
   note?: string | null;
 }
+
+/** Rows written in the reception's transaction after the dossier's own (its papers). */
+export type ReceptionHook = (work: UnitOfWork) => Promise<void>;
 
 export type { DocumentRow, DocumentStage } from '../store/documents/documentRow.js';
 export type { ChecklistEntry } from './checklist.js';
@@ -177,14 +180,26 @@ export function openDocuments(ctx: EngineContext, options: DocumentOptions = {})
       }
     },
 
-    /** The papers received with the dossier, one change of the dossier. */
-    async attachAtReception(code: string, input: { files: PaperFile[]; notes: PaperNote[]; actor: string }): Promise<DocumentRow[]> {
-      if (!input.files.length && !input.notes.length) return [];
-      return keep(input.files.map((f) => f.file), () =>
-        changeDossier(ctx, { code }, OPEN_TO_PAPERS, 'attach the papers', async (work) => {
-          const papers = await papersOfVersion(work.dossier.procedureVersionId);
-          await refuseOverDossierLimit(work.dossier.id, input.files.reduce((n, f) => n + f.file.size, 0));
-          const rows: DocumentRow[] = [];
+    /**
+     * A reception with its papers, one transaction: the files go to the store
+     * first (content-addressed, so an object no row names is harmless, and it
+     * is removed when the reception fails), then `receive` runs the reception
+     * with `withinReception`, which writes the papers' rows, the marks and the
+     * e-result secret after the dossier's row, in the dossier's transaction.
+     * A failure anywhere leaves no dossier, no row and no object of its own.
+     */
+    async receiveWithPapers<R>(
+      input: { files: PaperFile[]; notes: PaperNote[]; actor: string },
+      receive: (withinReception: ReceptionHook) => Promise<R>,
+    ): Promise<{ result: R; documents: DocumentRow[]; resultSecret: string }> {
+      const secret = newResultSecret();
+      const rows: DocumentRow[] = [];
+      const result = await keep(input.files.map((f) => f.file), () =>
+        receive(async (work) => {
+          rows.length = 0;
+          // The version the reception gave the dossier, read back from its row in this transaction.
+          const dossier = await getDossierByCode(work.db, work.dossier.code);
+          const papers = dossier ? await papersOfVersion(dossier.procedureVersionId) : [];
           for (const f of input.files) {
             const paper = papers.find((p) => p.code === f.documentCode);
             const row = await insertDocument(work.db, {
@@ -192,23 +207,15 @@ export function openDocuments(ctx: EngineContext, options: DocumentOptions = {})
               fileName: f.file.fileName, contentType: f.file.contentType, size: f.file.size, sha256: f.file.sha256, note: f.note ?? null, uploadedAt: work.now, uploadedBy: input.actor,
             });
             work.record(uploadedEvent(row, work.now));
-            rows.push({ ...row, dossierCode: code });
+            rows.push({ ...row, dossierCode: work.dossier.code });
           }
           for (const n of input.notes) {
             await insertPaperMark(work.db, { dossierId: work.dossier.id, documentCode: n.documentCode, mark: n.mark, note: n.note ?? null, at: work.now, by: input.actor });
           }
-          return rows;
+          await insertResultSecret(work.db, work.dossier.id, hashResultSecret(secret), work.now);
         }),
       );
-    },
-
-    /** The secret the citizen downloads the e-result with; returned once, stored hashed. */
-    async issueResultSecret(code: string): Promise<string> {
-      const dossier = await getDossierByCode(db, code);
-      if (!dossier) throw new NotFoundError(`dossier ${code} does not exist`);
-      const secret = newResultSecret();
-      await insertResultSecret(db, dossier.id, hashResultSecret(secret), ctx.time.now());
-      return secret;
+      return { result, documents: rows, resultSecret: secret };
     },
 
     /**
@@ -307,6 +314,20 @@ export function openDocuments(ctx: EngineContext, options: DocumentOptions = {})
       const content = await storage.open(doc.sha256);
       await logDocumentAccess(db, { at: ctx.time.now(), actor: reader.actor, action: 'download', dossierCode: doc.dossierCode, documentId: doc.id, sha256: doc.sha256, size: doc.size, detail: null });
       return { document: doc, content, inline: INLINE_TYPES.has(doc.contentType) };
+    },
+
+    /**
+     * A caller whose role may not use a documents endpoint at all (refused by
+     * the API's role check), recorded like the refusals above: who, what, when.
+     * The dossier is named when the request names it, its document or its step.
+     */
+    async recordRoleRefusal(input: { actor: string; dossierCode?: string; documentId?: string; taskId?: string; detail: string }): Promise<void> {
+      const isId = (v?: string): v is string => !!v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+      const documentId = isId(input.documentId) ? input.documentId : null;
+      let dossierCode = input.dossierCode?.slice(0, 100) ?? null;
+      if (!dossierCode && documentId) dossierCode = (await getDocument(db, documentId))?.dossierCode ?? null;
+      if (!dossierCode && isId(input.taskId)) dossierCode = await taskInScope(db, input.taskId, null).then((t) => t.dossierCode, () => null);
+      await logDocumentAccess(db, { at: ctx.time.now(), actor: input.actor, action: 'refused', dossierCode, documentId, sha256: null, size: null, detail: input.detail.slice(0, 500) });
     },
 
     /** The citizen's e-result, with the secret of the receipt; refused (and recorded) without it. */

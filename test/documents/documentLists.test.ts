@@ -57,5 +57,10 @@ describe('the sample procedures', () => {
     const model = buildProcedureModel((await parseBpmn(xml)).rootElement);
     expect(model.documents.length).toBeGreaterThanOrEqual(3);
     expect(model.documents[0].name).toMatch(/^(Tờ khai|Đơn|Giấy đề nghị)/);
+    // The application form is required; papers only shown, or needed only in some cases ("nếu có", "trường hợp"), are not.
+    expect(model.documents[0].required).toBe(true);
+    for (const p of model.documents) {
+      if (p.presentOnly || /nếu có|trường hợp/.test(p.name)) expect([p.code, p.required]).toEqual([p.code, false]);
+    }
   });
 });

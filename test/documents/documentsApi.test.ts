@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import request from 'supertest';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { bearer, createKey, createTestbed, type Testbed } from '../api/support/apiTestbed.js';
@@ -116,8 +117,19 @@ describe.each(['files', 's3'] as const)('dossier documents over HTTP, stored as 
     }
     await tb.api.get(`/api/documents/${docId}/content`).expect(401);
     await tb.api.get('/api/documents/00000000-0000-4000-8000-000000000000/content').set(bearer(key.desk)).expect(404);
-    const refused = await tb.db.pool.query(`SELECT actor FROM document_access_log WHERE dossier_code = $1 AND action = 'refused' ORDER BY id`, [d.code]);
-    expect(refused.rows.map((r) => r.actor)).toEqual(['officer UBND_XA_LANHDAO', 'officer UBND_XA_LANHDAO', 'officer CONGAN_XA', 'officer CONGAN_XA']);
+    // Refused by the documents' own rule (a department without a step) or by the role check of the route: both recorded.
+    const refused = await tb.db.pool.query(`SELECT actor, document_id, detail, at FROM document_access_log WHERE dossier_code = $1 AND action = 'refused' ORDER BY id`, [d.code]);
+    const adminName = (await tb.db.pool.query<{ name: string }>('SELECT name FROM api_keys WHERE bootstrap AND revoked_at IS NULL')).rows[0]?.name;
+    expect(refused.rows.map((r) => r.actor)).toEqual(['officer UBND_XA_LANHDAO', 'officer UBND_XA_LANHDAO', 'officer CONGAN_XA', 'officer CONGAN_XA', adminName, adminName, 'analyst', 'analyst']);
+    expect(refused.rows.slice(-2).map((r) => [r.document_id, r.detail])).toEqual([
+      [null, 'listDossierDocuments needs the role desk, supervisor, officer; the caller is analyst'],
+      [docId, 'getDocumentContent needs the role desk, supervisor, officer; the caller is analyst'],
+    ]);
+    expect(refused.rows.every((r) => r.at instanceof Date)).toBe(true);
+    // A step's paper: the dossier is found through the task.
+    await tb.api.post(`/api/tasks/${d.tasks[0].id}/documents`).set(bearer(key.desk)).field('documentCode', 'X').attach('file', pdfBytes(), 'x.pdf').expect(403);
+    const onTask = await tb.db.pool.query(`SELECT actor, detail FROM document_access_log WHERE dossier_code = $1 AND action = 'refused' ORDER BY id DESC LIMIT 1`, [d.code]);
+    expect(onTask.rows[0]).toEqual({ actor: 'desk', detail: 'uploadTaskDocument needs the role officer; the caller is desk' });
   });
 
   it('refuses an HTML page named .pdf with 415 and keeps nothing', async () => {
@@ -166,6 +178,37 @@ describe.each(['files', 's3'] as const)('dossier documents over HTTP, stored as 
       await new Promise((r) => server.close(r));
     }
     expect([await rowCount(), await backend.objectCount(), await backend.stagingCount()]).toEqual([rows, objects, 0]);
+  });
+
+  it('keeps nothing of a reception that fails after its papers were stored: a refused date, a database fault in its transaction', async () => {
+    const count = async (table: string) => (await tb.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+    const state = async () => [await count('dossiers'), await rowCount(), await count('dossier_paper_marks'), await count('dossier_result_secrets'), await backend.objectCount(), await backend.stagingCount()];
+    const before = await state();
+    const papers = (tag: string) => ({ TO_KHAI: { bytes: pdfBytes(`only in this reception ${tag}`), name: 'a.pdf' }, BAN_VE: { bytes: pdfBytes(`drawing ${tag}`), name: 'b.pdf' } });
+    // The fault's 503 is the database's, answered by every route alike (outside the documented answers of one).
+    const receiveAs = (dossier: object, files: Record<string, { bytes: Buffer; name: string }>, client: Pick<typeof tb.api, 'post'> = tb.api) => {
+      const req = client.post('/api/dossiers').set(bearer(key.desk)).field('dossier', JSON.stringify(dossier)).field('papers', JSON.stringify([{ code: 'CCCD', mark: 'shown' }]));
+      for (const [code, f] of Object.entries(files)) req.attach(code, f.bytes, f.name);
+      return req;
+    };
+    // Refused by the reception itself, once the files are in the store.
+    const future = await receiveAs({ ...newDossier, receivedAt: '2026-03-03T09:00:00+07:00' }, papers('future')).expect(422);
+    expect(future.body.detail).toMatch(/in the future/);
+    expect(await state()).toEqual(before);
+    // A fault of the database after the papers' rows were written, in the same transaction (the e-result secret is written last).
+    await tb.db.pool.query(`CREATE FUNCTION injected_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault' USING ERRCODE = '57014'; END $$`);
+    await tb.db.pool.query('CREATE TRIGGER injected_fault BEFORE INSERT ON dossier_result_secrets FOR EACH ROW EXECUTE FUNCTION injected_fault()');
+    try {
+      const fault = await receiveAs(newDossier, papers('fault'), request(tb.app)).expect(503);
+      expect(fault.body.detail).toMatch(/nothing was saved/);
+    } finally {
+      await tb.db.pool.query('DROP TRIGGER injected_fault ON dossier_result_secrets; DROP FUNCTION injected_fault()');
+    }
+    expect(await state()).toEqual(before);
+    // The same papers are received in full once the database is back.
+    const ok = (await receiveAs(newDossier, papers('fault')).expect(201)).body;
+    expect(ok.documents.map((d: { documentCode: string }) => d.documentCode)).toEqual(['TO_KHAI', 'BAN_VE']);
+    expect(await state()).toEqual([before[0] + 1, before[1] + 2, before[2] + 1, before[3] + 1, before[4] + 2, 0]);
   });
 
   it('requires the result paper at completion; the citizen gets the e-result only with the secret', async () => {

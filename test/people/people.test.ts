@@ -165,6 +165,31 @@ test('a lead reassigns a task of the department to a colleague; history and cont
   expect(reads.items.map((e: { target: string; detail: { operation: string } }) => [e.target, e.detail.operation])).toEqual([[d.code, 'getDossierHistory'], [d.code, 'getControlSlip']]);
 });
 
+test('a person who is an officer of several departments acts for the department of the task: claim, complete, reassign', async () => {
+  const both = await onboard(tb, 'two.departments', [{ role: 'officer', department: 'TUPHAP_XA' }, { role: 'lead', department: 'CONGAN_XA' }], 'Hai Phòng');
+  const colleague = await onboard(tb, 'police.colleague', [{ role: 'officer', department: 'CONGAN_XA' }], 'Công an viên');
+  const desk = await onboard(tb, 'desk.two.depts', [{ role: 'desk' }]);
+  const d = (await tb.api.post('/api/dossiers').set(asPerson(desk)).send(birthDossier()).expect(201)).body;
+  const first = d.tasks[0];
+  expect(first.department).toBe('TUPHAP_XA');
+  await tb.api.post(`/api/tasks/${first.id}/claim`).set(asPerson(both)).expect(200);
+  const done = (await tb.api.post(`/api/tasks/${first.id}/complete`).set(asPerson(both)).send({ data: BIRTH_STEP_DATA.Task_RegisterBirth }).expect(200)).body;
+  const police = done.openTasks.find((t: { department: string }) => t.department === 'CONGAN_XA');
+  const insurance = done.openTasks.find((t: { department: string }) => t.department === 'BHXH');
+  // The second membership counts: the step of CONGAN_XA is read, claimed and completed by the same person.
+  expect((await tb.api.get(`/api/tasks/${police.id}`).set(asPerson(both)).expect(200)).body.department).toBe('CONGAN_XA');
+  expect((await tb.api.post(`/api/tasks/${police.id}/claim`).set(asPerson(both)).expect(200)).body.assignee).toBe('Hai Phòng (@two.departments)');
+  // As the lead of CONGAN_XA the person hands it to a colleague and takes it back.
+  await tb.api.post(`/api/tasks/${police.id}/assign`).set(asPerson(both)).send({ personId: colleague.id }).expect(200);
+  await tb.api.post(`/api/tasks/${police.id}/assign`).set(asPerson(both)).send({ personId: both.id }).expect(200);
+  await tb.api.post(`/api/tasks/${police.id}/complete`).set(asPerson(both)).send({ data: BIRTH_STEP_DATA.Task_RegisterPermanentResidence }).expect(200);
+  // A department the person does not belong to stays refused, saying whose the step is.
+  const refused = await tb.api.post(`/api/tasks/${insurance.id}/claim`).set(asPerson(both)).expect(403);
+  expect(refused.body.detail).toMatch(/BHXH/);
+  const history = JSON.stringify((await tb.api.get(`/api/dossiers/${d.code}/history`).set(asPerson(desk)).expect(200)).body);
+  expect(history.match(/Hai Phòng \(@two\.departments\)/g)?.length).toBeGreaterThanOrEqual(4);
+});
+
 test('CSV import: a dry run shows the errors of each line and creates nobody; then everyone in one go', async () => {
   const bad = ['username,fullName,role,department,password', 'csv.one,Một,officer,TUPHAP_XA,', 'csv.two,Hai,officer,', 'csv.three,Ba,chief,BHXH,', 'csv.one,Một,lead,TUPHAP_XA,'].join('\n');
   const preview = (await tb.api.post('/api/people/import?dryRun=true').set(bearer(tb.admin)).send({ csv: bad }).expect(200)).body;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 import { ROOT } from '../support/engineHarness.js';
 import { ADMIN, call, kill, startServer, type ServerProcess } from './support/serverProcess.js';
+import { withSamplePapers } from '../support/samplePapers.js';
 
 // kill -9 of the server in the middle of a stream of step completions over
 // HTTP: every completion the server acknowledged with a 2xx must still be
@@ -36,7 +37,7 @@ test('kill -9 under a bounded load of step completions: every acknowledged step 
 
   const tasks: Array<{ id: string; elementId: string }> = [];
   for (let i = 0; i < DOSSIERS; i++) {
-    const submitted = await call(server, 'POST', '/api/dossiers', desk, { procedureCode: sample.procedureCode, applicant: sample.applicant, data: sample.data, channel: 'direct' });
+    const submitted = await call(server, 'POST', '/api/dossiers', desk, withSamplePapers({ procedureCode: sample.procedureCode, applicant: sample.applicant, data: sample.data, channel: 'direct' }));
     expect(submitted.status).toBe(201);
     tasks.push(submitted.body.tasks[0]);
   }

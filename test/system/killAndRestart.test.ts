@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 import { ROOT } from '../support/engineHarness.js';
 import { ADMIN, call, kill, startServer as spawnServer } from './support/serverProcess.js';
+import { withSamplePapers } from '../support/samplePapers.js';
 
 // The real server, as `npm start` runs it, in a child process on a test
 // database: killed with SIGKILL between two steps of a linked dossier and
@@ -33,7 +34,7 @@ test('a dossier survives the server being killed between two steps', async () =>
   const police = await key('officer', 'CONGAN_XA');
   const insurance = await key('officer', 'BHXH');
 
-  const submitted = await call(server, 'POST', '/api/dossiers', desk, { procedureCode: sample.procedureCode, applicant: sample.applicant, data: sample.data, channel: 'direct' });
+  const submitted = await call(server, 'POST', '/api/dossiers', desk, withSamplePapers({ procedureCode: sample.procedureCode, applicant: sample.applicant, data: sample.data, channel: 'direct' }));
   expect(submitted.status).toBe(201);
   const code = submitted.body.code as string;
   const first = submitted.body.tasks[0];

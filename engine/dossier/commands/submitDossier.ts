@@ -8,7 +8,7 @@ import { getDepartment } from '../../store/departments/departmentRows.js';
 import { errorsAt, NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { formatFieldErrors } from '../../forms/formValidator.js';
 import { formatDossierCode, vietnamDate } from '../dossierCode.js';
-import { receiveDossier } from '../change.js';
+import { receiveDossier, type UnitOfWork } from '../change.js';
 import { beginProcessing, receptionTimes, statusAfterStart } from './beginProcessing.js';
 import type { CreatedTask } from '../changeTypes.js';
 import type { Channel } from '../channel.js';
@@ -39,6 +39,8 @@ export interface SubmitInput {
   /** A paper dossier entered after the fact; never in the future. */
   receivedAt?: Date;
   actor?: string | null;
+  /** More rows of the reception, written in its transaction after the dossier's own (its papers: engine/documents). */
+  withinReception?: (work: UnitOfWork) => Promise<void>;
 }
 
 export interface SubmitResult {
@@ -110,6 +112,7 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
     };
     return receiveDossier(ctx, now, insertNew, async (work) => {
       work.record({ type: 'dossier.filed', at: now, actor: input.actor ?? null, payload: { procedureCode: model.procedureCode, version: definition.version, channel, submittedAt: now } });
+      await input.withinReception?.(work);
       const { id, code } = work.dossier;
       return { id, code, status: 'new' as DossierStatus, procedureCode: model.procedureCode, version: definition.version, receivedAt: now, clockStartedAt: now, dueAt: null, tasks: [] };
     });
@@ -146,6 +149,7 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
   };
   return receiveDossier(ctx, now, insert, async (work) => {
     const begun = await beginProcessing(ctx, work, { definition, run, times, channel, actor: input.actor ?? null, backdated });
+    await input.withinReception?.(work);
     const { id, code } = work.dossier;
     return { id, code, status: begun.status, procedureCode: model.procedureCode, version: definition.version, receivedAt, clockStartedAt: times.clockStartedAt, dueAt: times.dueAt, tasks: begun.tasks };
   });

@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from '../../support/testDatabas
 import { FixedClock } from '../../support/fixedClock.js';
 import { defaultCalendar, ROOT } from '../../support/engineHarness.js';
 import { ResponseChecker } from './openApiResponses.js';
+import { withSamplePapers } from '../../support/samplePapers.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const PROCESSES = path.join(ROOT, 'processes');
@@ -122,9 +123,9 @@ export async function databaseFingerprint(tb: Testbed): Promise<Record<string, s
   return out;
 }
 
-/** Valid start-form data of the birth – residence – health insurance sample (2.002621). */
+/** Valid start-form data of the birth – residence – health insurance sample (2.002621), its required papers excused with a note. */
 export function birthDossier(overrides: Record<string, unknown> = {}) {
-  return {
+  return withSamplePapers({
     procedureCode: '2.002621',
     channel: 'online',
     applicant: { name: 'Nguyễn Thị Mai', idNumber: '001190000123', phone: '0912345678', email: 'mai.nguyen@example.vn' },
@@ -151,7 +152,7 @@ export function birthDossier(overrides: Record<string, unknown> = {}) {
       resultDeliveryMethod: 'Nhận bản điện tử qua VNeID / Cổng Dịch vụ công quốc gia',
     },
     ...overrides,
-  };
+  });
 }
 
 export const BIRTH_STEP_DATA = {
