@@ -72,7 +72,11 @@ export function routerFor(routes: readonly RouteSpec[], deps: { auth: AuthDeps; 
       if (validators.path && !validators.path(params)) {
         // A malformed id names nothing that exists: the same answer as an unknown one.
         const name = validators.path.errors?.[0]?.instancePath.slice(1) || Object.keys(route.pathParams ?? {})[0];
-        throw notFound(`${route.pathParams?.[name]?.entity ?? name} ${params[name]} does not exist`);
+        const entity = route.pathParams?.[name]?.entity ?? name;
+        const problem = notFound(`${entity} ${params[name]} does not exist`);
+        if (entity === 'dossier') problem.because('dossier-not-found', { code: params[name] });
+        if (entity === 'task') problem.because('task-not-found', { id: params[name] });
+        throw problem;
       }
       const query = { ...(req.query as Record<string, unknown>) };
       check('query', validators.query, query);
@@ -126,7 +130,7 @@ export function routerFor(routes: readonly RouteSpec[], deps: { auth: AuthDeps; 
     });
   }
   router.use('/api', (req) => {
-    throw notFound(`there is no endpoint ${req.method} ${req.originalUrl.split('?')[0]}; the endpoints are listed at /api/docs`);
+    throw notFound(`there is no endpoint ${req.method} ${req.originalUrl.split('?')[0]}; the endpoints are listed at /api/docs`).because('no-endpoint');
   });
   router.use(problemHandler(deps.log));
   return router;

@@ -2,10 +2,13 @@ import type { ErrorRequestHandler, Response } from 'express';
 import {
   ConflictError,
   DeploymentError,
+  DomainError,
   ForbiddenError,
   NotFoundError,
   ProcessError,
   ValidationError,
+  type ProblemCode,
+  type ProblemParams,
 } from '../../engine/index.js';
 import { classifyDatabaseError } from '../../engine/index.js';
 
@@ -40,14 +43,29 @@ export interface ProblemError {
   rule?: string;
   severity?: string;
   message: string;
+  /** What is wrong with the field, for a client to word it (an ajv keyword such as 'required', 'maxLength', or a rule's own code). */
+  code?: string;
+  params?: ProblemParams;
 }
 
+/** Refusals of the HTTP layer a client words itself, beside the engine's (ProblemCode). */
+export type HttpProblemCode =
+  | 'session-ended' | 'password-change' | 'wrong-password' | 'account-inactive' | 'key-revoked' | 'role-required'
+  | 'request-invalid' | 'no-endpoint' | 'service-unavailable' | 'internal';
+
+/**
+ * `code` and `params` say what happened in words-free form: the workspace
+ * writes its own Vietnamese or English sentence from them, `detail` stays the
+ * English one for other systems and logs.
+ */
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail: string;
   instance?: string;
+  code?: ProblemCode | HttpProblemCode;
+  params?: ProblemParams;
   errors?: ProblemError[];
 }
 
@@ -63,6 +81,15 @@ export class HttpProblem extends Error {
   ) {
     super(detail);
   }
+
+  code?: HttpProblemCode | ProblemCode;
+  params?: ProblemParams;
+  /** Names the refusal for clients (see Problem.code). */
+  because(code: HttpProblemCode | ProblemCode, params: ProblemParams = {}): this {
+    this.code = code;
+    this.params = params;
+    return this;
+  }
 }
 
 export const badRequest = (detail: string, errors?: ProblemError[]) =>
@@ -74,12 +101,43 @@ export const notFound = (detail: string) => new HttpProblem(404, PROBLEM_TYPES.n
 export const conflict = (detail: string) => new HttpProblem(409, PROBLEM_TYPES.conflict, 'Conflict with the current state', detail);
 export const invalidData = (detail: string, errors: ProblemError[]) =>
   new HttpProblem(422, PROBLEM_TYPES.invalidData, 'The data is invalid', detail, errors);
+/** A report or list period whose start is after its end (`from`, `to` as given). */
+export const periodReversed = (from: string, to: string) =>
+  badRequest(`the period is empty: query/from (${from}) is after query/to (${to})`, [{ in: 'query', path: '/from', message: 'must not be after to', code: 'period-reversed', params: { from, to } }])
+    .because('period-reversed', { from, to });
+
+/** The code and parameters of a refusal, when it has them. */
+const named = (err: { code?: string; params?: ProblemParams }) => (err.code ? { code: err.code as Problem['code'], params: err.params ?? {} } : {});
 
 /** Maps an error to its problem; unknown errors become a bare 500 (details go to the log, never to the caller). */
 export function toProblem(err: unknown): Problem & { headers?: Record<string, string>; unexpected?: boolean } {
   if (err instanceof HttpProblem) {
-    return { type: err.type, title: err.title, status: err.status, detail: err.message, ...(err.errors ? { errors: err.errors } : {}), headers: err.headers };
+    return { type: err.type, title: err.title, status: err.status, detail: err.message, ...named(err), ...(err.errors ? { errors: err.errors } : {}), headers: err.headers };
   }
+  const domain = err instanceof DomainError ? domainProblem(err) : null;
+  if (domain) return { ...domain, ...named(err as DomainError) };
+
+  const bodyError = bodyParserProblem(err);
+  if (bodyError) return bodyError;
+  const fault = classifyDatabaseError(err);
+  if (fault?.kind === 'disk-full') {
+    return { type: PROBLEM_TYPES.insufficientStorage, title: 'The database cannot store this', status: 507, detail: fault.message };
+  }
+  if (fault) {
+    return {
+      type: PROBLEM_TYPES.serviceUnavailable,
+      title: 'The service is temporarily unavailable',
+      status: 503,
+      detail: `${fault.message}; nothing was saved, try again in a few seconds`,
+      code: 'service-unavailable',
+      params: {},
+      headers: { 'Retry-After': '5' },
+    };
+  }
+  return { type: PROBLEM_TYPES.internal, title: 'Internal error', status: 500, detail: 'the server failed to handle this request; it was logged', code: 'internal', params: {}, unexpected: true };
+}
+
+function domainProblem(err: DomainError): Problem | null {
   if (err instanceof NotFoundError) return { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: err.message };
   if (err instanceof ConflictError) return { type: PROBLEM_TYPES.conflict, title: 'Conflict with the current state', status: 409, detail: err.message };
   if (err instanceof ForbiddenError) return { type: PROBLEM_TYPES.forbidden, title: 'Not allowed', status: 403, detail: err.message };
@@ -98,7 +156,9 @@ export function toProblem(err: unknown): Problem & { headers?: Record<string, st
       title: 'The data is invalid',
       status: 422,
       detail: err.message,
-      errors: err.errors.map((e) => ({ in: 'body' as const, path: e.path, message: e.message })),
+      code: 'invalid-data',
+      params: {},
+      errors: err.errors.map((e) => ({ in: 'body' as const, path: e.path, message: e.message, ...named(e) })),
     };
   }
   if (err instanceof ProcessError) {
@@ -110,22 +170,8 @@ export function toProblem(err: unknown): Problem & { headers?: Record<string, st
       ...(err.elementId ? { errors: [{ elementId: err.elementId, message: err.message }] } : {}),
     };
   }
-  const bodyError = bodyParserProblem(err);
-  if (bodyError) return bodyError;
-  const fault = classifyDatabaseError(err);
-  if (fault?.kind === 'disk-full') {
-    return { type: PROBLEM_TYPES.insufficientStorage, title: 'The database cannot store this', status: 507, detail: fault.message };
-  }
-  if (fault) {
-    return {
-      type: PROBLEM_TYPES.serviceUnavailable,
-      title: 'The service is temporarily unavailable',
-      status: 503,
-      detail: `${fault.message}; nothing was saved, try again in a few seconds`,
-      headers: { 'Retry-After': '5' },
-    };
-  }
-  return { type: PROBLEM_TYPES.internal, title: 'Internal error', status: 500, detail: 'the server failed to handle this request; it was logged', unexpected: true };
+  // Other domain errors (documents' size and type) are mapped by their routes; one that escapes is a bug (500).
+  return null;
 }
 
 /** body-parser signals its refusals with `type` and `status` on the error. */

@@ -44,7 +44,18 @@ export function describeError(where: 'body' | 'query' | 'path', error: ErrorObje
       ? `must be a valid ${format} between ${FIRST_YEAR} and ${LAST_YEAR} (the years the calendars cover)`
       : `must be a valid ${format}`;
   }
-  return { in: where, path, message };
+  return { in: where, path, message, code: error.keyword, params: fieldParams(error) };
+}
+
+/** The limits a client names in its own sentence ("at most 20 characters"): ajv's params, scalars only. */
+function fieldParams(error: ErrorObject): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(error.params ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+    else if (typeof v === 'boolean') out[k] = String(v);
+    else if (Array.isArray(v)) out[k] = v.map((x) => String(x)).join(', ');
+  }
+  return out;
 }
 
 /** "body/applicant/idNumber is required; query/limit must be integer" */
@@ -102,7 +113,7 @@ export function check(where: 'body' | 'query', validate: ValidateFunction | unde
   }
   const errors = usefulErrors(validate.errors ?? []).map((e) => describeError(where, e));
   const what = where === 'body' ? 'the request body is invalid' : 'the query is invalid';
-  throw badRequest(`${what}: ${formatErrors(errors)}`, errors);
+  throw badRequest(`${what}: ${formatErrors(errors)}`, errors).because('request-invalid');
 }
 
 const FIRST_YEAR = 1900;

@@ -1,5 +1,5 @@
 import type { ResolvedDeps } from '../apiDeps.js';
-import { badRequest } from '../http/problem.js';
+import { periodReversed } from '../http/problem.js';
 import type { Reply, RouteSpec } from '../http/route.js';
 import { addDays, currentMonth, vietnamDayStart } from '../http/queryParams.js';
 import { iso } from '../views/jsonViews.js';
@@ -17,7 +17,7 @@ function periodOf(query: { from?: string; to?: string }, now: Date): Ii06aPeriod
   const month = currentMonth(now);
   const from = query.from ?? (query.to ? `${query.to.slice(0, 8)}01` : month.from);
   const to = query.to ?? month.to;
-  if (from > to) throw badRequest(`the period is empty: query/from (${from}) is after query/to (${to})`, [{ in: 'query', path: '/from', message: 'must not be after to' }]);
+  if (from > to) throw periodReversed(from, to);
   const start = vietnamDayStart(from);
   const end = vietnamDayStart(addDays(to, 1));
   return { from, to, start, end, asOf: new Date(Math.min(end.getTime(), now.getTime())) };

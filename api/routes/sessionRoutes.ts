@@ -49,7 +49,9 @@ export function sessionRoutes(deps: ResolvedDeps, auth: AuthConfig, oidc: OidcCl
             const seconds = Math.ceil(r.retryAfterMs / 1000);
             throw new HttpProblem(423, LOCKED_TYPE, 'Account locked', `too many wrong passwords: the account is locked for ${Math.ceil(seconds / 60)} more minute(s)`, undefined, { 'Retry-After': String(seconds) });
           }
-          throw unauthorized(r.reason === 'inactive' ? 'this account is deactivated: ask an administrator' : 'wrong username or password');
+          throw r.reason === 'inactive'
+            ? unauthorized('this account is deactivated: ask an administrator').because('account-inactive')
+            : unauthorized('wrong username or password').because('wrong-password');
         }
         const person = (await deps.engine.people.byUsername(r.person.username))!;
         const { cookie, body: session } = await signedIn(person, 'password', req);

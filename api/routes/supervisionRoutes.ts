@@ -1,7 +1,7 @@
 import { departmentScope } from '../auth/departmentScope.js';
 import type { ResolvedDeps } from '../apiDeps.js';
 import { FORM06_COLUMNS, toCsv } from '../../engine/index.js';
-import { badRequest } from '../http/problem.js';
+import { periodReversed } from '../http/problem.js';
 import { ok, type Reply, type RouteSpec } from '../http/route.js';
 import { addDays, currentMonth, PAGE_QUERY, pageOf, periodEnd, periodQuery, periodStart, vietnamDayStart } from '../http/queryParams.js';
 import { iso } from '../views/jsonViews.js';
@@ -63,7 +63,7 @@ export function supervisionRoutes(deps: ResolvedDeps): RouteSpec[] {
         const month = currentMonth(now);
         const from: string = query.from ?? (query.to ? `${query.to.slice(0, 8)}01` : month.from);
         const to: string = query.to ?? month.to;
-        if (from > to) throw badRequest(`the period is empty: query/from (${from}) is after query/to (${to})`, [{ in: 'query', path: '/from', message: 'must not be after to' }]);
+        if (from > to) throw periodReversed(from, to);
         const start = vietnamDayStart(from);
         const end = vietnamDayStart(addDays(to, 1));
         const asOf = new Date(Math.min(end.getTime(), now.getTime()));

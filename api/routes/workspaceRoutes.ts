@@ -1,7 +1,7 @@
 import { actingFor, departmentScope } from '../auth/departmentScope.js';
 import type { ResolvedDeps } from '../apiDeps.js';
 import { FORM06_MEMBER_COLUMNS, median, type Form06MemberColumn, type TaskStatus } from '../../engine/index.js';
-import { badRequest, notFound } from '../http/problem.js';
+import { notFound, periodReversed } from '../http/problem.js';
 import { ok, type RouteSpec } from '../http/route.js';
 import { addDays, currentMonth, PAGE_QUERY, pageOf, periodEnd, periodQuery, periodStart, vietnamDayStart } from '../http/queryParams.js';
 import { iso, statusJson, taskJson } from '../views/jsonViews.js';
@@ -23,7 +23,7 @@ function reportPeriod(now: Date, query: { from?: string; to?: string }) {
   const month = currentMonth(now);
   const from: string = query.from ?? (query.to ? `${query.to.slice(0, 8)}01` : month.from);
   const to: string = query.to ?? month.to;
-  if (from > to) throw badRequest(`the period is empty: query/from (${from}) is after query/to (${to})`, [{ in: 'query', path: '/from', message: 'must not be after to' }]);
+  if (from > to) throw periodReversed(from, to);
   const start = vietnamDayStart(from);
   const end = vietnamDayStart(addDays(to, 1));
   return { from, to, start, end, asOf: new Date(Math.min(end.getTime(), now.getTime())) };

@@ -76,7 +76,7 @@ export function changeDossier<R>(
   const open = async (db: PoolClient): Promise<{ dossier: LockedDossier; task?: TaskRow; steps?: TaskRow[] }> => {
     if ('code' in target) {
       const dossier = await lockDossierByCode(db, target.code);
-      if (!dossier) throw new NotFoundError(`dossier ${target.code} does not exist`);
+      if (!dossier) throw new NotFoundError(`dossier ${target.code} does not exist`).because('dossier-not-found', { code: target.code });
       refuseStatus(dossier, allowed, action);
       return { dossier };
     }
@@ -84,7 +84,7 @@ export function changeDossier<R>(
     const dossier = await lockDossierOfTask(db, target.taskId);
     const steps = dossier ? await listDossierTasks(db, dossier.id) : [];
     const task = steps.find((t) => t.id === target.taskId);
-    if (!dossier || !task) throw new NotFoundError(`task ${target.taskId} does not exist`);
+    if (!dossier || !task) throw new NotFoundError(`task ${target.taskId} does not exist`).because('task-not-found', { id: target.taskId });
     target.check?.(task);
     refuseStatus(dossier, allowed, action);
     return { dossier, task, steps };
@@ -104,7 +104,8 @@ export function receiveDossier<R>(ctx: EngineContext, now: Date, insert: (db: Po
 function refuseStatus(dossier: DossierRow, allowed: readonly DossierStatus[], action: string) {
   if (allowed.includes(dossier.status)) return;
   const name = (s: string) => s.replace(/_/g, ' ');
-  throw new ConflictError(`cannot ${action}: dossier ${dossier.code} is ${name(dossier.status)} (allowed when ${allowed.map(name).join(' or ')})`);
+  throw new ConflictError(`cannot ${action}: dossier ${dossier.code} is ${name(dossier.status)} (allowed when ${allowed.map(name).join(' or ')})`)
+    .because('dossier-status', { code: dossier.code, status: dossier.status });
 }
 
 async function runChange<O extends { dossier: DossierRef }, R>(

@@ -16,7 +16,7 @@ export interface DossierView extends Omit<DossierRow, 'status'> {
 
 export async function requireDossier(db: Queryable, code: string): Promise<DossierRow> {
   const dossier = await getDossierByCode(db, code);
-  if (!dossier) throw new NotFoundError(`dossier ${code} does not exist`);
+  if (!dossier) throw new NotFoundError(`dossier ${code} does not exist`).because('dossier-not-found', { code });
   return dossier;
 }
 

@@ -11,7 +11,7 @@ import { NotFoundError } from '../errors.js';
  */
 export async function publicDossier(db: Queryable, code: string, deskDepartment: string) {
   const d = await publicDossierRow(db, code);
-  if (!d) throw new NotFoundError(`dossier ${code} does not exist`);
+  if (!d) throw new NotFoundError(`dossier ${code} does not exist`).because('dossier-not-found', { code });
   const [desk, notes] = await Promise.all([getDepartment(db, deskDepartment), publicDossierNotes(db, code)]);
   const deskPlace = { code: deskDepartment, name: desk?.name ?? deskDepartment };
   let heldBy = d.holders;

@@ -10,9 +10,9 @@ import { ForbiddenError, NotFoundError } from '../errors.js';
  */
 export async function readableDossier(db: Queryable, code: string, actingFor?: string | null): Promise<DossierRow> {
   const dossier = await getDossierByCode(db, code);
-  if (!dossier) throw new NotFoundError(`dossier ${code} does not exist`);
+  if (!dossier) throw new NotFoundError(`dossier ${code} does not exist`).because('dossier-not-found', { code });
   if (actingFor && !(await departmentTaskOnDossier(db, code, actingFor))) {
-    throw new ForbiddenError(`department ${actingFor} has no step on dossier ${code}; its officers cannot read it`);
+    throw new ForbiddenError(`department ${actingFor} has no step on dossier ${code}; its officers cannot read it`).because('dossier-other-department', { code, department: actingFor });
   }
   return dossier;
 }

@@ -8,7 +8,7 @@ export type { TaskWithForm } from '../store/queries/taskList.js';
 /** A task with its step form, refused to an officer of another department (the refusal says whose it is). */
 export async function taskInScope(db: Queryable, id: string, actingFor?: string | null): Promise<TaskWithForm> {
   const task = await getTaskWithForm(db, id);
-  if (!task) throw new NotFoundError(`task ${id} does not exist`);
+  if (!task) throw new NotFoundError(`task ${id} does not exist`).because('task-not-found', { id });
   refuseOutOfScope(task, actingFor);
   return task;
 }

@@ -46,7 +46,7 @@ export function openEngine(core: Core, options: { calendars?: CalendarRegistry; 
       requestSupplement: async (code: string, input: Omit<Parameters<Core['requestSupplement']>[1], 'department'> & Scope) => {
         const { actingFor, ...rest } = input;
         if (actingFor) {
-          if (!(await getDossierByCode(db, code))) throw new NotFoundError(`dossier ${code} does not exist`);
+          if (!(await getDossierByCode(db, code))) throw new NotFoundError(`dossier ${code} does not exist`).because('dossier-not-found', { code });
           if (!(await departmentTaskOnDossier(db, code, actingFor, ['open', 'claimed']))) {
             throw new ForbiddenError(`department ${actingFor} holds no open step of dossier ${code}: only the department holding it (or the desk) can ask for a supplement`);
           }

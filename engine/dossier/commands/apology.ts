@@ -30,7 +30,7 @@ export async function recordApology(ctx: EngineContext, code: string, input: Apo
   return changeDossier(ctx, { code }, ['processing', 'supplement_requested'], 'issue an apology letter', async ({ db, dossier, now, record, arm }) => {
     const previous = await findApology(db, dossier.id);
     if (previous) {
-      throw new ConflictError(`an apology letter was already issued for ${code} on ${previous.issuedAt.toISOString()}: the promised date may be moved only once`);
+      throw new ConflictError(`an apology letter was already issued for ${code} on ${previous.issuedAt.toISOString()}: the promised date may be moved only once`).because('apology-once', { code, issuedAt: previous.issuedAt.toISOString() });
     }
     if (!(await getDepartment(db, input.responsibleDepartment))) {
       throw new ValidationError(`department ${input.responsibleDepartment} does not exist`, [{ path: '/responsibleDepartment', message: 'is not a known department' }]);
@@ -38,10 +38,11 @@ export async function recordApology(ctx: EngineContext, code: string, input: Apo
     const definition = await ctx.definitions.get(dossier.procedureVersionId);
     const cal = pinnedTo(definition.model.calendarId, dossier.ruleSetId);
     if (dossier.dueAt && input.newDueAt.getTime() <= dossier.dueAt.getTime()) {
-      throw new ValidationError(`the new date must be later than the promised date ${dossier.dueAt.toISOString()}`, [{ path: '/newDueAt', message: 'must be after the current promised date' }]);
+      throw new ValidationError(`the new date must be later than the promised date ${dossier.dueAt.toISOString()}`, [{ path: '/newDueAt', message: 'must be after the current promised date', code: 'after-promised-date', params: { dueAt: dossier.dueAt.toISOString() } }])
+        .because('after-promised-date', { dueAt: dossier.dueAt.toISOString() });
     }
     if (!ctx.time.isWorkingDay(input.newDueAt, cal)) {
-      throw new ValidationError('the new promised date falls on a day off; choose a working day', [{ path: '/newDueAt', message: 'must be on a working day' }]);
+      throw new ValidationError('the new promised date falls on a day off; choose a working day', [{ path: '/newDueAt', message: 'must be on a working day', code: 'working-day' }]).because('working-day');
     }
     // The law asks for the letter at least one working day ahead; a late one
     // is still recorded (the citizen must be told), and flagged.

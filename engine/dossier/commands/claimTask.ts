@@ -14,7 +14,7 @@ export async function unclaimTask(ctx: EngineContext, taskId: string, actor: str
 }
 
 function refuseDone(task: TaskRow) {
-  if (task.status === 'completed' || task.status === 'cancelled') throw new ConflictError(`task ${task.id} is ${task.status}`);
+  if (task.status === 'completed' || task.status === 'cancelled') throw new ConflictError(`task ${task.id} is ${task.status}`).because(task.status === 'completed' ? 'task-done' : 'task-cancelled', { by: task.completedBy ?? '' });
   // A job is taken by fetch-and-lock, a reply by its message: a claim would hide them from both.
   if (task.kind === 'job') throw new ConflictError(`task ${task.id} is an external job: its department's software takes it through /api/jobs/fetch-and-lock`);
   if (task.kind === 'message') throw new ConflictError(`task ${task.id} awaits a message: it ends when the message is delivered through /api/messages`);
@@ -23,11 +23,11 @@ function refuseDone(task: TaskRow) {
 async function changeClaim(ctx: EngineContext, taskId: string, actor: string, claim: boolean): Promise<TaskRow> {
   return changeDossier(ctx, { taskId, check: refuseDone }, ALL_STATUSES, claim ? 'claim the step' : 'release the step', async ({ db, task, now, record }) => {
     if (claim) {
-      if (task.status === 'claimed' && task.assignee !== actor) throw new ConflictError(`task ${taskId} is claimed by ${task.assignee}`);
+      if (task.status === 'claimed' && task.assignee !== actor) throw new ConflictError(`task ${taskId} is claimed by ${task.assignee}`).because('task-claimed', { by: task.assignee ?? '' });
       if (task.status === 'claimed') return task;
     } else {
       if (task.status === 'open') return task;
-      if (task.assignee !== actor) throw new ConflictError(`task ${taskId} is claimed by ${task.assignee}, not by ${actor}`);
+      if (task.assignee !== actor) throw new ConflictError(`task ${taskId} is claimed by ${task.assignee}, not by ${actor}`).because('task-claimed', { by: task.assignee ?? '' });
     }
     const changed: TaskRow = { ...task, status: claim ? 'claimed' : 'open', assignee: claim ? actor : null };
     await setTaskAssignee(db, taskId, changed.status, changed.assignee);

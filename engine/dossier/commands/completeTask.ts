@@ -48,9 +48,9 @@ function refuseStep(task: TaskRow, input: CompleteInput) {
   if (task.kind === 'job') throw new ConflictError(`task ${task.id} is an external job: its department's software completes it through /api/jobs`);
   if (task.kind === 'message') throw new ConflictError(`task ${task.id} awaits a message: it ends when the message is delivered through /api/messages`);
   const { actor } = input;
-  if (task.status === 'completed') throw new ConflictError(`task ${task.id} was already completed at ${task.completedAt?.toISOString()} by ${task.completedBy}`);
-  if (task.status === 'cancelled') throw new ConflictError(`task ${task.id} was cancelled: the dossier no longer waits for it`);
-  if (task.status === 'claimed' && task.assignee !== actor) throw new ConflictError(`task ${task.id} is claimed by ${task.assignee}`);
+  if (task.status === 'completed') throw new ConflictError(`task ${task.id} was already completed at ${task.completedAt?.toISOString()} by ${task.completedBy}`).because('task-done', { by: task.completedBy ?? '' });
+  if (task.status === 'cancelled') throw new ConflictError(`task ${task.id} was cancelled: the dossier no longer waits for it`).because('task-cancelled');
+  if (task.status === 'claimed' && task.assignee !== actor) throw new ConflictError(`task ${task.id} is claimed by ${task.assignee}`).because('task-claimed', { by: task.assignee ?? '' });
 }
 
 /**
@@ -65,7 +65,10 @@ export async function completeTask(ctx: EngineContext, taskId: string, input: Co
     // The process cannot go on from this step (no branch matches, a condition
     // fails, an uncaught BPMN error): the step stays open, the caller hears
     // why, and supervisors see an incident on the dossier.
-    if (err instanceof ProcessError) await recordProcessIncident(ctx, { taskId, error: err });
+    if (err instanceof ProcessError) {
+      const incident = await recordProcessIncident(ctx, { taskId, error: err });
+      err.because('process-stuck', { reported: incident ? 'yes' : 'no' });
+    }
     throw err;
   }
 }

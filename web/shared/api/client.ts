@@ -9,6 +9,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema.js';
 import { pathsApiReportsForm06DossiersGetParametersQueryColumnValues } from './schema.js';
+import { problemText } from '../i18n/problemText.js';
 
 type Schemas = components['schemas'];
 
@@ -61,9 +62,16 @@ export type Calendar = Schemas['Calendar'];
 export const FORM06_COLUMNS = pathsApiReportsForm06DossiersGetParametersQueryColumnValues;
 export type Form06Column = (typeof FORM06_COLUMNS)[number];
 
+/**
+ * A refusal: `message` is the sentence for the reader, in the chosen language
+ * (from the problem's code, ../i18n/problemText.ts); `detail` is the server's
+ * English one.
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly problem: Problem | null, message: string) {
-    super(message);
+  readonly detail: string;
+  constructor(readonly status: number, readonly problem: Problem | null, detail: string) {
+    super(problemText({ status, problem, message: detail }));
+    this.detail = detail;
   }
 }
 

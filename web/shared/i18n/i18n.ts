@@ -68,6 +68,11 @@ export const t = i18n.getFixedT(null, 'designer') as (key: DesignerKey, params?:
 /** The workspace's words. */
 export const tr = i18n.getFixedT(null, 'workspace') as (key: WorkspaceKey, params?: Params) => string;
 
+/** A shared text (e.g. a problem's sentence) in the current language, or null when the catalog has none. */
+export function sharedText(key: string, params?: Params): string | null {
+  return i18n.exists(key, { ns: 'shared' }) ? i18n.t(key, { ns: 'shared', ...params }) : null;
+}
+
 /** A history event's label, or its type when the workspace has no words for it. */
 export function eventLabel(type: string, params: Params): string {
   const key = `event.${type}`;
