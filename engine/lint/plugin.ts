@@ -18,6 +18,7 @@ import supportedElements from './rules/supported-elements.js';
 import cycleWithoutWait from './rules/cycle-without-wait.js';
 import modelLimits from './rules/model-limits.js';
 import documentLists from './rules/document-lists.js';
+import laneDepartment from './rules/lane-department.js';
 
 /** Short plugin name: rules are referenced as `onestop/<rule>`. */
 export const PLUGIN_NAME = 'onestop';
@@ -37,11 +38,12 @@ export const rules: Record<string, RuleFactory> = {
   'cycle-without-wait': cycleWithoutWait,
   'model-limits': modelLimits,
   'document-lists': documentLists,
+  'lane-department': laneDepartment,
 };
 
 /** Over-budget paths are a planning smell, not a defect: warn only. Everything else refuses the file. */
 export function severityOf(ruleName: string): 'warn' | 'error' {
-  return ruleName === 'deadline-budget' ? 'warn' : 'error';
+  return ruleName === 'deadline-budget' || ruleName === 'lane-department' ? 'warn' : 'error';
 }
 
 export const configs: Record<string, LintConfig> = {

@@ -15,7 +15,11 @@ export interface DepartmentSource {
 export function resolveDepartment(flowNode: ModdleElement): DepartmentSource | null {
   const own = textAttr(flowNode, 'department');
   if (own) return { department: own, from: flowNode };
+  return laneDepartment(flowNode);
+}
 
+/** The department of the lane a flow node is drawn in (the innermost lane naming one), whatever the node says itself. */
+export function laneDepartment(flowNode: ModdleElement): DepartmentSource | null {
   // Walk out through sub-processes: lanes live in the process (or in a
   // sub-process's own lane sets) and a lane holding a sub-process holds
   // everything drawn inside it.
