@@ -375,16 +375,50 @@ export class DesignerApp {
       const me = await this.api.me();
       if (me.kind !== 'person') return false;
       if (me.csrfToken) storeCsrf(me.csrfToken);
-      this.person = { name: me.name, fullName: me.fullName ?? null };
-      this.departments.set(await this.api.departments());
-      this.onDepartmentsChanged();
-      this.renderAuth();
-      await this.loadLibrary();
+      await this.becomePerson(me);
       return true;
     } catch {
       this.person = null;
       return false;
     }
+  }
+
+  /**
+   * A person's own sign-in (username and password): the server sets the
+   * session cookie, the CSRF token stays in this tab. The designer is the
+   * analyst's: a person without that role, or who must first choose a
+   * password (in the workspace), is told so and not signed in here.
+   */
+  async signInWithPassword(username: string, password: string): Promise<boolean> {
+    const error = $('#signin-error');
+    error.textContent = t('signin.checking');
+    try {
+      const session = await this.api.signInWithPassword(username, password);
+      storeCsrf(session.csrfToken);
+      const me = await this.api.me();
+      const refusal = me.mustChangePassword ? t('signin.mustChange') : !(me.memberships ?? []).some((m) => m.role === 'analyst') ? t('signin.notAnalyst') : null;
+      if (refusal) {
+        await this.api.signOutSession().catch(() => undefined);
+        storeCsrf(null);
+        error.textContent = refusal;
+        return false;
+      }
+      this.token = null;
+      await this.becomePerson(me);
+      error.textContent = '';
+      return true;
+    } catch (err) {
+      error.textContent = t('signin.refused', { detail: (err as Error).message });
+      return false;
+    }
+  }
+
+  private async becomePerson(me: { name: string; fullName?: string | null }): Promise<void> {
+    this.person = { name: me.name, fullName: me.fullName ?? null };
+    this.departments.set(await this.api.departments());
+    this.onDepartmentsChanged();
+    this.renderAuth();
+    await this.loadLibrary();
   }
 
   private get signedIn(): boolean {
@@ -415,7 +449,7 @@ export class DesignerApp {
   private showSignIn(): void {
     const dialog = $<HTMLDialogElement>('#signin-dialog');
     if (!dialog.open) dialog.showModal();
-    $<HTMLInputElement>('#signin-key').focus();
+    $<HTMLInputElement>('#signin-username').focus();
   }
 
   private procedures: { code: string; name: string; latestVersion: number }[] | null = null;
@@ -670,12 +704,16 @@ export class DesignerApp {
     const dialog = $<HTMLDialogElement>('#signin-dialog');
     $('#signin-form').addEventListener('submit', async (event) => {
       event.preventDefault();
-      const key = $<HTMLInputElement>('#signin-key').value.trim();
-      if (!key) return;
-      if (await this.signIn(key)) {
-        $<HTMLInputElement>('#signin-key').value = '';
-        dialog.close();
-      }
+      const username = $<HTMLInputElement>('#signin-username');
+      const password = $<HTMLInputElement>('#signin-password');
+      const key = $<HTMLInputElement>('#signin-key');
+      // A person signs in with a username and password; a system's key (its software, scripts) stays possible.
+      const done = username.value.trim() && password.value ? await this.signInWithPassword(username.value.trim(), password.value)
+        : key.value.trim() ? await this.signIn(key.value.trim()) : false;
+      if (!done) return;
+      password.value = '';
+      key.value = '';
+      dialog.close();
     });
     $('#signin-cancel').addEventListener('click', () => dialog.close());
 

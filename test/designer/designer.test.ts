@@ -112,18 +112,27 @@ async function openFile(file: string): Promise<void> {
 
 // --- tests -------------------------------------------------------------------
 
-test('signs in with an analyst key and lists the deployed procedures; the bpmn.io watermark is visible', async () => {
+test('an analyst signs in with a username and password and sees the deployed procedures; the bpmn.io watermark is visible', async () => {
   await page.goto(`${server.url}/designer`);
   expect(page.url()).toBe(`${server.url}/designer/`);
   await page.locator('#signin-dialog[open]').waitFor();
+  // A system's key is still checked (and a wrong one refused); people sign in as themselves.
+  await page.click('#signin-system summary');
   await page.fill('#signin-key', 'osk_not-a-key');
   await page.click('#signin-submit');
   await page.locator('#signin-error', { hasText: 'không hợp lệ' }).waitFor();
+  await page.fill('#signin-key', '');
+  await page.fill('#signin-username', server.analyst.username);
+  await page.fill('#signin-password', 'not-the-password');
+  await page.click('#signin-submit');
+  await page.locator('#signin-error', { hasText: 'Không đăng nhập được' }).waitFor();
 
-  await page.fill('#signin-key', server.analystKey);
+  await page.fill('#signin-password', server.analyst.password);
   await page.click('#signin-submit');
   await page.locator('#signin-dialog[open]').waitFor({ state: 'detached' });
-  expect(await page.evaluate(() => sessionStorage.getItem('onestop.designer.token'))).toBe(server.analystKey);
+  // No key in the tab: the session is an HttpOnly cookie, the CSRF token goes with every change.
+  expect(await page.evaluate(() => [sessionStorage.getItem('onestop.designer.token'), document.cookie, !!sessionStorage.getItem('onestop.session.csrf')])).toEqual([null, '', true]);
+  expect(await page.locator('#signed-in').textContent()).toContain(server.analyst.fullName);
 
   const procedures = page.locator('.od-procedure');
   await procedures.first().waitFor();

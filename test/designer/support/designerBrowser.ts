@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { serveWithFrontEnd } from '../../support/frontEndServer.js';
 import { createKey, createTestbed, PROCESSES, type Testbed } from '../../api/support/apiTestbed.js';
 import { ROOT } from '../../support/engineHarness.js';
+import { onboard, OWN_PASSWORD } from '../../people/support/personSessions.js';
 import { launchChromium } from '../../support/chromiumBrowser.js';
 
 export { CHROMIUM } from '../../support/chromiumBrowser.js';
@@ -22,7 +23,10 @@ export function ensureDesignerBuilt(): void {
 export interface DesignerServer {
   tb: Testbed;
   url: string;
+  /** A system's analyst key (the test's own setup calls, and the key sign-in a system still has). */
   analystKey: string;
+  /** The analyst, a person who signs in with a username and password. */
+  analyst: { username: string; password: string; fullName: string };
   /** A call to the real API with the analyst's key. */
   api(pathname: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
@@ -32,12 +36,15 @@ export interface DesignerServer {
 export async function startDesignerServer(): Promise<DesignerServer> {
   const tb = await createTestbed();
   const served = await serveWithFrontEnd(tb);
-  const analystKey = await createKey(tb, 'analyst', undefined, 'Chuyên viên phân tích');
+  const analystKey = await createKey(tb, 'analyst', undefined, 'Hệ thống phân tích');
+  const analyst = { username: 'chuyen.vien', password: OWN_PASSWORD, fullName: 'Chuyên viên phân tích' };
+  await onboard(tb, analyst.username, [{ role: 'analyst' }], analyst.fullName);
   const url = served.url;
   return {
     tb,
     url,
     analystKey,
+    analyst,
     api: (pathname, init = {}) => fetch(`${url}${pathname}`, { ...init, headers: { Authorization: `Bearer ${analystKey}`, ...(init.headers ?? {}) } }),
     close: served.close,
   };
