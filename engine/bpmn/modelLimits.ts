@@ -19,9 +19,14 @@ export const MAX_STEPS_WITHOUT_WAIT = 100;
 /**
  * Elements one run may execute without reaching a wait state (a user task);
  * more means a loop of automatic elements, and the run must stop with an
- * error instead of blocking the server. For the runtime.
+ * error (an incident) instead of blocking the server. For the runtime. Under
+ * the deploy limits a run executes at most a fan-out of MAX_PARALLEL_TASKS
+ * waits and chains of MAX_STEPS_WITHOUT_WAIT automatic elements; bpmn-engine
+ * runs a chain as one synchronous call, which overflows the stack near 1,000.
  */
-export const MAX_ELEMENTS_PER_RUN = 10_000;
+export const MAX_ELEMENTS_PER_RUN = 900;
+/** Starts of one element in one run: more is a loop without a wait state, which lint refuses at deploy. */
+export const MAX_ELEMENT_REPEATS_PER_RUN = 50;
 
 /**
  * Length of an element id (process ids included). Ids name tasks and waits in

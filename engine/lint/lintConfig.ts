@@ -8,6 +8,8 @@ import { PLUGIN_NAME, resolver } from './plugin.js';
 export interface LintOptions {
   /** Known department codes; when absent only the presence of a department is checked. */
   departments?: string[];
+  /** Codes of the deployed procedures (server only): a call activity to another code is refused. */
+  procedures?: string[];
 }
 
 export function onestopLintConfig(options: LintOptions = {}): LintConfig {
@@ -16,6 +18,9 @@ export function onestopLintConfig(options: LintOptions = {}): LintConfig {
     config.rules = {
       [`${PLUGIN_NAME}/user-task-department`]: ['error', { departments: [...options.departments] }],
     };
+  }
+  if (options.procedures) {
+    config.rules = { ...config.rules, [`${PLUGIN_NAME}/call-activity`]: ['error', { procedures: [...options.procedures] }] };
   }
   return config;
 }

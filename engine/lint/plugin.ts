@@ -19,6 +19,8 @@ import cycleWithoutWait from './rules/cycle-without-wait.js';
 import modelLimits from './rules/model-limits.js';
 import documentLists from './rules/document-lists.js';
 import laneDepartment from './rules/lane-department.js';
+import multiInstance from './rules/multi-instance.js';
+import callActivity from './rules/call-activity.js';
 
 /** Short plugin name: rules are referenced as `onestop/<rule>`. */
 export const PLUGIN_NAME = 'onestop';
@@ -39,6 +41,8 @@ export const rules: Record<string, RuleFactory> = {
   'model-limits': modelLimits,
   'document-lists': documentLists,
   'lane-department': laneDepartment,
+  'multi-instance': multiInstance,
+  'call-activity': callActivity,
 };
 
 /** Over-budget paths are a planning smell, not a defect: warn only. Everything else refuses the file. */

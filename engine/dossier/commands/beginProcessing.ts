@@ -53,7 +53,7 @@ export function statusAfterStart(definition: RuntimeDefinition, run: RunResult):
 export async function beginProcessing(
   ctx: EngineContext,
   work: UnitOfWork,
-  args: { definition: RuntimeDefinition; run: RunResult; times: ReceptionTimes; channel: Channel; actor: string | null; backdated?: Backdating | null },
+  args: { definition: RuntimeDefinition; run: RunResult; times: ReceptionTimes; channel: Channel; actor: string | null; backdated?: Backdating | null; data?: Record<string, unknown> },
 ): Promise<{ status: DossierStatus; tasks: CreatedTask[] }> {
   const { definition, run, times, channel } = args;
   const { model } = definition;
@@ -63,7 +63,7 @@ export async function beginProcessing(
     ...gatewayDecisionEvents(model, run.flowsTaken, now),
   );
   const from = model.startDepartment ?? ctx.deskDepartment;
-  const tasks = await createTasksFor(ctx, work, { model, waiting: run.waiting, handedOverAt: times.clockStartedAt, fromDepartment: from, calendar: times.calendar });
+  const tasks = await createTasksFor(ctx, work, { model, waiting: run.waiting, handedOverAt: times.clockStartedAt, fromDepartment: from, calendar: times.calendar, data: args.data });
   if (definition.waits.any) {
     tasks.push(...(await createExternalTasks(ctx, work, { waits: definition.waits, calendarId: model.calendarId, jobs: run.jobs, messages: run.messages, handedOverAt: times.clockStartedAt, fromDepartment: from })));
     await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run, hadWaits: false });

@@ -9,6 +9,7 @@ import { formatFieldErrors } from '../../forms/formValidator.js';
 import { classifyTimeliness, type Timeliness } from '../../timeliness/classifyTimeliness.js';
 import { warningAt } from '../../deadlines/warningTime.js';
 import { createTasksFor } from '../routing/createTasks.js';
+import { mergeStepData } from '../routing/instanceOutputs.js';
 import { recordWaits } from '../routing/recordWaits.js';
 import { createExternalTasks } from '../routing/createExternalTasks.js';
 import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
@@ -83,8 +84,9 @@ function completeStep(ctx: EngineContext, taskId: string, input: CompleteInput):
     const errors = (definition.stepForms[task.elementId] ?? (() => []))(data);
     if (errors.length) throw new ValidationError(`the data for "${task.name}" is invalid: ${formatFieldErrors(errors)}`, errors);
 
-    const merged = { ...dossier.data, ...data };
-    const run = await signalInstance(definition.sourceContext, dossier.engineState, { elementId: task.elementId, executionId: task.executionId }, merged);
+    // A multi-instance step's data lands in its instance's entry of `<element>_outputs`, decided by the stored instance.
+    const merged: Record<string, unknown> = { ...dossier.data };
+    const run = await signalInstance(definition.sourceContext, dossier.engineState, { elementId: task.elementId, executionId: task.executionId }, merged, (instance) => mergeStepData(merged, data, instance));
 
     const timeliness = classifyTimeliness(now, task.dueAt);
     await markTaskCompleted(db, task.id, { completedAt: now, completedBy: input.actor, timeliness, data });
@@ -125,6 +127,7 @@ function completeStep(ctx: EngineContext, taskId: string, input: CompleteInput):
       waiting: run.waiting.filter((w) => !known.has(w.executionId)),
       handedOverAt: now,
       fromDepartment: task.department,
+      data: merged,
     });
     if (definition.waits.any) {
       const fresh = <W extends { executionId: string }>(list: W[]) => list.filter((w) => !known.has(w.executionId));

@@ -9,6 +9,7 @@ import { failJob } from '../../store/jobs/failJob.js';
 import type { IncidentRow } from '../../store/incidents/incidentRow.js';
 import { NotFoundError, type ProcessError } from '../../errors.js';
 import { changeDossier, type DossierWork } from '../change.js';
+import { rerouteUnrouted } from '../routing/rerouteUnrouted.js';
 import type { TaskRow } from '../../store/tasks/taskRows.js';
 
 export type { IncidentRow } from '../../store/incidents/incidentRow.js';
@@ -50,6 +51,8 @@ export async function retryIncident(ctx: EngineContext, incidentId: string, acto
       await reopenWait(work.db, resolved.waitId, work.now);
       work.armWait({ waitId: resolved.waitId, dueAt: work.now });
     }
+    // Neither a job nor a timer: a step that could not be routed (a FEEL department) is routed again.
+    if (!resolved.taskId && !resolved.waitId && resolved.kind === 'process-error') await rerouteUnrouted(ctx, work);
     return resolved;
   });
 }

@@ -71,7 +71,7 @@ function checkApplicant(applicant: Applicant | undefined): FieldError[] {
 export async function submitDossier(ctx: EngineContext, procedureCode: string, input: SubmitInput): Promise<SubmitResult> {
   // The version in force when the dossier was received: one published to take effect later is not yet.
   const versionRow = await versionInForceAt(ctx.pool, procedureCode, input.receivedAt ?? ctx.time.now(), ctx.time.now());
-  if (!versionRow) throw new NotFoundError(`procedure ${procedureCode} is not deployed`);
+  if (!versionRow) throw new NotFoundError(`procedure ${procedureCode} is not deployed`).because('procedure-not-deployed', { procedure: procedureCode });
   const definition = await ctx.definitions.get(versionRow.id);
   const { model } = definition;
 
@@ -83,8 +83,8 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt.getTime() > now.getTime()) {
     throw new ValidationError('receivedAt is in the future: a dossier can only be entered after it was received', [
-      { path: '/receivedAt', message: 'must not be in the future' },
-    ]);
+      { path: '/receivedAt', message: 'must not be in the future', code: 'received-future' },
+    ]).because('received-future');
   }
   const backdated = backdatingOf(now, input.receivedAt, input.actor ?? null);
   const channel = input.channel ?? 'direct';
@@ -148,7 +148,7 @@ export async function submitDossier(ctx: EngineContext, procedureCode: string, i
     return { id, code };
   };
   return receiveDossier(ctx, now, insert, async (work) => {
-    const begun = await beginProcessing(ctx, work, { definition, run, times, channel, actor: input.actor ?? null, backdated });
+    const begun = await beginProcessing(ctx, work, { definition, run, times, channel, actor: input.actor ?? null, backdated, data });
     await input.withinReception?.(work);
     const { id, code } = work.dossier;
     return { id, code, status: begun.status, procedureCode: model.procedureCode, version: definition.version, receivedAt, clockStartedAt: times.clockStartedAt, dueAt: times.dueAt, tasks: begun.tasks };
@@ -169,8 +169,8 @@ function backdatingOf(now: Date, receivedAt: Date | undefined, actor: string | n
   if (backdatedMs > days * DAY_MS) {
     throw new ValidationError(
       `receivedAt is ${Math.floor(backdatedMs / DAY_MS)} days ago: a reception may be dated back at most ${days} days (RECEIVED_AT_MAX_BACKDATE_DAYS); enter an older dossier with the date it is entered and say why in its notes`,
-      [{ path: '/receivedAt', message: `must be at most ${days} days ago` }],
-    );
+      [{ path: '/receivedAt', message: `must be at most ${days} days ago`, code: 'received-too-old', params: { days } }],
+    ).because('received-too-old', { days });
   }
   return { backdatedBy: actor, backdatedMs };
 }

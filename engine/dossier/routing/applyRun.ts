@@ -44,7 +44,7 @@ export async function applyRun(ctx: EngineContext, work: DossierWork, args: { de
   }
   const fresh = <W extends { executionId: string }>(list: W[]) => list.filter((w) => !known.has(w.executionId));
   const created = [
-    ...(await createTasksFor(ctx, work, { model, waiting: fresh(run.waiting), handedOverAt: now, fromDepartment: args.fromDepartment })),
+    ...(await createTasksFor(ctx, work, { model, waiting: fresh(run.waiting), handedOverAt: now, fromDepartment: args.fromDepartment, data: args.data })),
     ...(await createExternalTasks(ctx, work, { waits: definition.waits, calendarId: model.calendarId, jobs: fresh(run.jobs), messages: fresh(run.messages), handedOverAt: now, fromDepartment: args.fromDepartment })),
   ];
   await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run });

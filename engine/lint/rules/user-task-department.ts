@@ -8,6 +8,7 @@ import { describe, is, textAttr } from '../../bpmn/extensionReader/moddleElement
 import { resolveDepartment } from '../../bpmn/extensionReader/departments.js';
 import { belongsToProcedure } from '../../bpmn/executableProcess.js';
 import { departmentCodeProblem, isDepartmentCode } from '../../bpmn/extensionReader/departmentCode.js';
+import { feelSyntaxError } from '../../bpmn/extensionReader/feelSyntax.js';
 
 export interface UserTaskDepartmentConfig {
   /** Known department codes; when absent only presence is checked. */
@@ -43,6 +44,14 @@ export default function ruleFactory(config?: UserTaskDepartmentConfig): RuleDefi
     const source = resolveDepartment(node);
     if (!source) {
       reporter.report(node.id, `The ${describe(node)} has no department: set onestop:department on the task or place it in a lane that has one.`);
+      return;
+    }
+    // A FEEL department (`= agency.department`) is evaluated per dossier (and
+    // multi-instance item) when the step starts; a value that is no registered
+    // department then makes that one step an incident. Here only its syntax.
+    if (source.from === node && source.department.trim().startsWith('=')) {
+      const problem = feelSyntaxError(source.department.trim().slice(1).trim());
+      if (problem) reporter.report(node.id, `The department of the ${describe(node)} is not a valid FEEL expression: ${problem} in ${JSON.stringify(source.department.trim())}.`);
       return;
     }
     // An unknown code written on a lane is reported once, on the lane.
