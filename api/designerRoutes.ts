@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import { mountCitizenPage } from './citizenPage.js';
 
 /** Where `npm run build:designer` (node designer/build.mjs) writes the bundle. */
 export const DESIGNER_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../designer/dist');
@@ -67,6 +68,7 @@ export function mountDesigner(app: express.Express, options: DesignerOptions = {
 
   app.use(mountPath, router);
   if (options.workspace !== false) mountWorkspace(app, options.workspace ?? {});
+  mountCitizenPage(app, { dist: path.join(dist, 'citizen') });
 }
 
 const staticHeaders = (res: express.Response, file: string) => {

@@ -4,7 +4,8 @@
 // engine/lint, token simulation, auto layout), one stylesheet (main.css) and
 // index.html. The workspace (web/workspace/: dashboard, inboxes, desk, dossier
 // page, heat map, with Chart.js and bpmn-js's viewer) goes to dist/workspace/
-// with its own index.html. Both take web/shared/ with them. Nothing is
+// with its own index.html, the citizen page (web/citizen/) to dist/citizen/.
+// All take web/shared/ with them. Nothing is
 // fetched from a CDN at run time.
 //
 //   node designer/build.mjs            build once
@@ -28,11 +29,14 @@ const META = path.join(DIST, 'meta.json');
 const STATIC = [
   { from: 'designer/src/index.html', to: 'index.html' },
   { from: 'web/workspace/index.html', to: 'workspace/index.html' },
+  { from: 'web/citizen/index.html', to: 'citizen/index.html' },
 ];
 /** The bundles: the designer at dist/, the workspace at dist/workspace/ (each with its own assets/). */
 const ENTRIES = [
   { entry: path.join(ROOT, 'designer', 'src', 'main.ts'), out: '' },
   { entry: path.join(ROOT, 'web', 'workspace', 'main.ts'), out: 'workspace' },
+  // The citizen page (/tra-cuu): small, no bpmn-js.
+  { entry: path.join(ROOT, 'web', 'citizen', 'main.ts'), out: 'citizen' },
 ];
 
 async function copyStatic(dist) {

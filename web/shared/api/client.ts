@@ -390,4 +390,30 @@ export class OnestopApi {
   audit(query: NonNullable<paths['/api/audit']['get']['parameters']['query']> = {}): Promise<Schemas['AuditPage']> {
     return answer(this.http.GET('/api/audit', { params: { query: present(query) } }));
   }
+
+  /** The citizen's lookup by dossier code (no sign-in, nothing personal). */
+  publicDossier(code: string): Promise<Schemas['PublicDossier']> {
+    return answer(this.http.GET('/api/public/dossiers/{code}', { params: { path: { code } } }));
+  }
+
+  /** The e-result's papers, given with the secret printed on the receipt. */
+  publicResult(code: string, secret: string): Promise<paths['/api/public/dossiers/{code}/result']['get']['responses'][200]['content']['application/json']> {
+    return answer(this.http.GET('/api/public/dossiers/{code}/result', { params: { path: { code }, query: { secret } } }));
+  }
+
+  noticeTemplates(): Promise<Schemas['NoticeTemplateList']> {
+    return answer(this.http.GET('/api/notices/templates'));
+  }
+
+  saveNoticeTemplate(kind: Schemas['NoticeTemplate']['kind'], body: Schemas['NoticeTemplateInput']): Promise<Schemas['NoticeTemplate']> {
+    return answer(this.http.PUT('/api/notices/templates/{kind}', { params: { path: { kind } }, body }));
+  }
+
+  resetNoticeTemplate(kind: Schemas['NoticeTemplate']['kind']): Promise<Schemas['NoticeTemplate']> {
+    return answer(this.http.DELETE('/api/notices/templates/{kind}', { params: { path: { kind } } }));
+  }
+
+  noticeDeliveries(query: NonNullable<paths['/api/notices/deliveries']['get']['parameters']['query']> = {}): Promise<Schemas['NoticeDeliveryPage']> {
+    return answer(this.http.GET('/api/notices/deliveries', { params: { query: present(query) } }));
+  }
 }

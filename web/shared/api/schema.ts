@@ -408,6 +408,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedure-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the drafts not yet published
+         * @description Roles: analyst, admin.
+         */
+        get: operations["listProcedureDrafts"];
+        put?: never;
+        /**
+         * Save a draft
+         * @description The body is the BPMN file as drawn; it is saved even when it does not parse (it cannot be published until it passes the deploy rules). Drafts never receive dossiers.
+         *
+         *     Roles: analyst.
+         */
+        post: operations["createProcedureDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a draft with the deploy rules’ problems
+         * @description Roles: analyst, admin.
+         */
+        get: operations["getProcedureDraft"];
+        /**
+         * Save a new content of a draft
+         * @description A draft awaiting approval goes back to a draft (the request is withdrawn: the approver would approve something else). A published draft is 409.
+         *
+         *     Roles: analyst.
+         */
+        put: operations["updateProcedureDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-drafts/{id}/bpmn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a draft’s BPMN file
+         * @description Roles: analyst, admin.
+         */
+        get: operations["getProcedureDraftBpmn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-drafts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft as the next version
+         * @description Checked with the deploy rules (422 with every problem in `errors`; a file that does not parse cannot be published). The version takes effect at `effectiveAt` (default now; not in the past): dossiers received before it keep the previous version. When a second analyst must approve (PUBLISH_REQUIRES_APPROVAL), the draft awaits approval (202).
+         *
+         *     Roles: analyst.
+         */
+        post: operations["publishProcedureDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-drafts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a draft awaiting approval
+         * @description By an analyst other than its author: it becomes the next version, published in the name of whoever asked, taking effect at the time asked for (or now, when that has passed).
+         *
+         *     Roles: analyst.
+         */
+        post: operations["approveProcedureDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{code}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between two versions
+         * @description Elements added, removed or changed (by id and name), the steps’ departments, the deadlines and the forms (fields added, removed, changed).
+         *
+         *     Roles: admin, analyst, desk, officer (its own department), supervisor.
+         */
+        get: operations["diffProcedureVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures": {
         parameters: {
             query?: never;
@@ -423,7 +561,7 @@ export interface paths {
         put?: never;
         /**
          * Deploy a procedure version
-         * @description The body is the BPMN file. It is checked with the same rules as the designer; a refused file gets 422 with every problem in `errors` (`elementId`, `message`, `rule`). Deploying a file identical to a deployed version returns that version (200). Running dossiers keep their version.
+         * @description The body is the BPMN file. It is checked with the same rules as the designer; a refused file gets 422 with every problem in `errors` (`elementId`, `message`, `rule`). Deploying a file identical to a deployed version returns that version (200). Running dossiers keep their version. For systems and scripts; people publish through a draft (`/api/procedure-drafts`), and when approval is required this door is closed (409).
          *
          *     Roles: analyst.
          */
@@ -1387,11 +1525,81 @@ export interface paths {
         };
         /**
          * Look a dossier up by its code
-         * @description For the citizen: status, procedure, received and promised dates, and which department holds the dossier now. Nothing personal.
+         * @description For the citizen (the page /tra-cuu/{code} shows it): status, procedure, received and promised dates, which department holds the dossier now, the items to bring while a supplement is asked for, and the latest apology letter. Nothing personal.
          *
          *     No token needed.
          */
         get: operations["lookUpDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The wording of the notices to citizens
+         * @description The five notices (reception, supplement request, apology, result ready, return), each with the placeholders it may use; the default Vietnamese wording until an administrator changes it.
+         *
+         *     Roles: admin.
+         */
+        get: operations["listNoticeTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reword a notice
+         * @description Placeholders are written {name}; one the notice does not know is refused with 422 (it would reach the citizen as written). Notices not yet sent go out with the new wording.
+         *
+         *     Roles: admin.
+         */
+        put: operations["saveNoticeTemplate"];
+        post?: never;
+        /**
+         * Back to the default wording of a notice
+         * @description Roles: admin.
+         */
+        delete: operations["resetNoticeTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of the notices to citizens
+         * @description Newest first: per notice its channel, the recipient masked, status (pending, sent, failed after the last retry, skipped when no channel is configured for the contact), attempts and the last error.
+         *
+         *     Roles: admin.
+         */
+        get: operations["listNoticeDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1544,6 +1752,12 @@ export interface components {
             status: number;
             detail: string;
             instance?: string;
+            /** @description What happened, stable (e.g. `dossier-not-found`, `period-reversed`, `process-stuck`): a client words its own sentence from it and `params`, in its language; `detail` is the English one. */
+            code?: string;
+            /** @description The values the sentence of `code` names (a dossier code, a date, a count). */
+            params?: {
+                [key: string]: string | number;
+            };
             errors?: {
                 /** @enum {string} */
                 in?: "body" | "query" | "path" | "header";
@@ -1554,6 +1768,11 @@ export interface components {
                 rule?: string;
                 severity?: string;
                 message: string;
+                /** @description What is wrong with the field (a JSON Schema keyword such as `required`, `maxLength`, `pattern`, or a rule’s code). */
+                code?: string;
+                params?: {
+                    [key: string]: string | number;
+                };
             }[];
         };
         Health: {
@@ -1688,7 +1907,17 @@ export interface components {
             sha256: string;
             /** Format: date-time */
             deployedAt: string;
+            /** @description Who published it (or the file it was loaded from). */
             deployedBy: string | null;
+            /**
+             * Format: date-time
+             * @description Dossiers received from this instant on get this version, until a later version takes effect.
+             */
+            effectiveAt: string;
+            /** @description The second analyst who approved it, when approval is required. */
+            approvedBy: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
             /** @description onestop:deadline of the process (ISO 8601 duration). */
             deadline: string | null;
             /** @enum {string} */
@@ -1722,6 +1951,11 @@ export interface components {
             name: string;
             /** @description false when this exact file was already deployed. */
             created: boolean;
+            /**
+             * Format: date-time
+             * @description From this instant on, new dossiers get this version.
+             */
+            effectiveAt: string;
             warnings: {
                 elementId: string | null;
                 message: string;
@@ -1765,6 +1999,14 @@ export interface components {
              * @description When a paper dossier was received, if entered later; never in the future. Deadlines count from it.
              */
             receivedAt?: string;
+            /** @description Papers without a file: only shown at the desk (`shown`), or required papers missing with a note saying why (`excused`). A JSON-only submission must excuse every required paper of the procedure, else 422 names them; files come with multipart/form-data. */
+            papers?: {
+                /** @description Paper code, as the procedure lists it */
+                code: string;
+                /** @enum {unknown} */
+                mark: "shown" | "excused";
+                note?: string | null;
+            }[];
         };
         RoutedTask: {
             /** Format: uuid */
@@ -2166,6 +2408,27 @@ export interface components {
                 code: string;
                 name: string;
             }[];
+            supplement: {
+                /** Format: date-time */
+                requestedAt: string;
+                reason: string;
+                /** @description The papers to bring */
+                items: string[];
+                /** @description Where to bring them: the one-stop desk */
+                bringTo: {
+                    code: string;
+                    name: string;
+                };
+            } | null;
+            apology: {
+                /** Format: date-time */
+                issuedAt: string;
+                reason: string;
+                /** Format: date-time */
+                previousDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string;
+            } | null;
         };
         Me: {
             /** Format: uuid */
@@ -2942,6 +3205,209 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        NoticeTemplate: {
+            /**
+             * @description received, supplement_requested, apology, result_ready, returned
+             * @enum {string}
+             */
+            kind: "received" | "supplement_requested" | "apology" | "result_ready" | "returned";
+            subject: string;
+            body: string;
+            /** @description The {names} this notice’s template may use. */
+            placeholders: string[];
+            /** @description True while the administrator has not changed it. */
+            isDefault: boolean;
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        NoticeTemplateList: {
+            items: components["schemas"]["NoticeTemplate"][];
+        };
+        NoticeTemplateInput: {
+            subject: string;
+            body: string;
+        };
+        NoticeDelivery: {
+            id: number;
+            dossierCode: string;
+            /**
+             * @description received, supplement_requested, apology, result_ready, returned
+             * @enum {string}
+             */
+            kind: "received" | "supplement_requested" | "apology" | "result_ready" | "returned";
+            /**
+             * @description Which contact of the applicant it goes to.
+             * @enum {string}
+             */
+            channel: "email" | "phone";
+            /** @description The channel that took it (email, sms-gateway…). */
+            via: string | null;
+            /** @description Masked: m***@example.vn, 091****678. */
+            recipient: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed" | "skipped";
+            attempts: number;
+            lastError: string | null;
+            subject: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+        };
+        NoticeDeliveryPage: {
+            items: components["schemas"]["NoticeDelivery"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        /**
+         * @description draft: being written; awaiting_approval: a second analyst approves it; published: it became `publishedVersion`.
+         * @enum {string}
+         */
+        DraftStatus: "draft" | "awaiting_approval" | "published";
+        DraftSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description Read from the file; null while the file does not parse. */
+            procedureCode: string | null;
+            name: string | null;
+            /** @description The published version the draft was started from. */
+            basedOnVersion: number | null;
+            status: components["schemas"]["DraftStatus"];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            publishRequestedBy: string | null;
+            /** Format: date-time */
+            publishRequestedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the version takes effect once published (asked for, or the published version’s).
+             */
+            effectiveAt: string | null;
+            publishedVersion: number | null;
+            /** @description Where the designer opens it (share it with a colleague). */
+            link: string;
+        };
+        DraftList: {
+            items: components["schemas"]["DraftSummary"][];
+            approvalRequired: boolean;
+        };
+        Draft: {
+            /** Format: uuid */
+            id: string;
+            /** @description Read from the file; null while the file does not parse. */
+            procedureCode: string | null;
+            name: string | null;
+            /** @description The published version the draft was started from. */
+            basedOnVersion: number | null;
+            status: components["schemas"]["DraftStatus"];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            publishRequestedBy: string | null;
+            /** Format: date-time */
+            publishRequestedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the version takes effect once published (asked for, or the published version’s).
+             */
+            effectiveAt: string | null;
+            publishedVersion: number | null;
+            /** @description Where the designer opens it (share it with a colleague). */
+            link: string;
+            /** @description The deploy rules’ verdict on the file: an error stops its publication. */
+            problems: {
+                elementId: string | null;
+                message: string;
+                rule: string;
+                /** @enum {string} */
+                severity: "error" | "warning";
+            }[];
+            /** @description Publishing waits for a second analyst (PUBLISH_REQUIRES_APPROVAL). */
+            approvalRequired: boolean;
+        };
+        Publication: {
+            /**
+             * Format: date-time
+             * @description When dossiers start getting the new version (default now); not in the past.
+             */
+            effectiveAt?: string;
+        };
+        PublishResult: {
+            draft: components["schemas"]["DraftSummary"];
+            /** @description The published version; null while it awaits approval. */
+            version: components["schemas"]["DeployResult"] | null;
+            warnings: {
+                elementId: string | null;
+                message: string;
+                rule: string;
+                /** @enum {string} */
+                severity: "error" | "warning";
+            }[];
+        };
+        VersionDiff: {
+            code: string;
+            from: number;
+            to: number;
+            /** @description Nothing listed changed. */
+            same: boolean;
+            elements: {
+                added: {
+                    id: string;
+                    name: string;
+                }[];
+                removed: {
+                    id: string;
+                    name: string;
+                }[];
+                changed: {
+                    id: string;
+                    name: string;
+                    previousName?: string;
+                    aspects: ("name" | "department" | "deadline" | "clock" | "counted" | "form" | "resultDocuments")[];
+                }[];
+            };
+            departments: {
+                id: string;
+                name: string;
+                from: string | null;
+                to: string | null;
+            }[];
+            deadlines: {
+                /** @description null: the procedure’s own deadline. */
+                id: string | null;
+                name: string;
+                from: string | null;
+                to: string | null;
+            }[];
+            forms: {
+                /** @description null: the reception form. */
+                id: string | null;
+                name: string;
+                /** @enum {string} */
+                change: "added" | "removed" | "changed";
+                fields: {
+                    added: string[];
+                    removed: string[];
+                    changed: string[];
+                };
+            }[];
+            procedure: {
+                attribute: string;
+                from: string | null;
+                to: string | null;
+            }[];
         };
     };
     responses: never;
@@ -4619,6 +5085,706 @@ export interface operations {
             };
         };
     };
+    listProcedureDrafts: {
+        parameters: {
+            query?: {
+                /** @description Only the drafts of this procedure. */
+                procedureCode?: string;
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Drafts and awaiting approvals, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftList"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProcedureDraft: {
+        parameters: {
+            query?: {
+                /** @description The published version the draft starts from (for its diff). */
+                basedOnVersion?: number;
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "text/xml": string;
+                "application/bpmn+xml": string;
+            };
+        };
+        responses: {
+            /** @description The draft, with the deploy rules’ problems */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not XML (application/xml) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProcedureDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Draft id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProcedureDraft: {
+        parameters: {
+            query?: {
+                /** @description The published version the draft starts from (for its diff). */
+                basedOnVersion?: number;
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Draft id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "text/xml": string;
+                "application/bpmn+xml": string;
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The draft was published already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not XML (application/xml) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProcedureDraftBpmn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Draft id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The BPMN XML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishProcedureDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Draft id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Publication"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            /** @description Awaiting a second analyst’s approval */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already published, or already awaiting approval */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The draft breaks a deploy rule, or the effective time is in the past */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveProcedureDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Draft id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The draft does not await approval */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The draft breaks a deploy rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffProcedureVersions: {
+        parameters: {
+            query: {
+                /** @description The older version */
+                from: number;
+                /** @description The newer version */
+                to: number;
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Procedure code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDiff"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProcedures: {
         parameters: {
             query?: never;
@@ -4680,7 +5846,10 @@ export interface operations {
     };
     deployProcedure: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description When dossiers start getting this version (default now): those received before keep the previous one. */
+                effectiveAt?: string;
+            };
             header?: {
                 /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
@@ -4734,6 +5903,15 @@ export interface operations {
             };
             /** @description The role (or the department of an officer key) does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Publications need a second analyst’s approval (PUBLISH_REQUIRES_APPROVAL): publish a draft instead */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4934,6 +6112,10 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Only this citizen’s (personal identification number). */
                 applicantIdNumber?: string;
+                /** @description The desk’s search: any part of the dossier code, the applicant’s name, ID number or phone, case-insensitive. */
+                q?: string;
+                /** @description Only dossiers received through this channel. */
+                channel?: "online" | "direct" | "post";
                 /** @description Received at or after: a date (a day in Vietnam, from its start) or a date-time. */
                 from?: string;
                 /** @description Received up to: a date (that whole day in Vietnam, included) or a date-time (excluded). */
@@ -8765,6 +9947,324 @@ export interface operations {
             };
         };
     };
+    listNoticeTemplates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every notice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeTemplateList"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveNoticeTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Which notice */
+                kind: "received" | "supplement_requested" | "apology" | "result_ready" | "returned";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeTemplate"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown placeholder, or an empty or multi-line subject */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resetNoticeTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path: {
+                /** @description Which notice */
+                kind: "received" | "supplement_requested" | "apology" | "result_ready" | "returned";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The default wording */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeTemplate"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB for JSON, 5 MB for BPMN) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNoticeDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only this dossier’s. */
+                dossierCode?: string;
+                /** @description Only notices in this state. */
+                status?: "pending" | "sent" | "failed" | "skipped";
+                /** @description Page size (1–500, default 50). */
+                limit?: number;
+                /** @description Rows to skip. */
+                offset?: number;
+            };
+            header?: {
+                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                "X-Onestop-User"?: components["parameters"]["OnestopUser"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDeliveryPage"];
+                };
+            };
+            /** @description Malformed request: not JSON, a wrong type, an unknown field or query parameter, a missing required field, a body where none is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, an unknown token or a revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role (or the department of an officer key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server failure (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     deliverMessage: {
         parameters: {
             query?: never;
@@ -9320,6 +10820,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiWebhookDeliveriesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/webhook-deliveries"]["get"]["parameters"]["query"]["status"]> = ["pending", "retrying", "delivered", "failed", "cancelled"];
 export const pathsApiDossiersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers"]["get"]["parameters"]["query"]["status"]> = ["new", "received", "refused", "processing", "supplement_requested", "awaiting_fees", "withdrawn", "stopped", "resolved", "returned"];
+export const pathsApiDossiersGetParametersQueryChannelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers"]["get"]["parameters"]["query"]["channel"]> = ["online", "direct", "post"];
 export const pathsApiDossiersCodeFormsFormGetParametersPathFormValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers/{code}/forms/{form}"]["get"]["parameters"]["path"]["form"]> = ["01", "02", "03", "04", "05", "06"];
 export const pathsApiDossiersCodeDocumentsGetResponses200ContentApplicationJsonPapersVersionsStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers/{code}/documents"]["get"]["responses"]["200"]["content"]["application/json"]["papers"]["versions"]["stage"]> = ["reception", "supplement", "step"];
 export const pathsApiDossiersCodeDocumentsGetResponses200ContentApplicationJsonEResultStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/dossiers/{code}/documents"]["get"]["responses"]["200"]["content"]["application/json"]["eResult"]["stage"]> = ["reception", "supplement", "step"];
@@ -9333,6 +10834,9 @@ export const pathsApiReportsForm06GetParametersQueryGroupByValues: ReadonlyArray
 export const pathsApiInboxGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/inbox"]["get"]["parameters"]["query"]["status"]> = ["open", "claimed"];
 export const pathsApiReportsForm06DossiersGetParametersQueryColumnValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/form06/dossiers"]["get"]["parameters"]["query"]["column"]> = ["receivedTotal", "receivedOnline", "receivedDirect", "receivedPost", "carriedOver", "resolvedTotal", "resolvedEarly", "resolvedOnTime", "resolvedLate", "lateWithApology", "lateWithoutApology", "pendingTotal", "pendingWithinDeadline", "pendingOverdue", "withdrawn", "awaitingSupplement"];
 export const pathsApiReportsForm06DossiersGetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/form06/dossiers"]["get"]["parameters"]["query"]["groupBy"]> = ["procedure", "department"];
+export const pathsApiNoticesTemplatesKindPutParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/notices/templates/{kind}"]["put"]["parameters"]["path"]["kind"]> = ["received", "supplement_requested", "apology", "result_ready", "returned"];
+export const pathsApiNoticesTemplatesKindDeleteParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/notices/templates/{kind}"]["delete"]["parameters"]["path"]["kind"]> = ["received", "supplement_requested", "apology", "result_ready", "returned"];
+export const pathsApiNoticesDeliveriesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/notices/deliveries"]["get"]["parameters"]["query"]["status"]> = ["pending", "sent", "failed", "skipped"];
 export const pathsApiIncidentsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/incidents"]["get"]["parameters"]["query"]["status"]> = ["open", "all"];
 export const problemErrorsInValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["errors"]["in"]> = ["body", "query", "path", "header"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Health"]["status"]> = ["ok", "degraded"];
@@ -9343,6 +10847,7 @@ export const procedureVersionSupplementPolicyValues: ReadonlyArray<FlattenedDeep
 export const procedureVersionStepsClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProcedureVersion"]["steps"]["clock"]> = ["working", "calendar"];
 export const dossierStatusNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DossierStatus"]["name"]> = ["new", "received", "refused", "processing", "supplement_requested", "awaiting_fees", "withdrawn", "stopped", "resolved", "returned"];
 export const newDossierChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewDossier"]["channel"]> = ["online", "direct", "post"];
+export const newDossierPapersMarkValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewDossier"]["papers"]["mark"]> = ["shown", "excused"];
 export const resultReturnedChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResultReturned"]["channel"]> = ["in_person", "post"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Task"]["status"]> = ["open", "claimed", "completed", "cancelled"];
 export const taskDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDetail"]["status"]> = ["open", "claimed", "completed", "cancelled"];
@@ -9363,3 +10868,12 @@ export const resultReturnChannelValues: ReadonlyArray<FlattenedDeepRequired<comp
 export const ii06aReportGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Ii06aReport"]["groupBy"]> = ["procedure", "field", "agency"];
 export const personRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersonRole"]> = ["admin", "analyst", "desk", "officer", "supervisor", "lead"];
 export const auditEntryActorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntry"]["actorKind"]> = ["person", "system", "anonymous"];
+export const noticeTemplateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NoticeTemplate"]["kind"]> = ["received", "supplement_requested", "apology", "result_ready", "returned"];
+export const noticeDeliveryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NoticeDelivery"]["kind"]> = ["received", "supplement_requested", "apology", "result_ready", "returned"];
+export const noticeDeliveryChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NoticeDelivery"]["channel"]> = ["email", "phone"];
+export const noticeDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NoticeDelivery"]["status"]> = ["pending", "sent", "failed", "skipped"];
+export const draftStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DraftStatus"]> = ["draft", "awaiting_approval", "published"];
+export const draftProblemsSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Draft"]["problems"]["severity"]> = ["error", "warning"];
+export const publishResultWarningsSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublishResult"]["warnings"]["severity"]> = ["error", "warning"];
+export const versionDiffElementsChangedAspectsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VersionDiff"]["elements"]["changed"]["aspects"]> = ["name", "department", "deadline", "clock", "counted", "form", "resultDocuments"];
+export const versionDiffFormsChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VersionDiff"]["forms"]["change"]> = ["added", "removed", "changed"];

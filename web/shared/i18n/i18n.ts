@@ -12,6 +12,7 @@ export type Lang = 'vi' | 'en';
 type SharedKey = keyof typeof vi.shared;
 export type DesignerKey = keyof typeof vi.designer | SharedKey;
 export type WorkspaceKey = keyof typeof vi.workspace | SharedKey;
+export type CitizenKey = keyof typeof vi.citizen | SharedKey;
 type Params = Record<string, string | number>;
 
 const LANG_KEY = 'onestop.designer.lang';
@@ -34,7 +35,7 @@ void i18n.init({
   // templates are English already, so a missing one is shown as written.
   fallbackLng: false,
   resources: { vi, en } as unknown as Record<Lang, Record<string, Record<string, string>>>,
-  ns: ['shared', 'designer', 'workspace', 'bpmn'],
+  ns: ['shared', 'designer', 'workspace', 'citizen', 'bpmn'],
   defaultNS: 'workspace',
   // What both applications say alike is said once, in `shared`.
   fallbackNS: 'shared',
@@ -67,6 +68,8 @@ export function setLang(next: Lang): void {
 export const t = i18n.getFixedT(null, 'designer') as (key: DesignerKey, params?: Params) => string;
 /** The workspace's words. */
 export const tr = i18n.getFixedT(null, 'workspace') as (key: WorkspaceKey, params?: Params) => string;
+/** The citizen page's words. */
+export const tc = i18n.getFixedT(null, 'citizen') as (key: CitizenKey, params?: Params) => string;
 
 /** A shared text (e.g. a problem's sentence) in the current language, or null when the catalog has none. */
 export function sharedText(key: string, params?: Params): string | null {
