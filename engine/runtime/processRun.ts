@@ -7,6 +7,7 @@ import { inertExpressions } from './inertExpressions.js';
 import type { DossierData } from './feelConditions.js';
 import { ProcessError } from '../errors.js';
 import { RecordingTimers, type WaitingTimer } from './durableTimers.js';
+import { EventSubProcesses } from './eventSubProcesses.js';
 
 export type { WaitingTimer } from './durableTimers.js';
 
@@ -71,6 +72,8 @@ function observe() {
   // end the dossier as if it had succeeded.
   listener.on('activity.throw', (api: any) => {
     if (api.type !== 'bpmn:ErrorEventDefinition') return;
+    // Caught by an event sub-process of an enclosing scope (it was not delegated further).
+    if (api.messageProperties?.delegate === false) return;
     const error = api.content?.message ?? {};
     errors.push({ message: `BPMN error ${error.name ?? error.id ?? ''}${error.code ? ` (${error.code})` : ''} thrown at ${api.id} and not caught`, elementId: api.id ?? null });
   });
@@ -80,8 +83,9 @@ function observe() {
 const JOB_TYPES = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask']);
 const MESSAGE_TYPES = new Set(['bpmn:ReceiveTask', 'bpmn:MessageEventDefinition']);
 
-async function finish(engine: any, observed: ReturnType<typeof observe>, timers: RecordingTimers): Promise<RunResult> {
+async function finish(engine: any, observed: ReturnType<typeof observe>, timers: RecordingTimers, starts: EventSubProcesses): Promise<RunResult> {
   await conditionsSettled();
+  starts.settle(engine.execution);
   const execution = engine.execution;
   if (observed.errors.length || engine.state === 'error') {
     const first = observed.errors[0];
@@ -93,12 +97,15 @@ async function finish(engine: any, observed: ReturnType<typeof observe>, timers:
   const waiting = of(USER_TASK);
   const state: any = await engine.getState();
   for (const definition of state.definitions ?? []) delete definition.source;
+  // The timer and message starts of event sub-processes wait like any other timer or message.
+  const armed = starts.armed(engine.execution);
+  starts.saveTo(state);
   return {
     state,
     waiting,
     jobs: of(JOB_TYPES),
-    timers: timers.waiting(),
-    messages: of(MESSAGE_TYPES),
+    timers: [...timers.waiting(), ...armed.timers],
+    messages: [...of(MESSAGE_TYPES), ...armed.messages],
     ended: execution.state === 'idle' && !execution.stopped,
     flowsTaken: observed.flowsTaken,
   };
@@ -110,10 +117,12 @@ const USER_TASK = new Set(['bpmn:UserTask']);
 export async function startInstance(sourceContext: unknown, data: DossierData): Promise<RunResult> {
   const timers = new RecordingTimers();
   const engine = newEngine(sourceContext, () => data, timers);
+  const starts = EventSubProcesses.from(null);
   const observed = observe();
+  starts.observe(observed.listener);
   engine.once('error', (err: Error) => observed.errors.push({ message: err.message, elementId: null }));
   await engine.execute({ listener: observed.listener });
-  return finish(engine, observed, timers);
+  return finish(engine, observed, timers, starts);
 }
 
 /**
@@ -121,30 +130,36 @@ export async function startInstance(sourceContext: unknown, data: DossierData): 
  * a task, fire a timer, deliver a message) and runs until the instance waits
  * again or ends. No engine outlives the call.
  */
-async function continueInstance(sourceContext: unknown, state: unknown, data: DossierData, act: (execution: any, timers: RecordingTimers) => void): Promise<RunResult> {
+async function continueInstance(sourceContext: unknown, state: unknown, data: DossierData, act: (execution: any, timers: RecordingTimers, starts: EventSubProcesses) => void): Promise<RunResult> {
   const timers = new RecordingTimers();
   const engine = newEngine(sourceContext, () => data, timers);
+  const starts = EventSubProcesses.from(state);
   // The state was just read from the database for this call: no copy needed.
   engine.recover(state);
   const observed = observe();
+  starts.observe(observed.listener);
   engine.once('error', (err: Error) => observed.errors.push({ message: err.message, elementId: null }));
   const execution = await engine.resume({ listener: observed.listener });
   // Resuming replays nothing we record, but start from a clean slate anyway.
   observed.flowsTaken.length = 0;
-  act(execution, timers);
-  return finish(engine, observed, timers);
+  act(execution, timers, starts);
+  return finish(engine, observed, timers, starts);
 }
 
 /** Fires one waiting BPMN timer (its due time on our rows has passed). */
 export function fireTimer(sourceContext: unknown, state: unknown, timer: { elementId: string; executionId: string }, data: DossierData): Promise<RunResult> {
-  return continueInstance(sourceContext, state, data, (_execution, timers) => {
-    if (!timers.fire(timer.executionId)) throw new ProcessError(`timer ${timer.elementId} is not waiting in the stored instance`, timer.elementId);
+  return continueInstance(sourceContext, state, data, (execution, timers, starts) => {
+    if (!timers.fire(timer.executionId) && !starts.fireTimer(execution, timers, timer.executionId)) throw new ProcessError(`timer ${timer.elementId} is not waiting in the stored instance`, timer.elementId);
   });
 }
 
 /** Delivers a BPMN message (by its id) to whatever waits on it. */
 export function deliverMessage(sourceContext: unknown, state: unknown, messageId: string, data: DossierData): Promise<RunResult> {
-  return continueInstance(sourceContext, state, data, (execution) => execution.signal({ id: messageId }));
+  return continueInstance(sourceContext, state, data, (execution, _timers, starts) => {
+    // Event sub-processes waiting for it start first; then whatever else waits on it gets it.
+    starts.deliver(execution, messageId);
+    execution.signal({ id: messageId });
+  });
 }
 
 /** Completes one waiting user task or external job and runs on. */

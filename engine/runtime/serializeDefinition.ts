@@ -2,6 +2,8 @@ import * as Elements from 'bpmn-elements';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
 import { DurableTimerEventDefinition } from './durableTimers.js';
 import { InclusiveGateway } from './elements/InclusiveGateway.js';
+import { RepeatingMessageEventDefinition } from './repeatingMessages.js';
+import { RefusedConditionalEventDefinition } from './refusedConditionalEvents.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const typeResolver = TypeResolver({
@@ -10,6 +12,10 @@ const typeResolver = TypeResolver({
   TimerEventDefinition: DurableTimerEventDefinition,
   // Its join waits for every branch that can still arrive (bpmn-elements' own passes each through).
   InclusiveGateway,
+  // A non-interrupting boundary message fires once per delivery while its step is open.
+  MessageEventDefinition: RepeatingMessageEventDefinition,
+  // Refused at deploy; never passed through as true at run time either.
+  ConditionalEventDefinition: RefusedConditionalEventDefinition,
   // A service or send task is an external job: it waits, like a user task,
   // until the job is completed through the API. Nothing is called in-process.
   ServiceTask: (Elements as any).SignalTask,

@@ -72,7 +72,9 @@ export function buildWaitModel(definitions: any): WaitModel {
         model.timers[el.id] = { elementId: el.id, name, clock: clockOf(el) };
       }
       const messageRef = el.$type === 'bpmn:ReceiveTask' ? el.messageRef : definitionsOf.find((d) => d.$type === 'bpmn:MessageEventDefinition')?.messageRef;
-      const catches = el.$type === 'bpmn:ReceiveTask' || el.$type === 'bpmn:IntermediateCatchEvent' || el.$type === 'bpmn:BoundaryEvent';
+      // The message start of an event sub-process waits while its scope runs.
+      const startsEventSubProcess = el.$type === 'bpmn:StartEvent' && container.triggeredByEvent === true;
+      const catches = el.$type === 'bpmn:ReceiveTask' || el.$type === 'bpmn:IntermediateCatchEvent' || el.$type === 'bpmn:BoundaryEvent' || startsEventSubProcess;
       if (messageRef && catches) {
         model.messages[el.id] = {
           elementId: el.id,

@@ -223,7 +223,7 @@ ${taskXml}
       ['no-script', 'Task_A'],
     ]);
     expect(problems[1]!.message).toMatch(/condition of start event Start declares the expression language "groovy"/);
-    expect(problems[2]!.message).toMatch(/conditional event is not run by this engine yet/);
+    expect(problems[2]!.message).toMatch(/conditional event is refused/);
     expect(problems[3]!.message).toMatch(/<camunda:script>/);
   });
 

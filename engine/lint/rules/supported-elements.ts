@@ -29,14 +29,16 @@ export function refusals(node: ModdleElement): SupportEntry[] {
 
   if (is(node, 'bpmn:Event')) {
     const definitions: ModdleElement[] = node.eventDefinitions ?? [];
+    // The start of an event sub-process is told apart from the process's own start.
+    const eventType = is(node, 'bpmn:StartEvent') && node.$parent?.triggeredByEvent === true ? 'bpmn:StartEvent#event' : node.$type;
     if (definitions.length > 1 || node.parallelMultiple === true) {
       refuse(supportEntry('multiple'));
     } else if (definitions.length === 1) {
       const entry = supportEntry(definitions[0].$type) ?? unknownEntry(definitions[0]);
-      refuse(entry.supportedOn && !entry.supportedOn.includes(node.$type) ? elsewhere(entry, node) : entry);
+      refuse(entry.supportedOn && !entry.supportedOn.includes(eventType) ? elsewhere(entry, node) : entry);
     } else {
       // A none event: supported where it is a start, end or milestone.
-      refuse(supportEntry(node.$type));
+      refuse(supportEntry(eventType));
     }
     return found;
   }
@@ -78,7 +80,7 @@ function article(word: string, capital = false): string {
 }
 
 function kindName(type: string): string {
-  return type.replace(/^.*:/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return type.replace(/#event$/, ' of an event sub-process').replace(/^.*:/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function unknownEntry(node: ModdleElement): SupportEntry {

@@ -87,20 +87,32 @@ test('an intermediate message catch waits after a step; a boundary message withd
   expect(await open(b.code)).toEqual(['Task_Stop']);
   expect(await history(b.code)).toContain('task.cancelled');
   await expect(engine.deliverMessage({ name: 'tax-paid', dossierCode: b.code, actor: 'desk' })).rejects.toThrow(NotFoundError);
+  // An interrupting boundary message fires once: its step is gone, so is the wait.
+  await expect(engine.deliverMessage({ name: 'court-stop', dossierCode: b.code, actor: 'desk' })).rejects.toThrow(NotFoundError);
+  expect(await open(b.code)).toEqual(['Task_Stop']);
 });
 
-test('a non-interrupting boundary message opens a reply step while the step stays open', async () => {
+test('a non-interrupting boundary message fires once per delivery while its step is open; each delivery takes the path once', async () => {
   const d = await engine.submit('EV.COMPLAINT', { applicant, data: {} });
   const first = await engine.deliverMessage({ name: 'complaint-forwarded', dossierCode: d.code, actor: 'desk', actingFor: 'MOTCUA_XA' });
   expect(first.triggered).toEqual(['Msg_Complaint_Received']);
+  expect(first.tasks.map((t) => t.elementId)).toEqual(['Task_Reply']);
+  expect(await open(d.code)).toEqual(['Task_Check', 'Task_Reply']);
+  // Still awaited after the first complaint: a second one is delivered too.
+  const second = await engine.deliverMessage({ name: 'complaint-forwarded', dossierCode: d.code, actor: 'desk' });
+  expect(second.triggered).toEqual(['Msg_Complaint_Received']);
+  // bpmn-elements runs one execution of an activity at a time: the second
+  // reply is routed once the first is done, never lost and never doubled.
   expect(await open(d.code)).toEqual(['Task_Check', 'Task_Reply']);
   await complete(d.code, 'Task_Reply');
-  // bpmn-elements arms a boundary message once per step execution: a second
-  // complaint is not awaited (a timer cycle is the way to repeat).
-  await expect(engine.deliverMessage({ name: 'complaint-forwarded', dossierCode: d.code, actor: 'desk' })).rejects.toThrow(NotFoundError);
+  expect(await open(d.code)).toEqual(['Task_Check', 'Task_Reply']);
+  await complete(d.code, 'Task_Reply');
   expect(await open(d.code)).toEqual(['Task_Check']);
+  expect((await history(d.code)).filter((t) => t === 'message.received')).toHaveLength(2);
+  // Once the step is done, the boundary event is no longer awaited.
   await complete(d.code, 'Task_Check');
   expect((await engine.getDossier(d.code)).status.name).toBe('resolved');
+  await expect(engine.deliverMessage({ name: 'complaint-forwarded', dossierCode: d.code, actor: 'desk' })).rejects.toThrow(ConflictError);
 });
 
 test('an event-based gateway: the message wins and the timer is withdrawn, or the timer wins and the message is no longer awaited', async () => {
