@@ -15,6 +15,8 @@ export interface LintReport {
   message: string;
   path?: string[];
   category: 'error' | 'warn' | 'info' | 'rule-error';
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface BpmnLinter {

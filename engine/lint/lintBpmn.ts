@@ -11,6 +11,7 @@ import { exceedsLimits } from '../bpmn/modelLimits.js';
 import type { Reporter } from './types.js';
 import { mapParseFailure, mapImportWarnings } from './parseProblems.js';
 import type { LintProblem } from './problem.js';
+import { elementLabel } from './lintMessages.js';
 
 export type { LintProblem } from './problem.js';
 export type { LintOptions } from './lintConfig.js';
@@ -74,11 +75,13 @@ export async function lintBpmn(
         // A crashed rule counts as a problem of that rule at the rule's own
         // level: a warning-only rule never blocks a deploy by crashing.
         severity: report.category === 'error' || (report.category === 'rule-error' && severityOf(rule) === 'error') ? 'error' : 'warning',
+        ...(report.code ? { code: report.code } : {}),
+        ...(report.params ? { params: report.params } : {}),
       });
     }
   }
 
-  return { definitions: parsed.rootElement, problems: inDocumentOrder(problems, parsed.elementsById ?? {}) };
+  return { definitions: parsed.rootElement, problems: withElementNames(inDocumentOrder(problems, parsed.elementsById ?? {}), parsed.elementsById ?? {}) };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -94,6 +97,15 @@ function limitProblems(definitions: any): LintProblem[] {
     if (typeof check === 'function') check(root, reporter);
   }
   return found;
+}
+
+/** Every problem names its element in its params, so that a client can say it in its own language. */
+function withElementNames(problems: LintProblem[], elementsById: Record<string, unknown>): LintProblem[] {
+  return problems.map((problem) => {
+    if (!problem.elementId) return problem;
+    const name = (elementsById[problem.elementId] as { name?: string } | undefined)?.name;
+    return { ...problem, params: { element: elementLabel(name, problem.elementId), ...problem.params } };
+  });
 }
 
 export function errorsOf(problems: LintProblem[]): LintProblem[] {

@@ -8,7 +8,15 @@ export type ModdleElement = any;
 
 export interface Reporter {
   /** `id` may be undefined for elements without one (bpmnlint keeps it as is). */
-  report(id: string | undefined, message: string, path?: string[]): void;
+  report(id: string | undefined, message: string, path?: string[] | ReportDetails): void;
+}
+
+/** What a rule may add to a report (bpmnlint spreads it onto the report): carried to the problem. */
+export interface ReportDetails {
+  path?: string[];
+  /** A finer kind than the rule, with its own sentence in engine/lint/lintMessages.ts. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export type EnterFn = (node: ModdleElement, reporter: Reporter) => boolean | void;
