@@ -7,6 +7,7 @@ import lintModule from 'bpmn-js-bpmnlint';
 import TokenSimulationModule from 'bpmn-js-token-simulation';
 import onestopModdle from '../../engine/bpmn/onestop-moddle.json';
 import { packedLintConfig } from '../../engine/lint/lintConfig.js';
+import { elementLabel, lintMessage } from '../../engine/lint/lintMessages.js';
 import { lintItemSeverity } from '../../engine/lint/itemSeverity.js';
 import { ApiError, OnestopApi, type ProblemItem } from '../../web/shared/api/client.js';
 import { el } from '../../web/shared/dom.js';
@@ -18,7 +19,11 @@ import OnestopPropertiesModule from './modules/onestopProperties/index.js';
 import { DepartmentRegistry } from './modules/onestopProperties/departmentRegistry.js';
 import { processOf } from './modules/onestopProperties/modelWrites.js';
 import TranslateModule from './modules/translate/index.js';
+import { localizedLint } from './modules/translate/lintMessages.js';
 import ServerProblemsModule, { SERVER_PROBLEMS_CHANGED, type ServerProblem, type ServerProblems } from './modules/serverProblems/index.js';
+import KeyboardGuardModule from './modules/keyboardGuard/index.js';
+import { askToPublish, showDiff, type DialogProblem } from './modules/publishing/index.js';
+import { formatDateTime } from '../../web/shared/format.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -26,7 +31,9 @@ type Any = any;
 type DocSource =
   | { kind: 'new' }
   | { kind: 'file'; fileName: string }
-  | { kind: 'server'; code: string; version: number };
+  | { kind: 'server'; code: string; version: number }
+  /** A draft saved on the server (shareable as /designer/?draft=<id>). */
+  | { kind: 'draft'; id: string; code: string | null; basedOnVersion: number | null };
 
 interface LintItem {
   /** Where bpmn-js-bpmnlint shows it (a participant stands in for its process). */
@@ -92,6 +99,9 @@ export class DesignerApp {
     } else if (!(await this.resumeSession())) {
       this.showSignIn();
     }
+    // A shared link: /designer/?draft=<id> opens that draft.
+    const draftId = new URLSearchParams(location.search).get('draft');
+    if (draftId && this.signedIn) await this.openDraft(draftId);
   }
 
   // -------------------------------------------------------------------------
@@ -108,6 +118,7 @@ export class DesignerApp {
         lintModule,
         TokenSimulationModule,
         ServerProblemsModule,
+        KeyboardGuardModule,
         TranslateModule,
       ],
       moddleExtensions: { onestop: onestopModdle },
@@ -115,6 +126,9 @@ export class DesignerApp {
       onestop: { departments: this.departments },
     });
     const eventBus = this.modeler.get('eventBus');
+    // The lint button counts what the problem list lists (lint and server problems alike), so the two never disagree.
+    const linting = this.modeler.get('linting');
+    linting._updateButton = () => linting._setButtonState(this.problemCounts());
     // Runs before bpmn-js-bpmnlint's own (low priority) import.done listener
     // starts the lint of the new diagram; lint runs started earlier are
     // discarded by the plugin once that one starts.
@@ -156,7 +170,7 @@ export class DesignerApp {
   }
 
   private lintConfig() {
-    return packedLintConfig(this.departments.loaded ? { departments: this.departments.codes() } : {});
+    return localizedLint(packedLintConfig(this.departments.loaded ? { departments: this.departments.codes() } : {}), currentLang());
   }
 
   private get serverProblems(): ServerProblems {
@@ -218,6 +232,7 @@ export class DesignerApp {
     }
     this.doc = doc;
     this.serverWarnings = [];
+    this.diffMarks = [];
     this.fitDiagram();
     this.savedXml = (await this.modeler.saveXML({ format: true })).xml;
     this.dirty = false;
@@ -226,8 +241,7 @@ export class DesignerApp {
     this.renderProblems();
     this.renderLibraryCurrent();
     if (!quiet) {
-      const what = doc.kind === 'server' ? t('doc.fromServer', { code: doc.code, version: doc.version })
-        : doc.kind === 'file' ? t('doc.fromFile', { file: doc.fileName }) : t('doc.new');
+      const what = this.docLabel(doc);
       this.status([t('status.opened', { what }), laidOut ? t('status.laidOut') : ''].filter(Boolean).join(' '), 'ok');
     }
     return true;
@@ -269,33 +283,81 @@ export class DesignerApp {
     this.status(t('status.downloaded', { file: fileName }), 'ok');
   }
 
-  async deploy(): Promise<void> {
-    if (this.deploying) return;
+  /** Saves the diagram as a draft on the server (a new one, or the open draft); a file that does not parse is saved too. */
+  async saveDraft({ quiet = false } = {}): Promise<Awaited<ReturnType<OnestopApi['saveDraft']>> | null> {
     if (!this.signedIn) {
       this.status(t('status.needSignin'), 'error');
       this.showSignIn();
-      return;
+      return null;
     }
     const { xml } = await this.modeler.saveXML({ format: true });
+    const doc = this.doc;
+    try {
+      const basedOn = doc.kind === 'server' ? doc.version : doc.kind === 'draft' ? doc.basedOnVersion ?? undefined : undefined;
+      const draft = await this.api.saveDraft(xml, doc.kind === 'draft' ? doc.id : null, basedOn);
+      this.doc = { kind: 'draft', id: draft.id, code: draft.procedureCode, basedOnVersion: draft.basedOnVersion };
+      this.savedXml = xml;
+      await this.checkDirty();
+      history.replaceState(null, '', `${location.pathname}?draft=${encodeURIComponent(draft.id)}`);
+      if (!quiet) this.status(t('status.draftSaved', { link: new URL(draft.link, location.origin).href }), 'ok');
+      this.renderDoc();
+      void this.loadDrafts();
+      return draft;
+    } catch (err) {
+      this.handleApiError(err, 'status.draftFailed');
+      return null;
+    }
+  }
+
+  /**
+   * Publishes the diagram: saved as a draft, checked by the server with the
+   * deploy rules (its errors are shown on the elements and nothing is asked),
+   * then confirmed in a dialog that shows the warnings and takes the effective time.
+   */
+  async deploy(): Promise<void> {
+    if (this.deploying) return;
     this.deploying = true;
     this.renderToolbar();
     try {
-      const { status, result } = await this.api.deploy(xml);
+      const draft = await this.saveDraft({ quiet: true });
+      if (!draft) return;
+      const errors = draft.problems.filter((p) => p.severity === 'error');
+      if (errors.length) {
+        this.serverWarnings = [];
+        this.serverProblems.set(errors.map((e) => ({ elementId: e.elementId ?? null, message: this.serverMessage(e), rule: e.rule, severity: 'error' })));
+        this.status(t('status.refused', { count: errors.length }), 'error');
+        return;
+      }
       this.serverProblems.clear();
+      const registry = this.modeler.get('elementRegistry');
+      const answer = await askToPublish({
+        what: this.docTitle(),
+        warnings: draft.problems.filter((p) => p.severity === 'warning') as DialogProblem[],
+        approvalRequired: draft.approvalRequired,
+        now: new Date(),
+        nameOf: (id) => (id ? registry.get(id)?.businessObject?.name : undefined),
+      });
+      if (!answer) return;
+      const { status, result } = await this.api.publishDraft(draft.id, answer.effectiveAt);
       this.serverWarnings = result.warnings ?? [];
-      this.doc = { kind: 'server', code: result.code, version: result.version };
-      this.savedXml = xml;
-      // Edits made while the request was under way are still unsaved.
-      await this.checkDirty();
-      this.expanded.add(result.code);
-      this.status(t(status === 201 ? 'status.deployed' : 'status.identical', { code: result.code, version: result.version }), 'ok');
+      if (status === 202 || !result.version) {
+        this.status(t('status.awaitingApproval', { code: draft.procedureCode ?? '' }), 'ok');
+      } else {
+        const v = result.version;
+        this.doc = { kind: 'server', code: v.code, version: v.version };
+        history.replaceState(null, '', location.pathname);
+        this.expanded.add(v.code);
+        const later = Date.parse(v.effectiveAt) > Date.now() + 60_000;
+        this.status(later ? t('status.publishedLater', { code: v.code, version: v.version, date: formatDateTime(v.effectiveAt) })
+          : t(v.created ? 'status.deployed' : 'status.identical', { code: v.code, version: v.version }), 'ok');
+      }
       this.renderDoc();
       this.renderProblems();
       await this.loadLibrary();
     } catch (err) {
       if (err instanceof ApiError && err.status === 422 && err.problem?.errors?.length) {
         this.serverWarnings = [];
-        const errors = err.problem.errors.map((e) => ({ elementId: e.elementId ?? null, message: e.message, rule: e.rule, severity: e.severity ?? 'error' }));
+        const errors = err.problem.errors.map((e) => ({ elementId: e.elementId ?? null, message: this.serverMessage(e), rule: e.rule, severity: e.severity ?? 'error' }));
         this.serverProblems.set(errors);
         this.status(t('status.refused', { count: errors.filter((e) => e.severity !== 'warning').length }), 'error');
       } else {
@@ -305,6 +367,55 @@ export class DesignerApp {
       this.deploying = false;
       this.renderToolbar();
     }
+  }
+
+  async openDraft(id: string): Promise<void> {
+    if (!this.confirmDiscard()) return;
+    try {
+      const [xml, draft] = await Promise.all([this.api.draftXml(id), this.api.draft(id)]);
+      await this.openXml(xml, { kind: 'draft', id, code: draft.procedureCode, basedOnVersion: draft.basedOnVersion });
+      history.replaceState(null, '', `${location.pathname}?draft=${encodeURIComponent(id)}`);
+    } catch (err) {
+      this.handleApiError(err, 'status.openFailed');
+    }
+  }
+
+  async approve(id: string): Promise<void> {
+    try {
+      const result = await this.api.approveDraft(id);
+      const v = result.version;
+      if (v) {
+        this.expanded.add(v.code);
+        this.status(t('status.approved', { code: v.code, version: v.version, date: formatDateTime(v.effectiveAt) }), 'ok');
+      }
+      await this.loadLibrary();
+    } catch (err) {
+      this.handleApiError(err, 'status.approveFailed');
+    }
+  }
+
+  /** The diff of a version with the one before it; "mark on the diagram" opens the newer one with its changes outlined. */
+  async compare(code: string, from: number, to: number): Promise<void> {
+    try {
+      const diff = await this.api.versionDiff(code, from, to);
+      showDiff(diff, async (ids) => {
+        if (!(this.doc.kind === 'server' && this.doc.code === code && this.doc.version === to)) await this.openVersion(code, to);
+        this.markChanged(ids);
+      });
+    } catch (err) {
+      this.handleApiError(err, 'status.diffFailed');
+    }
+  }
+
+  private diffMarks: string[] = [];
+
+  /** The visual diff: the elements added or changed in the version, outlined. */
+  private markChanged(ids: string[]): void {
+    const canvas = this.modeler.get('canvas');
+    const registry = this.modeler.get('elementRegistry');
+    for (const id of this.diffMarks) if (registry.get(id)) canvas.removeMarker(id, 'onestop-diff-changed');
+    this.diffMarks = ids.filter((id) => registry.get(id));
+    for (const id of this.diffMarks) canvas.addMarker(id, 'onestop-diff-changed');
   }
 
   private handleApiError(err: unknown, key: DesignerKey): void {
@@ -453,13 +564,13 @@ export class DesignerApp {
   }
 
   private procedures: { code: string; name: string; latestVersion: number }[] | null = null;
-  private versions = new Map<string, { version: number; deployedAt: string | null; deployedBy: string | null }[]>();
+  private versions = new Map<string, { version: number; deployedAt: string; deployedBy: string | null; effectiveAt: string; approvedBy: string | null }[]>();
 
   async loadLibrary(): Promise<void> {
     if (!this.signedIn) return this.renderLibrary();
     $('#library-body').textContent = t('common.loading');
     try {
-      this.procedures = await this.api.procedures();
+      [this.procedures, this.drafts] = await Promise.all([this.api.procedures(), this.api.drafts().then((d) => d.items)]);
       this.versions.clear();
       await Promise.all([...this.expanded].map((code) => this.loadVersions(code)));
     } catch (err) {
@@ -513,6 +624,9 @@ export class DesignerApp {
     deploy.textContent = t(this.deploying ? 'toolbar.deploying' : 'toolbar.deploy');
     deploy.disabled = this.deploying;
     deploy.title = this.signedIn ? '' : t('status.needSignin');
+    const saveDraft = $<HTMLButtonElement>('#btn-save-draft');
+    saveDraft.textContent = t('toolbar.saveDraft');
+    saveDraft.disabled = this.deploying;
     const simulate = $<HTMLButtonElement>('#btn-simulate');
     simulate.textContent = t(this.simulating ? 'toolbar.simulating' : 'toolbar.simulate');
     simulate.setAttribute('aria-pressed', String(this.simulating));
@@ -531,15 +645,68 @@ export class DesignerApp {
     const root = this.modeler.get('canvas').getRootElement();
     const process = root ? processOf(root) : null;
     const participant = root?.businessObject?.participants?.find((p: Any) => p.processRef === process);
-    const name = process?.name || participant?.name || t('doc.untitled');
-    const code = process?.procedureCode;
-    $('#doc-title').textContent = code ? `${code} · ${name}` : name;
-    $('#doc-source').textContent = this.doc.kind === 'server' ? `(${t('doc.fromServer', { code: this.doc.code, version: this.doc.version })})`
-      : this.doc.kind === 'file' ? `(${t('doc.fromFile', { file: this.doc.fileName })})` : `(${t('doc.new')})`;
+    $('#doc-title').textContent = this.docTitle();
+    $('#doc-source').textContent = `(${this.docLabel(this.doc)})`;
     const dirty = $('#doc-dirty');
     dirty.hidden = !this.dirty;
     dirty.textContent = `● ${t('doc.unsaved')}`;
     document.body.classList.toggle('od-dirty', this.dirty);
+  }
+
+  /** "2.002621 · Đăng ký khai sinh…" of the open diagram. */
+  private docTitle(): string {
+    const root = this.modeler?.get('canvas').getRootElement();
+    const process = root ? processOf(root) : null;
+    const participant = root?.businessObject?.participants?.find((p: Any) => p.processRef === process);
+    const name = process?.name || participant?.name || t('doc.untitled');
+    const code = process?.procedureCode;
+    return code ? `${code} · ${name}` : name;
+  }
+
+  private docLabel(doc: DocSource): string {
+    if (doc.kind === 'server') return t('doc.fromServer', { code: doc.code, version: doc.version });
+    if (doc.kind === 'file') return t('doc.fromFile', { file: doc.fileName });
+    if (doc.kind === 'draft') return t('doc.draft', { code: doc.code ? ` ${doc.code}` : '' });
+    return t('doc.new');
+  }
+
+  private drafts: Awaited<ReturnType<OnestopApi['drafts']>>['items'] = [];
+
+  async loadDrafts(): Promise<void> {
+    if (!this.signedIn) return;
+    try {
+      this.drafts = (await this.api.drafts()).items;
+    } catch (err) {
+      this.drafts = [];
+      this.handleApiError(err, 'status.libraryFailed');
+    }
+    this.renderLibrary();
+  }
+
+  /** Drafts and those awaiting approval, above the published procedures; another analyst approves from here. */
+  private renderDrafts(body: HTMLElement): void {
+    body.append(el('h3', { class: 'od-library-section' }, t('library.drafts')));
+    if (!this.drafts.length) {
+      body.append(el('p', { class: 'od-muted' }, t('library.noDrafts')));
+      return;
+    }
+    const list = el('ul', { class: 'od-drafts' });
+    for (const d of this.drafts) {
+      const awaiting = d.status === 'awaiting_approval';
+      const title = d.procedureCode ? `${d.procedureCode} · ${d.name ?? ''}` : t('library.untitledDraft');
+      const open = el('button', { type: 'button', class: 'od-draft-open', 'data-draft-id': d.id },
+        el('span', {}, title),
+        el('small', {}, awaiting ? t('library.awaiting', { by: d.publishRequestedBy ?? '' }) : t('library.draftMeta', { date: formatDateTime(d.updatedAt), by: d.updatedBy })));
+      open.addEventListener('click', () => void this.openDraft(d.id));
+      const item = el('li', { class: `od-draft${awaiting ? ' awaiting' : ''}`, 'data-draft-id': d.id, 'data-status': d.status }, open);
+      if (awaiting) {
+        const approve = el('button', { type: 'button', class: 'od-small od-approve', 'data-draft-id': d.id }, t('library.approve'));
+        approve.addEventListener('click', () => void this.approve(d.id));
+        item.append(approve);
+      }
+      list.append(item);
+    }
+    body.append(list);
   }
 
   private renderLibrary(): void {
@@ -550,6 +717,8 @@ export class DesignerApp {
       return;
     }
     if (!this.procedures) return;
+    this.renderDrafts(body);
+    body.append(el('h3', { class: 'od-library-section' }, t('library.title')));
     if (!this.procedures.length) {
       body.append(el('p', { class: 'od-muted' }, t('library.empty')));
       return;
@@ -575,12 +744,20 @@ export class DesignerApp {
         const versions = el('ul', { class: 'od-versions' });
         for (const v of this.versions.get(p.code) ?? []) {
           const label = `${t('library.version', { version: v.version })}${v.version === p.latestVersion ? ` (${t('library.latest')})` : ''}`;
-          const when = v.deployedAt ? new Date(v.deployedAt).toLocaleString(currentLang() === 'vi' ? 'vi-VN' : 'en-GB') : '';
           const button = el('button', { type: 'button', class: 'od-version', 'data-code': p.code, 'data-version': String(v.version) },
             el('span', {}, label),
-            el('small', {}, t('library.versionMeta', { date: when, by: v.deployedBy ?? '' })));
+            el('small', { class: 'od-version-meta' }, t('library.published', { date: formatDateTime(v.deployedAt), by: v.deployedBy ?? '' })),
+            el('small', { class: 'od-version-meta od-version-effective' }, t('library.effective', { date: formatDateTime(v.effectiveAt) })),
+            ...(v.approvedBy ? [el('small', { class: 'od-version-meta od-version-approver' }, t('library.approvedBy', { by: v.approvedBy }))] : []));
           button.addEventListener('click', () => void this.openVersion(p.code, v.version));
-          versions.append(el('li', {}, button));
+          const row = el('li', { class: 'od-version-row' }, button);
+          if (v.version > 1) {
+            const compare = el('button', { type: 'button', class: 'od-small od-compare', 'data-code': p.code, 'data-version': String(v.version), title: t('library.compare', { version: v.version - 1 }) },
+              `↔ v${v.version - 1}`);
+            compare.addEventListener('click', () => void this.compare(p.code, v.version - 1, v.version));
+            row.append(compare);
+          }
+          versions.append(row);
         }
         item.append(versions);
       }
@@ -599,25 +776,46 @@ export class DesignerApp {
     });
   }
 
+  /** A deploy problem in the page's language: the server sends the rule (and its parameters), the catalogue words it. */
+  private serverMessage(p: { elementId?: string | null; message: string; rule?: string; params?: Record<string, string | number> }): string {
+    if (!p.rule) return p.message;
+    const name = p.elementId ? this.modeler?.get('elementRegistry').get(p.elementId)?.businessObject?.name : undefined;
+    return lintMessage({ ...p, rule: p.rule }, currentLang(), p.elementId ? elementLabel(name, p.elementId) : undefined);
+  }
+
   private problems(): ListedProblem[] {
     const server: ListedProblem[] = this.modeler ? this.serverProblems.list().map((p) => ({
       source: 'server', severity: p.severity === 'warning' ? 'warning' : 'error', elementId: p.elementId ?? null, shownOn: p.shownOn, message: p.message, rule: p.rule,
     })) : [];
     const serverWarnings: ListedProblem[] = this.serverWarnings.map((p) => ({
-      source: 'server', severity: 'warning', elementId: p.elementId ?? null, shownOn: p.elementId ?? null, message: p.message, rule: p.rule,
+      source: 'server', severity: 'warning', elementId: p.elementId ?? null, shownOn: p.elementId ?? null, message: this.serverMessage(p), rule: p.rule,
     }));
     const lint: ListedProblem[] = this.lintItems.map((p) => ({ source: 'lint', severity: p.severity, elementId: p.elementId, shownOn: p.shownOn, message: p.message, rule: p.rule }));
     const imported: ListedProblem[] = this.importWarnings.map((message) => ({ source: 'import', severity: 'warning', elementId: null, shownOn: null, message }));
     const rank = { error: 0, warning: 1, info: 2 };
-    return [...server, ...serverWarnings, ...imported, ...lint.sort((a, b) => rank[a.severity] - rank[b.severity])];
+    // The server runs the same rules: a problem both report is listed once (as the live one).
+    const key = (p: ListedProblem) => `${p.elementId ?? ''}|${p.rule ?? ''}`;
+    const live = new Set(lint.map(key));
+    const fromServer = [...server, ...serverWarnings].filter((p) => !p.rule || !live.has(key(p)));
+    return [...fromServer, ...imported, ...lint.sort((a, b) => rank[a.severity] - rank[b.severity])];
+  }
+
+  /** What the problem list counts, for the lint button too. */
+  private problemCounts(): { errors: number; warnings: number; infos: number } {
+    const all = this.problems();
+    return {
+      errors: all.filter((p) => p.severity === 'error').length,
+      warnings: all.filter((p) => p.severity === 'warning').length,
+      infos: all.filter((p) => p.severity === 'info').length,
+    };
   }
 
   private renderProblems(): void {
     const list = $('#problem-list');
     list.replaceChildren();
     const all = this.problems();
-    const errors = all.filter((p) => p.severity === 'error').length;
-    const warnings = all.filter((p) => p.severity === 'warning').length;
+    const { errors, warnings } = this.problemCounts();
+    this.modeler?.get('linting')._updateButton();
     $('#problem-counts').textContent = all.length ? `${t('problems.errors', { count: errors })} · ${t('problems.warnings', { count: warnings })}` : '';
     if (!all.length) {
       list.append(el('li', { class: 'od-problem-none' }, t('problems.none')));
@@ -689,6 +887,7 @@ export class DesignerApp {
     $('#btn-redo').addEventListener('click', () => this.modeler.get('commandStack').redo());
     $('#btn-simulate').addEventListener('click', () => this.modeler.get('toggleMode').toggleMode());
     $('#btn-deploy').addEventListener('click', () => void this.deploy());
+    $('#btn-save-draft').addEventListener('click', () => void this.saveDraft());
     $('#btn-refresh').addEventListener('click', () => void this.loadLibrary());
     $('#btn-lang').addEventListener('click', async () => {
       setLang(currentLang() === 'vi' ? 'en' : 'vi');

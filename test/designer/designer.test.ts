@@ -197,7 +197,7 @@ test('a task without a department gets a lint problem, which disappears when the
   await waitForAttr('Lane_SocialInsurance', 'onestop:department', undefined);
 
   await lintProblem('Task_IssueHealthInsuranceCard', rule).waitFor();
-  expect(await lintProblem('Task_IssueHealthInsuranceCard', rule).textContent()).toContain('has no department');
+  expect(await lintProblem('Task_IssueHealthInsuranceCard', rule).textContent()).toContain('chưa có phòng ban xử lý hợp lệ');
   await page.locator('.djs-overlays[data-container-id="Task_IssueHealthInsuranceCard"] .bjsl-overlay').waitFor();
 
   await select('Task_IssueHealthInsuranceCard');
@@ -287,10 +287,13 @@ test('a refused deploy shows the server’s message on the element and in the pr
 
   const overlay = page.locator('.djs-overlays[data-container-id="Task_IssueHealthInsuranceCard"] .onestop-server-problem');
   await overlay.waitFor();
-  expect(await overlay.locator('.onestop-server-problem-text').allTextContents()).toContain(refusal.message);
+  // The server sends the rule; the designer words it in the page's language (engine/lint/lintMessages.ts).
+  const vietnamese = '“Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi” (Task_IssueHealthInsuranceCard) chưa có phòng ban xử lý hợp lệ: chọn một phòng ban đã khai báo cho bước, hoặc đặt bước vào làn của phòng ban đó.';
+  expect(refusal.rule).toBe('user-task-department');
+  expect(await overlay.locator('.onestop-server-problem-text').allTextContents()).toContain(vietnamese);
   expect(await shape('Task_IssueHealthInsuranceCard').getAttribute('class')).toContain('onestop-server-error');
   const listed = page.locator('#problem-list [data-source="server"][data-element-id="Task_IssueHealthInsuranceCard"]');
-  expect(await listed.locator('.od-problem-message').textContent()).toBe(refusal.message);
+  expect(await listed.locator('.od-problem-message').textContent()).toBe(vietnamese);
   await page.locator('#status[data-kind="error"]', { hasText: 'Máy chủ từ chối triển khai' }).waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'designer-refused-deploy.png') });
 
