@@ -17,7 +17,9 @@ export function taskRoutes(deps: ResolvedDeps): RouteSpec[] {
       summary: 'List tasks',
       description:
         'Most urgent first (by due time). An officer sees its own department’s tasks only: asking for another `department` is refused (403). ' +
-        'Without `status`, the open and claimed ones.',
+        'Without `status`, the open and claimed ones. Only the steps an officer does (user tasks): the external jobs of a department’s software ' +
+        'are fetched and locked through `POST /api/jobs/fetch-and-lock`, and a reply a department awaits (receive task) is listed under ' +
+        '`waitingOn` of `GET /api/dossiers/{code}`.',
       tag: 'tasks',
       roles: ['officer', 'desk', 'supervisor'],
       query: {

@@ -54,6 +54,7 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
       summary: 'A department’s inbox',
       description:
         'The open and claimed steps of one department, most urgent first, each with the working time left and its urgency (late, due today, on track). ' +
+        'User tasks only: external jobs (`/api/jobs`) and awaited replies are not an officer’s work. ' +
         'An officer sees its own department only (another `department` is refused with 403); a supervisor names one, or sees every department.',
       tag: 'workspace',
       roles: ['officer', 'supervisor'],

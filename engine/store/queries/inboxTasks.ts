@@ -22,7 +22,8 @@ export interface InboxFilter extends PageRequest {
 }
 
 const FROM = `FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN procedure_versions v ON v.id = d.procedure_version_id`;
-const WHERE = `WHERE t.status = ANY($1::text[]) AND ($2::text IS NULL OR t.department = $2)`;
+// Officers' steps only: external jobs are machines' work (/api/jobs), awaited replies are waits of the dossier.
+const WHERE = `WHERE t.status = ANY($1::text[]) AND t.kind = 'user' AND ($2::text IS NULL OR t.department = $2)`;
 
 /** A department's work, most urgent first (no due time last), as listTasks orders it. */
 export async function listInboxTasks(db: Queryable, f: InboxFilter): Promise<Page<InboxTaskRow>> {

@@ -16,7 +16,8 @@ export interface TaskFilter extends PageRequest {
 
 // The form lives in the version's model: reading it here saves one lookup per task.
 const FROM = `FROM tasks t JOIN dossiers d ON d.id = t.dossier_id JOIN procedure_versions v ON v.id = d.procedure_version_id`;
-const WHERE = `WHERE t.status = ANY($1::text[]) AND ($2::text IS NULL OR t.department = $2)
+// Officers' steps only: external jobs are machines' work (/api/jobs), awaited replies are waits of the dossier.
+const WHERE = `WHERE t.status = ANY($1::text[]) AND t.kind = 'user' AND ($2::text IS NULL OR t.department = $2)
   AND ($3::text IS NULL OR t.assignee = $3) AND ($4::text IS NULL OR d.code = $4)`;
 
 /** A department's work list: most urgent first (no due time last). */

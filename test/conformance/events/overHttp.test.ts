@@ -50,6 +50,27 @@ test('a consultation: the police’s system takes the request job, the police an
   expect(again.body.detail).toContain('does not wait for a message "police-answer"');
 });
 
+test('jobs and awaited replies are not an officer’s work: neither GET /api/tasks nor the workspace inbox lists them', async () => {
+  const d = await submit('EV.RECEIVE');
+  const tasksOf = async (path: string) => ((await tb.api.get(path).set(bearer(police)).expect(200)).body.items as Array<{ dossierCode: string; elementId: string }>).filter((t) => t.dossierCode === d.code);
+  // The police's system has a job on the dossier; the police officers' lists stay empty.
+  const [job] = (await fetchJobs(police, 'consultation-request').expect(200)).body.items.filter((j: { dossierCode: string }) => j.dossierCode === d.code);
+  expect(job).toMatchObject({ elementId: 'Send_Request' });
+  expect(await tasksOf('/api/tasks')).toEqual([]);
+  expect(await tasksOf('/api/inbox')).toEqual([]);
+  // The reply the police await, with its deadline, is a wait of the dossier, not a step in their inbox.
+  await tb.api.post(`/api/jobs/${job.id}/complete`).set(bearer(police)).send({}).expect(200);
+  expect(await tasksOf('/api/inbox')).toEqual([]);
+  expect(await tasksOf(`/api/tasks?dossierCode=${encodeURIComponent(d.code)}`)).toEqual([]);
+  const waiting = (await tb.api.get(`/api/dossiers/${d.code}`).set(bearer(desk)).expect(200)).body.waitingOn;
+  expect(waiting.messages.map((m: { elementId: string }) => m.elementId)).toEqual(['Receive_Answer']);
+  // The step that follows the answer is an officer's, and is listed.
+  await tb.api.post('/api/messages').set(bearer(police)).send({ name: 'police-answer', dossierCode: d.code, data: { residenceConfirmed: true } }).expect(200);
+  const justice = await createKey(tb, 'officer', 'TUPHAP_XA');
+  const listed = ((await tb.api.get(`/api/tasks?dossierCode=${encodeURIComponent(d.code)}`).set(bearer(justice)).expect(200)).body.items as Array<{ elementId: string }>).map((t) => t.elementId);
+  expect(listed).toEqual(['Task_Decide']);
+});
+
 test('an external job out of retries is an incident a supervisor sees and an administrator retries', async () => {
   const d = await submit('EV.JOB');
   const [job] = (await fetchJobs(tax, 'tax-notice').expect(200)).body.items;

@@ -1141,7 +1141,7 @@ export interface paths {
         };
         /**
          * List tasks
-         * @description Most urgent first (by due time). An officer sees its own department’s tasks only: asking for another `department` is refused (403). Without `status`, the open and claimed ones.
+         * @description Most urgent first (by due time). An officer sees its own department’s tasks only: asking for another `department` is refused (403). Without `status`, the open and claimed ones. Only the steps an officer does (user tasks): the external jobs of a department’s software are fetched and locked through `POST /api/jobs/fetch-and-lock`, and a reply a department awaits (receive task) is listed under `waitingOn` of `GET /api/dossiers/{code}`.
          *
          *     Roles: officer (its own department), desk, supervisor.
          */
@@ -1315,7 +1315,7 @@ export interface paths {
         };
         /**
          * A department’s inbox
-         * @description The open and claimed steps of one department, most urgent first, each with the working time left and its urgency (late, due today, on track). An officer sees its own department only (another `department` is refused with 403); a supervisor names one, or sees every department.
+         * @description The open and claimed steps of one department, most urgent first, each with the working time left and its urgency (late, due today, on track). User tasks only: external jobs (`/api/jobs`) and awaited replies are not an officer’s work. An officer sees its own department only (another `department` is refused with 403); a supervisor names one, or sees every department.
          *
          *     Roles: officer (its own department), supervisor.
          */
