@@ -22,24 +22,24 @@ export function noticeTime(t: Date | null | undefined): string {
 const RETURN_CHANNEL_VI = { in_person: 'nhận trực tiếp', post: 'gửi qua dịch vụ bưu chính' } as const;
 
 export const noticeOfReception = (at: Date, f: { receivedAt: Date; dueAt: Date | null }): CitizenNotice => ({
-  kind: 'received', at, values: { receivedAt: noticeTime(f.receivedAt), dueAt: noticeTime(f.dueAt) },
+  kind: 'received', at, values: { ngay_tiep_nhan: noticeTime(f.receivedAt), ngay_hen_tra: noticeTime(f.dueAt) },
 });
 
 export const noticeOfSupplementRequest = (at: Date, f: { reason: string; items: readonly string[] }): CitizenNotice => ({
-  kind: 'supplement_requested', at, values: { requestedAt: noticeTime(at), reason: f.reason, items: f.items.map((i) => `- ${i}`).join('\n') },
+  kind: 'supplement_requested', at, values: { ngay_yeu_cau: noticeTime(at), ly_do: f.reason, giay_to_can_bo_sung: f.items.map((i) => `- ${i}`).join('\n') },
 });
 
 export const noticeOfApology = (at: Date, f: { reason: string; previousDueAt: Date | null; dueAt: Date }): CitizenNotice => ({
-  kind: 'apology', at, values: { reason: f.reason, previousDueAt: noticeTime(f.previousDueAt), newDueAt: noticeTime(f.dueAt) },
+  kind: 'apology', at, values: { ly_do: f.reason, ngay_hen_cu: noticeTime(f.previousDueAt), ngay_hen_moi: noticeTime(f.dueAt) },
 });
 
-export const noticeOfResult = (at: Date): CitizenNotice => ({ kind: 'result_ready', at, values: { resolvedAt: noticeTime(at) } });
+export const noticeOfResult = (at: Date): CitizenNotice => ({ kind: 'result_ready', at, values: { ngay_co_ket_qua: noticeTime(at) } });
 
 export const noticeOfReturn = (at: Date, f: { channel?: 'in_person' | 'post'; trackingNumber?: string | null }): CitizenNotice => ({
   kind: 'returned',
   at,
   values: {
-    returnedAt: noticeTime(at),
-    returnChannel: `${RETURN_CHANNEL_VI[f.channel ?? 'in_person']}${f.trackingNumber ? `, mã bưu gửi ${f.trackingNumber}` : ''}`,
+    ngay_tra_ket_qua: noticeTime(at),
+    hinh_thuc_tra: `${RETURN_CHANNEL_VI[f.channel ?? 'in_person']}${f.trackingNumber ? `, mã bưu gửi ${f.trackingNumber}` : ''}`,
   },
 });

@@ -14,7 +14,7 @@ export async function queueCitizenNotices(db: Queryable, dossier: { id: number; 
   if (!notices.length) return;
   const contact = await noticeContact(db, dossier.id, deskDepartment);
   if (!contact || (!contact.email && !contact.phone)) return;
-  const common = { code: dossier.code, procedure: contact.procedureName, place: contact.deskName ?? 'Bộ phận Một cửa' };
+  const common = { ma_ho_so: dossier.code, thu_tuc: contact.procedureName, bo_phan_mot_cua: contact.deskName ?? 'Bộ phận Một cửa' };
   const rows: NewNoticeRow[] = [];
   for (const n of notices) {
     const params = { ...common, ...n.values };

@@ -45,7 +45,7 @@ async function deliverOne(o: NoticeSenderOptions, n: ClaimedNotice, template: Ef
     await markNotice(o.pool, n.id, { status: 'skipped', reason: `no channel is configured for ${n.channel === 'email' ? 'e-mail (SMTP_URL)' : 'phone messages (NOTICE_GATEWAY_URL)'}` });
     return;
   }
-  const { subject, body } = renderTemplate(template, { ...n.params, link: lookupLink(o.publicBaseUrl, n.dossierCode) });
+  const { subject, body } = renderTemplate(template, { ...n.params, duong_dan_tra_cuu: lookupLink(o.publicBaseUrl, n.dossierCode) });
   try {
     await channel.send({ id: n.id, dossierCode: n.dossierCode, kind: n.kind, recipient: n.recipient, subject, body });
     await markNotice(o.pool, n.id, { status: 'sent', via: channel.name, subject, body });

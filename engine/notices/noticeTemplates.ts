@@ -13,34 +13,34 @@ export interface NoticeTemplate {
 
 export const DEFAULT_TEMPLATES: Readonly<Record<NoticeKind, NoticeTemplate>> = {
   received: {
-    subject: 'Đã tiếp nhận hồ sơ {code}',
+    subject: 'Đã tiếp nhận hồ sơ {ma_ho_so}',
     body:
-      'Kính gửi Ông/Bà,\n\nHồ sơ {code} ({procedure}) đã được tiếp nhận lúc {receivedAt}.\n' +
-      'Thời gian hẹn trả kết quả: {dueAt}.\n\nTra cứu tình trạng hồ sơ: {link}\n',
+      'Kính gửi Ông/Bà,\n\nHồ sơ {ma_ho_so} ({thu_tuc}) đã được tiếp nhận lúc {ngay_tiep_nhan}.\n' +
+      'Thời gian hẹn trả kết quả: {ngay_hen_tra}.\n\nTra cứu tình trạng hồ sơ: {duong_dan_tra_cuu}\n',
   },
   supplement_requested: {
-    subject: 'Hồ sơ {code} cần bổ sung giấy tờ',
+    subject: 'Hồ sơ {ma_ho_so} cần bổ sung giấy tờ',
     body:
-      'Kính gửi Ông/Bà,\n\nHồ sơ {code} ({procedure}) cần được bổ sung, hoàn thiện.\nLý do: {reason}\n' +
-      'Giấy tờ cần bổ sung:\n{items}\nNơi nộp bổ sung: {place}.\n\nTra cứu tình trạng hồ sơ: {link}\n',
+      'Kính gửi Ông/Bà,\n\nHồ sơ {ma_ho_so} ({thu_tuc}) cần được bổ sung, hoàn thiện.\nLý do: {ly_do}\n' +
+      'Giấy tờ cần bổ sung:\n{giay_to_can_bo_sung}\nNơi nộp bổ sung: {bo_phan_mot_cua}.\n\nTra cứu tình trạng hồ sơ: {duong_dan_tra_cuu}\n',
   },
   apology: {
-    subject: 'Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {code}',
+    subject: 'Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {ma_ho_so}',
     body:
-      'Kính gửi Ông/Bà,\n\nHồ sơ {code} ({procedure}) chưa giải quyết được đúng hẹn. Chúng tôi thành thật xin lỗi Ông/Bà.\n' +
-      'Lý do: {reason}\nThời gian hẹn trả kết quả mới: {newDueAt} (hẹn cũ: {previousDueAt}).\n\nTra cứu tình trạng hồ sơ: {link}\n',
+      'Kính gửi Ông/Bà,\n\nHồ sơ {ma_ho_so} ({thu_tuc}) chưa giải quyết được đúng hẹn. Chúng tôi thành thật xin lỗi Ông/Bà.\n' +
+      'Lý do: {ly_do}\nThời gian hẹn trả kết quả mới: {ngay_hen_moi} (hẹn cũ: {ngay_hen_cu}).\n\nTra cứu tình trạng hồ sơ: {duong_dan_tra_cuu}\n',
   },
   result_ready: {
-    subject: 'Hồ sơ {code} đã có kết quả',
+    subject: 'Hồ sơ {ma_ho_so} đã có kết quả',
     body:
-      'Kính gửi Ông/Bà,\n\nHồ sơ {code} ({procedure}) đã có kết quả giải quyết lúc {resolvedAt}.\n' +
-      'Mời Ông/Bà nhận kết quả tại: {place}.\n\nTra cứu tình trạng hồ sơ: {link}\n',
+      'Kính gửi Ông/Bà,\n\nHồ sơ {ma_ho_so} ({thu_tuc}) đã có kết quả giải quyết lúc {ngay_co_ket_qua}.\n' +
+      'Mời Ông/Bà nhận kết quả tại: {bo_phan_mot_cua}.\n\nTra cứu tình trạng hồ sơ: {duong_dan_tra_cuu}\n',
   },
   returned: {
-    subject: 'Đã trả kết quả hồ sơ {code}',
+    subject: 'Đã trả kết quả hồ sơ {ma_ho_so}',
     body:
-      'Kính gửi Ông/Bà,\n\nKết quả hồ sơ {code} ({procedure}) đã được trả lúc {returnedAt} ({returnChannel}).\n' +
-      'Cảm ơn Ông/Bà đã sử dụng dịch vụ.\n\nTra cứu tình trạng hồ sơ: {link}\n',
+      'Kính gửi Ông/Bà,\n\nKết quả hồ sơ {ma_ho_so} ({thu_tuc}) đã được trả lúc {ngay_tra_ket_qua} ({hinh_thuc_tra}).\n' +
+      'Cảm ơn Ông/Bà đã sử dụng dịch vụ.\n\nTra cứu tình trạng hồ sơ: {duong_dan_tra_cuu}\n',
   },
 };
 

@@ -91,9 +91,9 @@ async function noticeRows() {
 
 test('an administrator’s template with a placeholder the notice does not know is refused with 422, naming it', async () => {
   const res = await tb.api.put('/api/notices/templates/returned').set(bearer(tb.admin))
-    .send({ subject: 'Hồ sơ {code}', body: 'Số hồ sơ {dossierNumber}, hạn {dueAt}' }).expect(422);
-  expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['/body', '/body']);
-  expect(res.body.detail).toContain('{dossierNumber}');
+    .send({ subject: 'Hồ sơ {ma_ho_so}', body: 'Số hồ sơ {so_ho_so}, hạn {ngay_hen_tra}' }).expect(422);
+  expect(res.body.errors.map((e: { path: string; params: { placeholder: string } }) => [e.path, e.params.placeholder])).toEqual([['/body', 'so_ho_so'], ['/body', 'ngay_hen_tra']]);
+  expect(res.body.detail).toContain('{so_ho_so}');
   const list = await tb.api.get('/api/notices/templates').set(bearer(tb.admin)).expect(200);
   expect(list.body.items.map((t: { kind: string }) => t.kind)).toEqual(['received', 'supplement_requested', 'apology', 'result_ready', 'returned']);
   expect(list.body.items.every((t: { isDefault: boolean }) => t.isDefault)).toBe(true);
@@ -152,7 +152,7 @@ test('an apology letter gives the new date and the reason; a refused second one 
 
 test('the result is ready, then returned, in the administrator’s own wording', async () => {
   await tb.api.put('/api/notices/templates/returned').set(bearer(tb.admin))
-    .send({ subject: 'Đã trao kết quả hồ sơ {code}', body: 'Hồ sơ {code} ({procedure}) đã trả lúc {returnedAt}, {returnChannel}. Xem: {link}' }).expect(200);
+    .send({ subject: 'Đã trao kết quả hồ sơ {ma_ho_so}', body: 'Hồ sơ {ma_ho_so} ({thu_tuc}) đã trả lúc {ngay_tra_ket_qua}, {hinh_thuc_tra}. Xem: {duong_dan_tra_cuu}' }).expect(200);
   tb.clock.set('2026-03-03T10:00:00+07:00');
   for (const elementId of Object.keys(BIRTH_STEP_DATA) as Array<keyof typeof BIRTH_STEP_DATA>) {
     const d = await tb.engine.getDossier(code);

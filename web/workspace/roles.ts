@@ -31,6 +31,7 @@ export const NAV: Record<Role, Array<{ href: string; label: WorkspaceKey; card?:
     { href: '/app/admin/keys', label: 'nav.adminKeys', card: 'card.adminKeys' },
     { href: '/app/admin/calendars', label: 'nav.adminCalendars', card: 'card.adminCalendars' },
     { href: '/app/admin/audit', label: 'nav.adminAudit', card: 'card.adminAudit' },
+    { href: '/app/admin/notices', label: 'nav.adminNotices', card: 'card.adminNotices' },
     { href: '/designer/', label: 'nav.designer', card: 'landing.designerCard', external: true },
   ],
 };

@@ -649,6 +649,10 @@ export const en: Catalog = {
     'notices.status.failed': 'Failed',
     'notices.status.skipped': 'Skipped (no channel configured)',
     'notices.empty': 'No notice yet.',
+    'notices.unknownPlaceholder': '{field}: {placeholder} cannot be used; this notice may use {known}.',
+    'notices.emptyField': '{field}: must not be empty.',
+    'notices.oneLine': '{field}: one line only.',
+    'notices.sentAt': 'Sent',
   },
   citizen: {
     'app.title': 'Look up an administrative dossier',

@@ -651,6 +651,10 @@ export const vi = {
     'notices.status.failed': 'Gửi không được',
     'notices.status.skipped': 'Bỏ qua (chưa cấu hình kênh)',
     'notices.empty': 'Chưa có thông báo nào.',
+    'notices.unknownPlaceholder': '{field}: không dùng được {placeholder}; mẫu này dùng được {known}.',
+    'notices.emptyField': '{field}: không được để trống.',
+    'notices.oneLine': '{field}: chỉ viết trên một dòng.',
+    'notices.sentAt': 'Lúc gửi',
   },
   /** The citizen page (/tra-cuu): no sign-in, plain words. */
   citizen: {

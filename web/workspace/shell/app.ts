@@ -21,6 +21,7 @@ import { adminKeysPage } from '../pages/adminKeys.js';
 import { adminDepartmentsPage } from '../pages/adminDepartments.js';
 import { adminCalendarsPage } from '../pages/adminCalendars.js';
 import { adminAuditPage } from '../pages/adminAudit.js';
+import { adminNoticesPage } from '../pages/adminNotices.js';
 import { teamTasksPage } from '../pages/teamTasks.js';
 import { NAV } from '../roles.js';
 import type { Page, PageContext, PageFactory, Session } from '../pageContext.js';
@@ -51,6 +52,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/app\/admin\/departments\/?$/, names: [], roles: ['admin'], page: adminDepartmentsPage, title: 'nav.adminDepartments' },
   { pattern: /^\/app\/admin\/calendars\/?$/, names: [], roles: ['admin'], page: adminCalendarsPage, title: 'nav.adminCalendars' },
   { pattern: /^\/app\/admin\/audit\/?$/, names: [], roles: ['admin'], page: adminAuditPage, title: 'nav.adminAudit' },
+  { pattern: /^\/app\/admin\/notices\/?$/, names: [], roles: ['admin'], page: adminNoticesPage, title: 'nav.adminNotices' },
 ];
 
 function pollInterval(): number {
