@@ -34,7 +34,8 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
   await page.goto(`${server.url}/designer`);
   await page.locator('#signin-dialog[open]').waitFor();
-  await page.fill('#signin-key', server.analystKey);
+  await page.fill('#signin-username', server.analyst.username);
+  await page.fill('#signin-password', server.analyst.password);
   await page.click('#signin-submit');
   await page.locator('#signin-dialog[open]').waitFor({ state: 'detached' });
 }, 90_000);

@@ -77,14 +77,14 @@ test('the leadership opens the PDF from its inbox and completes its step attachi
   await leaders.goto(`${server.url}/app/inbox/${sign.id}?poll=500`);
   await leaders.locator('#ws-documents li.ws-paper[data-code="TO_KHAI"] button[data-open]').waitFor();
   const [viewer] = await Promise.all([
-    browser.context.waitForEvent('page'),
+    leaders.context().waitForEvent('page'),
     leaders.locator('#ws-documents li.ws-paper[data-code="TO_KHAI"] button[data-open]').click(),
   ]);
   // The browser's own viewer gets the PDF's bytes (a blob: URL of type application/pdf).
   expect(viewer.url()).toMatch(/^blob:/);
   await viewer.close();
   const log = await server.tb.db.pool.query(`SELECT actor, action FROM document_access_log WHERE dossier_code = $1`, [code]);
-  expect(log.rows).toEqual([{ actor: 'Nguyễn Văn Chủ tịch (Lãnh đạo UBND xã)', action: 'download' }]);
+  expect(log.rows).toEqual([{ actor: 'Nguyễn Văn Chủ tịch (@nguyen.van.chu.tich)', action: 'download' }]);
 
   await leaders.locator('#ws-claim').click();
   await leaders.locator('#ws-result-papers').waitFor();

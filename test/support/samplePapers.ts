@@ -38,8 +38,8 @@ export const sampleExcuses = (procedureCode: string) =>
   requiredSamplePapers(procedureCode).map((p) => ({ code: p.code, mark: 'excused' as const, note: 'Bản giấy nhận tại quầy, quét bổ sung sau' }));
 
 /** A JSON dossier body with the notes its sample procedure needs; a body that says its own `papers` is left as it is. */
-export function withSamplePapers<T extends { procedureCode: string }>(body: T): T & { papers?: unknown[] } {
-  if ('papers' in body) return body;
+export function withSamplePapers<T extends { procedureCode: string }>(body: T): T & { papers?: Array<{ code: string; mark: string; note?: string | null }> } {
+  if ('papers' in body) return body as T & { papers?: Array<{ code: string; mark: string; note?: string | null }> };
   const papers = sampleExcuses(body.procedureCode);
   return papers.length ? { ...body, papers } : body;
 }

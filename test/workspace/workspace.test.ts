@@ -30,6 +30,7 @@ import {
   ensureDesignerBuilt,
   front,
   launchWorkspaceBrowser,
+  personFor,
   seedLastWeek,
   signIn,
   startWorkspaceServer,
@@ -107,20 +108,27 @@ async function submitResidence(name: string, requester: string, email: string): 
   return code!;
 }
 
-test('the landing page signs a desk officer in with one API key, kept in sessionStorage for the designer too', async () => {
+test('the landing page signs a desk officer in with a username and password; the session (a cookie) holds for the designer too', async () => {
+  const deskPerson = await personFor(server.url, server.keys.desk, 'Nguyễn Thị Một Cửa');
   await desk.goto(`${server.url}/?poll=500`);
+  // A system's key is still checked (and a wrong one refused); people sign in as themselves.
   await desk.fill('#ws-key', 'osk_not-a-key');
   await desk.click('#ws-signin');
   await desk.locator('#ws-signin-error', { hasText: 'Khóa không hợp lệ' }).waitFor();
+  await desk.fill('#ws-username', deskPerson.username);
+  await desk.fill('#ws-password', 'not-the-password');
+  await desk.click('#ws-login');
+  await desk.locator('#ws-login-error', { hasText: 'Sai tên đăng nhập hoặc mật khẩu.' }).waitFor();
   await desk.screenshot({ path: path.join(ARTIFACTS, 'workspace-landing.png') });
-  await signIn(desk, server.url, server.keys.desk);
+  await signIn(desk, server.url, deskPerson);
   expect(new URL(desk.url()).pathname).toBe('/app/desk');
-  expect(await desk.evaluate(() => sessionStorage.getItem('onestop.designer.token'))).toBe(server.keys.desk);
+  // No key in the tab: the session is an HttpOnly cookie no script reads.
+  expect(await desk.evaluate(() => [sessionStorage.getItem('onestop.designer.token'), document.cookie])).toEqual([null, '']);
   expect(await desk.locator('#ws-nav a').allTextContents()).toEqual(['Tiếp nhận & trả kết quả', 'Hồ sơ']);
 
   // An analyst signing in here is sent on to the designer, already signed in there.
   const analyst = await browser.tab();
-  await signIn(analyst, server.url, server.keys.analyst);
+  await signIn(analyst, server.url, server.keys.analyst, 'Chuyên viên Phân tích');
   await analyst.click('#view a[data-page="/designer/"]');
   await analyst.waitForURL(`${server.url}/designer/`);
   await analyst.locator('#signed-in:not([hidden])').waitFor();
@@ -188,7 +196,7 @@ test('the civil-status officer claims and completes a review in its inbox, with 
   expect(await rowA.locator('[data-urgency]').textContent()).toBe('Đến hạn hôm nay · còn 1 giờ làm việc');
   await rowA.locator('[data-action="claim"]').click();
   await justice.locator('#ws-unclaim').waitFor();
-  expect(await justice.locator('#ws-task-state').textContent()).toBe('Đang xử lý: Lê Thu Hà (Phần mềm Tư pháp xã)');
+  expect(await justice.locator('#ws-task-state').textContent()).toBe('Đang xử lý: Lê Thu Hà (@le.thu.ha)');
   // The dossier's data, with the form's titles.
   expect(await justice.locator('#ws-task dd[data-key="residenceAddress"]').textContent()).toBe('Số 12, thôn Đông, xã Đông Anh, Hà Nội');
 
@@ -303,7 +311,7 @@ test('the police officer sees the step turn red and completes it late', async ()
   await front(supervisor);
   await supervisor.locator('.djs-element[data-element-id="Task_Confirm"].ws-done.ws-late').waitFor();
   await supervisor.locator('#ws-slip-table tr[data-element="Task_Confirm"] [data-timeliness="late"]').waitFor();
-  expect(await supervisor.locator('#ws-slip-table tr[data-element="Task_Confirm"] td').nth(7).textContent()).toBe('Trần Văn Nam (Phần mềm Công an xã)');
+  expect(await supervisor.locator('#ws-slip-table tr[data-element="Task_Confirm"] td').nth(7).textContent()).toBe('Trần Văn Nam (@tran.van.nam)');
 });
 
 test('the supervisor’s form 06 counts the dossier as late, on screen, in the chart and in the downloaded CSV', async () => {

@@ -1,15 +1,17 @@
 // Browser-test plumbing for the workspace: the real API and the web front
 // end (mountDesigner mounts the designer and the workspace) on a test
 // database with a FixedClock the test moves, the sample procedures and the
-// workspace fixture deployed, one key per role, and Debian's Chromium driven
-// by playwright-core, one tab per person (each tab has its own sessionStorage,
-// so its own sign-in).
+// workspace fixture deployed, one key per role (each key's person signs in
+// with a username and password), and Debian's Chromium driven by
+// playwright-core, one tab per person, each in its own browser context (its
+// own session cookie, so its own sign-in).
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serveWithFrontEnd } from '../../support/frontEndServer.js';
-import { createKey, createTestbed, type Testbed } from '../../api/support/apiTestbed.js';
+import { ADMIN_TOKEN, createKey, createTestbed, type Testbed } from '../../api/support/apiTestbed.js';
+import { OWN_PASSWORD, PASSWORD } from '../../people/support/personSessions.js';
 import { ROOT } from '../../support/engineHarness.js';
 import { launchChromium } from '../../support/chromiumBrowser.js';
 
@@ -60,17 +62,19 @@ export interface WorkspaceBrowser {
   close(): Promise<void>;
 }
 
+// Printing opens no dialog in a test: count the calls instead.
+const countPrints = () => {
+  (window as unknown as { __printed: number }).__printed = 0;
+  window.print = () => {
+    (window as unknown as { __printed: number }).__printed += 1;
+  };
+};
+
 export async function launchWorkspaceBrowser(): Promise<WorkspaceBrowser> {
   // The browser's own zone is somewhere else on purpose: every date must still be written in Vietnam time.
   const browser = await launchChromium('onestop-workspace-chromium', { viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/Paris' });
   const { context } = browser;
-  // Printing opens no dialog in a test: count the calls instead.
-  await context.addInitScript(() => {
-    (window as unknown as { __printed: number }).__printed = 0;
-    window.print = () => {
-      (window as unknown as { __printed: number }).__printed += 1;
-    };
-  });
+  await context.addInitScript(countPrints);
   const errors: string[] = [];
   const watch = (page: Page) => {
     page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
@@ -84,7 +88,10 @@ export async function launchWorkspaceBrowser(): Promise<WorkspaceBrowser> {
     context,
     errors,
     async tab(viewport) {
-      const page = !firstUsed && first ? first : await context.newPage();
+      // Each person in a context of their own: their own session cookie, as on their own computer.
+      const own = firstUsed ? await context.browser()!.newContext({ viewport: viewport ?? { width: 1440, height: 900 }, timezoneId: 'Europe/Paris', locale: 'vi-VN', acceptDownloads: true }) : context;
+      if (own !== context) await own.addInitScript(countPrints);
+      const page = own === context && first ? first : await own.newPage();
       firstUsed = true;
       watch(page);
       page.setDefaultTimeout(10_000);
@@ -105,18 +112,70 @@ export async function front(page: Page): Promise<Page> {
   return page;
 }
 
-/** Signs a tab in on the landing page (poll every 500 ms so the tests need not wait long). */
-export async function signIn(page: Page, url: string, key: string, user?: string): Promise<void> {
+/** A person of the tests: who signs in with a username and password. */
+export interface TestPerson {
+  username: string;
+  fullName: string;
+  password: string;
+}
+
+/** "Lê Thu Hà" → "le.thu.ha": a username from a Vietnamese name. */
+export const usernameOf = (fullName: string) =>
+  fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '').slice(0, 60);
+
+const people = new Map<string, Promise<TestPerson>>();
+const taken = new Set<string>();
+
+/**
+ * The person who works with a test key's role and department, made once
+ * through the administrator's API (the password given is changed, as at a
+ * first sign-in): `fullName`, else the key's name, with the username made from it.
+ */
+export function personFor(url: string, key: string, fullName?: string): Promise<TestPerson> {
+  const id = `${url} ${key} ${fullName ?? ''}`;
+  if (!people.has(id)) people.set(id, makePerson(url, key, fullName));
+  return people.get(id)!;
+}
+
+async function makePerson(url: string, key: string, fullName?: string): Promise<TestPerson> {
+  const call = async (pathname: string, init: { method?: string; headers?: Record<string, string>; body?: unknown }) => {
+    const res = await fetch(`${url}${pathname}`, { method: init.method ?? 'GET', headers: { 'Content-Type': 'application/json', ...init.headers }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${pathname} → ${res.status}: ${await res.text()}`);
+    return res;
+  };
+  const me = (await (await call('/api/me', { headers: { Authorization: `Bearer ${key}` } })).json()) as { name: string; role: string; department: string | null };
+  const name = fullName ?? me.name;
+  let username = usernameOf(name);
+  for (let n = 2; taken.has(`${url} ${username}`); n++) username = `${usernameOf(name)}.${n}`;
+  taken.add(`${url} ${username}`);
+  const person = { username, fullName: name, password: OWN_PASSWORD };
+  await call('/api/people', { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }, body: { username, fullName: name, password: PASSWORD, memberships: [{ role: me.role, ...(me.department ? { department: me.department } : {}) }] } });
+  const session = await call('/api/session', { method: 'POST', body: { username, password: PASSWORD } });
+  const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  await call('/api/session/password', { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken }, body: { currentPassword: PASSWORD, newPassword: OWN_PASSWORD } });
+  await call('/api/session', { method: 'DELETE', headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken } });
+  return person;
+}
+
+/**
+ * Signs a tab in on the landing page as a person, with a username and
+ * password (poll every 500 ms so the tests need not wait long). Given a key,
+ * the person is the one working with its role and department (personFor).
+ */
+export async function signIn(page: Page, url: string, as: string | TestPerson, fullName?: string): Promise<TestPerson> {
+  const person = typeof as === 'string' ? await personFor(url, as, fullName) : as;
   await page.bringToFront();
   await page.goto(`${url}/?poll=500`);
-  await page.fill('#ws-key', key);
-  if (user) await page.fill('#ws-user', user);
-  await page.click('#ws-signin');
+  await page.fill('#ws-username', person.username);
+  await page.fill('#ws-password', person.password);
+  await page.click('#ws-login');
   // A role's home page has loaded, or the landing lists the pages of a role without one.
   await page.locator('#view[data-loaded="true"], #ws-signed-in').first().waitFor().catch(async (err: Error) => {
     // Say what the page shows instead (a refusal, an error) rather than only that it waited.
     throw new Error(`${err.message}\nthe page shows: ${await page.locator('#view').innerText().catch(() => '?')}`);
   });
+  return person;
 }
 
 /**
