@@ -12,6 +12,7 @@
 import { ELEMENT_SUPPORT } from '../../../../engine/bpmn/supportedElements.js';
 import { bpmnTranslate } from '../../../../web/shared/i18n/i18n.js';
 import * as ReplaceOptions from 'bpmn-js/lib/features/replace/ReplaceOptions';
+import './translate.css';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
