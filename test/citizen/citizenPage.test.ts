@@ -9,7 +9,7 @@ import { jest } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import type { Page } from 'playwright-core';
 import { bearer, birthDossier, createKey, createTestbed, type Testbed } from '../api/support/apiTestbed.js';
 import { serveWithFrontEnd, type ServedTestbed } from '../support/frontEndServer.js';
@@ -21,6 +21,9 @@ import { pdfContent } from '../printing/pdfText.js';
 import { qrMatrix } from '../../engine/printing/qrMatrix.js';
 
 jest.setTimeout(60_000);
+
+// jsqr is CommonJS with a declared default export: the function is the module or its `default`.
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule.default }).default ?? jsQRModule) as unknown as typeof jsQRModule.default;
 
 const SCREENSHOT = path.join(ROOT, 'web/citizen/screenshots/citizen-page.png');
 const ITEMS = ['Giấy chứng sinh (bản chính)', 'Tờ khai đăng ký khai sinh có chữ ký của người đi khai'];
