@@ -25,6 +25,12 @@ export const MAX_STEPS_WITHOUT_WAIT = 100;
  * runs a chain as one synchronous call, which overflows the stack near 1,000.
  */
 export const MAX_ELEMENTS_PER_RUN = 900;
+/**
+ * Call activities inside called procedures: a procedure that calls one that
+ * calls … at most this deep. Deeper (a loop of procedures calling each
+ * other) the call becomes an incident instead of starting.
+ */
+export const MAX_CALL_DEPTH = 5;
 /** Starts of one element in one run: more is a loop without a wait state, which lint refuses at deploy. */
 export const MAX_ELEMENT_REPEATS_PER_RUN = 50;
 

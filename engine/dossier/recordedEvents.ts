@@ -27,6 +27,10 @@ interface Facts {
   'timer.fired': { waitId: string; elementId: string; name: string; dueAt: Date | null };
   'message.received': { name: string; elementIds: string[]; data: Record<string, unknown> };
   'incident.opened': { incidentId: string; elementId: string | null; kind: string; message: string };
+  /** A call activity started the version in force of another procedure, inside this dossier. */
+  'procedure.called': { callId: string; elementId: string; procedureCode: string; version: number; depth: number };
+  /** The called procedure ended; the calling run went on past the call activity. */
+  'procedure.returned': { callId: string; elementId: string; procedureCode: string; version: number };
   'dossier.filed': { procedureCode: string; version: number; channel: Channel; submittedAt: Date };
   'dossier.accepted': { receivedAt: Date };
   'dossier.refused': { reasons: string[] };

@@ -50,6 +50,8 @@ export interface ProcedureModel {
   gateways: Record<string, { name: string; type: string }>;
   /** Every flow node's name, for readable history. */
   elementNames: Record<string, string>;
+  /** Call activities and the procedure code each calls (calledElement). Absent in models deployed before. */
+  calls?: Record<string, string>;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -76,6 +78,7 @@ export function buildProcedureModel(definitions: ModdleElement): ProcedureModel 
   const steps: Record<string, StepModel> = {};
   const gateways: Record<string, { name: string; type: string }> = {};
   const elementNames: Record<string, string> = {};
+  const calls: Record<string, string> = {};
   let startForm: JsonSchema | null = null;
   let startDepartment: string | null = null;
   let documents: PaperSpec[] = [];
@@ -105,6 +108,8 @@ export function buildProcedureModel(definitions: ModdleElement): ProcedureModel 
         documents = papersOf(el);
       } else if (el.$type === 'bpmn:SubProcess') {
         walk(el);
+      } else if (el.$type === 'bpmn:CallActivity' && typeof el.calledElement === 'string') {
+        calls[el.id] = el.calledElement.trim();
       }
     }
   };
@@ -128,6 +133,7 @@ export function buildProcedureModel(definitions: ModdleElement): ProcedureModel 
     steps,
     gateways,
     elementNames,
+    calls,
   };
 }
 

@@ -2,6 +2,7 @@ import * as Elements from 'bpmn-elements';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
 import { DurableTimerEventDefinition } from './durableTimers.js';
 import { InclusiveGateway } from './elements/InclusiveGateway.js';
+import { FeelLoopCharacteristics } from './elements/FeelLoopCharacteristics.js';
 import { RepeatingMessageEventDefinition } from './repeatingMessages.js';
 import { RefusedConditionalEventDefinition } from './refusedConditionalEvents.js';
 
@@ -12,6 +13,8 @@ const typeResolver = TypeResolver({
   TimerEventDefinition: DurableTimerEventDefinition,
   // Its join waits for every branch that can still arrive (bpmn-elements' own passes each through).
   InclusiveGateway,
+  // Collection, cardinality and completion condition as FEEL over the dossier data.
+  MultiInstanceLoopCharacteristics: FeelLoopCharacteristics,
   // A non-interrupting boundary message fires once per delivery while its step is open.
   MessageEventDefinition: RepeatingMessageEventDefinition,
   // Refused at deploy; never passed through as true at run time either.

@@ -5,6 +5,7 @@ import { warningAt } from '../../deadlines/warningTime.js';
 import { createTasksFor } from '../routing/createTasks.js';
 import { recordWaits } from '../routing/recordWaits.js';
 import { createExternalTasks } from '../routing/createExternalTasks.js';
+import { startCalls } from '../routing/startCalls.js';
 import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
 import type { UnitOfWork } from '../change.js';
 import type { CreatedTask } from '../changeTypes.js';
@@ -64,6 +65,7 @@ export async function beginProcessing(
   );
   const from = model.startDepartment ?? ctx.deskDepartment;
   const tasks = await createTasksFor(ctx, work, { model, waiting: run.waiting, handedOverAt: times.clockStartedAt, fromDepartment: from, calendar: times.calendar, data: args.data });
+  tasks.push(...(await startCalls(ctx, work, definition, { parent: null, calls: run.calls, data: args.data ?? (work.dossier as { data?: Record<string, unknown> }).data ?? {}, fromDepartment: from })));
   if (definition.waits.any) {
     tasks.push(...(await createExternalTasks(ctx, work, { waits: definition.waits, calendarId: model.calendarId, jobs: run.jobs, messages: run.messages, handedOverAt: times.clockStartedAt, fromDepartment: from })));
     await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run, hadWaits: false });

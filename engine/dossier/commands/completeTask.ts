@@ -10,6 +10,9 @@ import { classifyTimeliness, type Timeliness } from '../../timeliness/classifyTi
 import { warningAt } from '../../deadlines/warningTime.js';
 import { createTasksFor } from '../routing/createTasks.js';
 import { mergeStepData } from '../routing/instanceOutputs.js';
+import { callOfStep, calledSteps, startCalls } from '../routing/startCalls.js';
+import { listRunningCalls } from '../../store/calls/callRows.js';
+import { completeCalledStep } from './completeCalledStep.js';
 import { recordWaits } from '../routing/recordWaits.js';
 import { createExternalTasks } from '../routing/createExternalTasks.js';
 import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
@@ -80,6 +83,11 @@ function completeStep(ctx: EngineContext, taskId: string, input: CompleteInput):
     const { db, dossier, task, steps, now } = work;
     const definition = await ctx.definitions.get(dossier.procedureVersionId);
     const { model } = definition;
+    // A step of a called procedure moves the call's run, not the dossier's own.
+    const calls = await listRunningCalls(db, dossier.id);
+    const call = callOfStep(calls, task);
+    if (call) return completeCalledStep(ctx, work, { call, calls, input });
+    const ofCalls = calledSteps(calls);
     const data = input.data ?? {};
     const errors = (definition.stepForms[task.elementId] ?? (() => []))(data);
     if (errors.length) throw new ValidationError(`the data for "${task.name}" is invalid: ${formatFieldErrors(errors)}`, errors);
@@ -97,7 +105,7 @@ function completeStep(ctx: EngineContext, taskId: string, input: CompleteInput):
 
     // Tasks the instance no longer waits on (other than this one) were
     // withdrawn by the process itself, e.g. an interrupting event.
-    const open = steps.filter((t) => t.status === 'open' || t.status === 'claimed');
+    const open = steps.filter((t) => (t.status === 'open' || t.status === 'claimed') && !ofCalls.has(t.executionId));
     const stillWaiting = new Set([...run.waiting, ...run.jobs, ...run.messages].map((w) => w.executionId));
     const known = new Set(open.map((t) => t.executionId));
     const cancelled = open.filter((t) => t.id !== task.id && !stillWaiting.has(t.executionId));
@@ -129,6 +137,7 @@ function completeStep(ctx: EngineContext, taskId: string, input: CompleteInput):
       fromDepartment: task.department,
       data: merged,
     });
+    created.push(...(await startCalls(ctx, work, definition, { parent: null, calls: run.calls, data: merged, fromDepartment: task.department, running: calls })));
     if (definition.waits.any) {
       const fresh = <W extends { executionId: string }>(list: W[]) => list.filter((w) => !known.has(w.executionId));
       const external = await createExternalTasks(ctx, work, { waits: definition.waits, calendarId: model.calendarId, jobs: fresh(run.jobs), messages: fresh(run.messages), handedOverAt: now, fromDepartment: task.department });

@@ -13,6 +13,8 @@ import { createTasksFor } from './createTasks.js';
 import { gatewayDecisionEvents } from './gatewayDecisions.js';
 import { recordWaits } from './recordWaits.js';
 import { createExternalTasks } from './createExternalTasks.js';
+import { calledSteps, startCalls } from './startCalls.js';
+import { listRunningCalls } from '../../store/calls/callRows.js';
 
 export interface AppliedRun {
   status: DossierStatus;
@@ -32,7 +34,10 @@ export async function applyRun(ctx: EngineContext, work: DossierWork, args: { de
   const { model } = definition;
   work.record(...gatewayDecisionEvents(model, run.flowsTaken, now));
 
-  const open = await listDossierTasks(db, dossier.id, ['open', 'claimed']);
+  // Steps of called procedures are waited on by their own runs, not by this one.
+  const calls = await listRunningCalls(db, dossier.id);
+  const ofCalls = calledSteps(calls);
+  const open = (await listDossierTasks(db, dossier.id, ['open', 'claimed'])).filter((t) => !ofCalls.has(t.executionId));
   const stillWaiting = new Set([...run.waiting, ...run.jobs, ...run.messages].map((w) => w.executionId));
   const known = new Set(open.map((t) => t.executionId));
   const cancelled = open.filter((t) => !stillWaiting.has(t.executionId));
@@ -47,6 +52,7 @@ export async function applyRun(ctx: EngineContext, work: DossierWork, args: { de
     ...(await createTasksFor(ctx, work, { model, waiting: fresh(run.waiting), handedOverAt: now, fromDepartment: args.fromDepartment, data: args.data })),
     ...(await createExternalTasks(ctx, work, { waits: definition.waits, calendarId: model.calendarId, jobs: fresh(run.jobs), messages: fresh(run.messages), handedOverAt: now, fromDepartment: args.fromDepartment })),
   ];
+  created.push(...(await startCalls(ctx, work, definition, { parent: null, calls: run.calls, data: args.data, fromDepartment: args.fromDepartment, running: calls })));
   await recordWaits(ctx, work, { waits: definition.waits, calendarId: model.calendarId, run });
 
   // The end of the process resolves the dossier, or makes it wait for its fees.
