@@ -2,6 +2,7 @@
 
 import type { Catalog } from './vi.js';
 import { problemsEn } from './problemsEn.js';
+import { documentsEn } from './documentsEn.js';
 
 export const en: Catalog = {
   /** Words both applications say the same way (each application's t() falls back here). */
@@ -202,6 +203,7 @@ export const en: Catalog = {
     'new.end': 'Result returned',
   },
   workspace: {
+    ...documentsEn,
     'app.title': 'Linked one-stop',
     'app.subtitle': 'Workspace',
     'nav.dashboard': 'Dashboard',

@@ -4,6 +4,7 @@
 // Placeholders are written {name} (see ./i18n.ts).
 
 import { problemsVi } from './problemsVi.js';
+import { documentsVi } from './documentsVi.js';
 
 export const vi = {
   /** Words both applications say the same way (each application's t() falls back here). */
@@ -204,6 +205,7 @@ export const vi = {
     'new.end': 'Trả kết quả',
   },
   workspace: {
+    ...documentsVi,
     'app.title': 'Một cửa liên thông',
     'app.subtitle': 'Không gian làm việc',
     'nav.dashboard': 'Bảng điều hành',

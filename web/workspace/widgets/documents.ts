@@ -7,7 +7,8 @@
 
 import { el, fill } from '../../shared/dom.js';
 import { storedCsrf, storedToken, storedUser } from '../../shared/session.js';
-import { currentLang } from '../../shared/i18n/i18n.js';
+import { tr } from '../../shared/i18n/i18n.js';
+import { problemText } from '../../shared/i18n/problemText.js';
 import { ApiError, type Problem, type SubmittedDossier } from '../../shared/api/client.js';
 
 const ONESTOP = 'urn:onestop:bpmn:1.0';
@@ -41,21 +42,6 @@ interface Checklist {
   eResult: DocumentView[];
 }
 
-const TEXT = {
-  vi: {
-    papers: 'Thành phần hồ sơ', drop: 'Kéo thả bản quét vào đây hoặc chọn tệp', required: 'bắt buộc', shown: 'Đã xuất trình bản chính',
-    excuse: 'Lý do chưa nộp (nếu có)', uploading: 'Đang tải lên', open: 'Xem', download: 'Tải về', none: 'Chưa có tệp', version: 'lần',
-    eResult: 'Kết quả điện tử', eResultNone: 'Chưa có kết quả điện tử', resultPapers: 'Giấy tờ kết quả của bước', attach: 'Đính kèm', attached: 'Đã đính kèm',
-    secret: 'Mã tra cứu kết quả điện tử',
-  },
-  en: {
-    papers: 'Dossier papers', drop: 'Drop scans here or choose files', required: 'required', shown: 'Original shown',
-    excuse: 'Why it is missing (if so)', uploading: 'Uploading', open: 'Open', download: 'Download', none: 'No file yet', version: 'v',
-    eResult: 'E-result', eResultNone: 'No e-result yet', resultPapers: 'Papers this step produces', attach: 'Attach', attached: 'Attached',
-    secret: 'E-result secret',
-  },
-};
-const text = () => TEXT[currentLang()];
 
 /** The start event's papers, read from the deployed BPMN file (onestop:documents). */
 export function papersFromBpmn(xml: string): Paper[] {
@@ -124,7 +110,7 @@ function progressBar(id: string): { element: HTMLProgressElement; set(share: num
 function dropZone(id: string, multiple: boolean, onFiles: (files: File[]) => void): HTMLElement {
   const input = el('input', { type: 'file', id: `${id}-input`, accept: '.pdf,.jpg,.jpeg,.png,.docx,.xlsx', ...(multiple ? { multiple: true } : {}) });
   input.addEventListener('change', () => onFiles(Array.from(input.files ?? [])));
-  const zone = el('label', { class: 'ws-drop', id, for: `${id}-input` }, text().drop, input);
+  const zone = el('label', { class: 'ws-drop', id, for: `${id}-input` }, tr('documents.drop'), input);
   zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('ws-drop-over'); });
   zone.addEventListener('dragleave', () => zone.classList.remove('ws-drop-over'));
   zone.addEventListener('drop', (e) => {
@@ -148,27 +134,27 @@ export class ReceptionPapers {
 
   constructor(readonly papers: Paper[]) {
     const rows = papers.map((p) => {
-      const status = el('span', { class: 'ws-muted', id: `ws-paper-${p.code}-file` }, text().none);
+      const status = el('span', { class: 'ws-muted', id: `ws-paper-${p.code}-file` }, tr('documents.none'));
       const controls: HTMLElement[] = [];
       if (p.presentOnly) {
         const box = el('input', { type: 'checkbox', id: `ws-paper-${p.code}-shown` });
         box.addEventListener('change', () => (box.checked ? this.notes.set(p.code, { mark: 'shown', note: null }) : this.notes.delete(p.code)));
-        controls.push(el('label', {}, box, ' ', text().shown));
+        controls.push(el('label', {}, box, ' ', tr('documents.shown')));
       } else {
         controls.push(dropZone(`ws-paper-${p.code}`, false, (files) => {
           if (!files[0]) return;
           this.files.set(p.code, files[0]);
-          fill(status, `${files[0].name} (${Math.ceil(files[0].size / 1024)} KB)`);
+          fill(status, tr('documents.file', { name: files[0].name, size: Math.ceil(files[0].size / 1024) }));
         }), status);
         if (p.required) {
-          const note = el('input', { type: 'text', id: `ws-paper-${p.code}-excuse`, placeholder: text().excuse, maxlength: 2000 });
+          const note = el('input', { type: 'text', id: `ws-paper-${p.code}-excuse`, placeholder: tr('documents.excuse'), maxlength: 2000 });
           note.addEventListener('input', () => (note.value.trim() ? this.notes.set(p.code, { mark: 'excused', note: note.value.trim() }) : this.notes.delete(p.code)));
           controls.push(note);
         }
       }
-      return el('li', { class: 'ws-paper', 'data-code': p.code }, el('strong', {}, p.name), p.required ? el('span', { class: 'ws-chip' }, text().required) : null, el('div', { class: 'ws-paper-controls' }, ...controls));
+      return el('li', { class: 'ws-paper', 'data-code': p.code }, el('strong', {}, p.name), p.required ? el('span', { class: 'ws-chip' }, tr('documents.required')) : null, el('div', { class: 'ws-paper-controls' }, ...controls));
     });
-    this.element = el('fieldset', { class: 'ws-group', id: 'ws-papers' }, el('legend', {}, text().papers), el('ol', { class: 'ws-checklist' }, ...rows), this.bar.element);
+    this.element = el('fieldset', { class: 'ws-group', id: 'ws-papers' }, el('legend', {}, tr('documents.papers')), el('ol', { class: 'ws-checklist' }, ...rows), this.bar.element);
   }
 
   /** Sends the dossier with its papers (multipart) and shows the upload's progress. */
@@ -199,23 +185,23 @@ export async function openDocument(doc: Pick<DocumentView, 'contentUrl' | 'conte
 
 function documentItem(d: DocumentView): HTMLElement {
   return el('li', { class: 'ws-document', 'data-id': d.id },
-    `${d.fileName ?? d.name} (${text().version} ${d.version}, ${Math.ceil(d.size / 1024)} KB) `,
-    el('button', { type: 'button', class: 'ws-link', 'data-open': d.id, onclick: () => void openDocument(d) }, text().open), ' ',
-    el('button', { type: 'button', class: 'ws-link', onclick: () => void openDocument(d, true) }, text().download));
+    `${tr('documents.version', { name: d.fileName ?? d.name, version: d.version, size: Math.ceil(d.size / 1024) })} `,
+    el('button', { type: 'button', class: 'ws-link', 'data-open': d.id, onclick: () => void openDocument(d) }, tr('documents.open')), ' ',
+    el('button', { type: 'button', class: 'ws-link', onclick: () => void openDocument(d, true) }, tr('documents.download')));
 }
 
 /** The dossier's checklist with every version, and the e-result. */
 export async function dossierDocuments(code: string): Promise<HTMLElement> {
-  const section = el('section', { class: 'ws-card', id: 'ws-documents' }, el('h2', {}, text().papers));
+  const section = el('section', { class: 'ws-card', id: 'ws-documents' }, el('h2', {}, tr('documents.papers')));
   const res = await fetch(`/api/dossiers/${encodeURIComponent(code)}/documents`, { headers: { ...credentials(), Accept: 'application/json' } });
   if (!res.ok) return section;
   const list = (await res.json()) as Checklist;
   section.append(el('ol', { class: 'ws-checklist' }, ...list.papers.map((p) => el('li', { class: 'ws-paper', 'data-code': p.code },
-    el('strong', {}, p.name), p.required ? el('span', { class: 'ws-chip' }, text().required) : null,
-    p.shown ? el('span', { class: 'ws-muted' }, ` – ${text().shown}`) : null,
+    el('strong', {}, p.name), p.required ? el('span', { class: 'ws-chip' }, tr('documents.required')) : null,
+    p.shown ? el('span', { class: 'ws-muted' }, ` – ${tr('documents.shown')}`) : null,
     p.excused ? el('span', { class: 'ws-muted' }, ` – ${p.excused.note ?? ''}`) : null,
-    p.versions.length ? el('ul', {}, ...p.versions.map(documentItem)) : el('span', { class: 'ws-muted' }, ` – ${text().none}`)))));
-  section.append(el('h3', {}, text().eResult), list.eResult.length ? el('ul', { id: 'ws-eresult' }, ...list.eResult.map(documentItem)) : el('p', { class: 'ws-muted', id: 'ws-eresult-none' }, text().eResultNone));
+    p.versions.length ? el('ul', {}, ...p.versions.map(documentItem)) : el('span', { class: 'ws-muted' }, ` – ${tr('documents.none')}`)))));
+  section.append(el('h3', {}, tr('documents.eResult')), list.eResult.length ? el('ul', { id: 'ws-eresult' }, ...list.eResult.map(documentItem)) : el('p', { class: 'ws-muted', id: 'ws-eresult-none' }, tr('documents.eResultNone')));
   return section;
 }
 
@@ -223,42 +209,38 @@ export async function dossierDocuments(code: string): Promise<HTMLElement> {
 export function stepResultPapers(taskId: string, papers: Array<{ code: string; name: string }>): { element: HTMLElement; ids(): string[] } {
   const ids = new Map<string, string>();
   const rows = papers.map((p) => {
-    const status = el('span', { class: 'ws-muted', id: `ws-result-${p.code}-status` }, text().none);
+    const status = el('span', { class: 'ws-muted', id: `ws-result-${p.code}-status` }, tr('documents.none'));
     const bar = progressBar(`ws-result-${p.code}-progress`);
     const zone = dropZone(`ws-result-${p.code}`, false, async (files) => {
       if (!files[0]) return;
       const form = new FormData();
       form.append('documentCode', p.code);
       form.append('file', files[0], files[0].name);
-      fill(status, `${text().uploading}…`);
+      fill(status, tr('documents.uploading'));
       try {
         const doc = await postWithProgress<DocumentView>(`/api/tasks/${encodeURIComponent(taskId)}/documents`, form, bar.set);
         ids.set(p.code, doc.id);
-        fill(status, `${text().attached}: ${files[0].name}`);
+        fill(status, tr('documents.attached', { name: files[0].name }));
       } catch (err) {
-        fill(status, (err as Error).message);
+        // In the reader's language (the server's code), not its English detail.
+        fill(status, problemText(err));
       }
     });
     return el('li', { class: 'ws-paper', 'data-code': p.code }, el('strong', {}, p.name), el('div', { class: 'ws-paper-controls' }, zone, status, bar.element));
   });
-  return { element: el('fieldset', { class: 'ws-group', id: 'ws-result-papers' }, el('legend', {}, text().resultPapers), el('ol', { class: 'ws-checklist' }, ...rows)), ids: () => [...ids.values()] };
+  return { element: el('fieldset', { class: 'ws-group', id: 'ws-result-papers' }, el('legend', {}, tr('documents.resultPapers')), el('ol', { class: 'ws-checklist' }, ...rows)), ids: () => [...ids.values()] };
 }
 
 /** The e-result secret on the receipt. */
 export function receiptSecret(secret: string | undefined): HTMLElement | null {
-  return secret ? el('p', { class: 'ws-receipt-secret' }, `${text().secret}: `, el('strong', { id: 'ws-receipt-secret', class: 'ws-code' }, secret)) : null;
+  return secret ? el('p', { class: 'ws-receipt-secret' }, `${tr('documents.secret')}: `, el('strong', { id: 'ws-receipt-secret', class: 'ws-code' }, secret)) : null;
 }
 
 interface DigitisationRow { key: string; received: number; digitisedAtReception: number; digitisedShare: number | null; resolved: number; resolvedWithEResult: number; eResultShare: number | null }
 
-const DIGITISATION_TEXT = {
-  vi: { title: 'Số hóa hồ sơ (Chỉ số phục vụ)', key: 'Thủ tục / Cơ quan', received: 'Tiếp nhận', digitised: 'Số hóa khi tiếp nhận', resolved: 'Đã giải quyết', eResult: 'Có kết quả điện tử' },
-  en: { title: 'Digitisation (service index)', key: 'Procedure / department', received: 'Received', digitised: 'Digitised at reception', resolved: 'Resolved', eResult: 'With an e-result' },
-};
 
 /** The service index's digitisation figures, per procedure and per department, for the dashboard. */
 export async function digitisationFigures(target: HTMLElement, period: { from?: string; to?: string }): Promise<void> {
-  const t = DIGITISATION_TEXT[currentLang()];
   const share = (n: number | null) => (n === null ? '—' : `${Math.round(n * 1000) / 10}%`);
   const tables: HTMLElement[] = [];
   for (const groupBy of ['procedure', 'department'] as const) {
@@ -267,9 +249,9 @@ export async function digitisationFigures(target: HTMLElement, period: { from?: 
     if (!res.ok) return;
     const { rows } = (await res.json()) as { rows: DigitisationRow[] };
     tables.push(el('table', { class: 'ws-table', id: `ws-digitisation-${groupBy}` },
-      el('thead', {}, el('tr', {}, ...[t.key, t.received, t.digitised, t.resolved, t.eResult].map((h) => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, ...(['digitisation.key', 'digitisation.received', 'digitisation.digitised', 'digitisation.resolved', 'digitisation.eResult'] as const).map((h) => el('th', {}, tr(h))))),
       el('tbody', {}, ...rows.map((r) => el('tr', {}, el('td', {}, r.key), el('td', {}, r.received), el('td', {}, `${r.digitisedAtReception} (${share(r.digitisedShare)})`),
         el('td', {}, r.resolved), el('td', {}, `${r.resolvedWithEResult} (${share(r.eResultShare)})`))))));
   }
-  fill(target, el('h2', {}, t.title), ...tables);
+  fill(target, el('h2', {}, tr('digitisation.title')), ...tables);
 }
