@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { everyPostponed, isInstance, isMultiInstanceRoot } from './postponedSteps.js';
 import { DOSSIER_DATA_SERVICE } from './elements/FeelLoopCharacteristics.js';
-import { MAX_ELEMENTS_PER_RUN, MAX_ELEMENT_REPEATS_PER_RUN } from '../bpmn/modelLimits.js';
+import { MAX_ELEMENTS_PER_RUN, MAX_ELEMENT_REPEATS_PER_RUN, MAX_PARALLEL_TASKS } from '../bpmn/modelLimits.js';
 import { Engine } from 'bpmn-engine';
 import { conditionsSettled } from './feelConditions.js';
 import { safeScripts } from './safeScripts.js';
@@ -92,6 +92,8 @@ function newEngine(sourceContext: unknown, readData: () => DossierData, timers: 
     expressions: inertExpressions(),
     // Read by the multi-instance loop (collection, cardinality, completion condition).
     services: { [DOSSIER_DATA_SERVICE]: readData },
+    // Every instance of a parallel multi-instance step at once (bpmn-elements starts 50 by default), up to the fan-out bound.
+    settings: { batchSize: MAX_PARALLEL_TASKS },
     Logger: silentLogger,
   } as any);
 }

@@ -9,6 +9,7 @@ import type { ModdleElement, Reporter, RuleDefinition } from '../types.js';
 import { describe, is } from '../../bpmn/extensionReader/moddleElements.js';
 import { belongsToProcedure } from '../../bpmn/executableProcess.js';
 import { feelCostProblem, feelSyntaxError } from '../../bpmn/extensionReader/feelSyntax.js';
+import { MAX_PARALLEL_TASKS } from '../../bpmn/modelLimits.js';
 
 const FEEL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -31,6 +32,7 @@ export function multiInstanceProblems(node: ModdleElement): string[] {
     const written = cardinality.trim();
     if (written.startsWith('=')) problems.push(...feelProblems('the loop cardinality', written, true));
     else if (!/^\d+$/.test(written)) problems.push(`the loop cardinality ${JSON.stringify(written)} is neither a whole number nor a FEEL expression (= n)`);
+    else if (Number(written) > MAX_PARALLEL_TASKS) problems.push(`the loop cardinality ${written} is more than the ${MAX_PARALLEL_TASKS} steps one step may open at once`);
   }
   if (collection === undefined && (cardinality === undefined || cardinality.trim() === '') && !foreign.length) {
     problems.push('it says neither how many instances nor over which list: set onestop:collection="= agencies" (a FEEL list in the dossier data) or a loop cardinality');

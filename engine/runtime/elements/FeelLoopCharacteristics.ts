@@ -14,6 +14,7 @@
 import * as Elements from 'bpmn-elements';
 import { evaluateFeelValue, isFeelAttribute } from '../feelValue.js';
 import type { DossierData } from '../feelConditions.js';
+import { MAX_PARALLEL_TASKS } from '../../bpmn/modelLimits.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -80,6 +81,7 @@ FeelLoopCharacteristics.prototype.execute = function execute(this: any, executeM
     const items = cardinality === 0 ? [] : collection;
     const condition: string | undefined = behaviour.completionCondition;
     const total = () => cardinality ?? collection?.length ?? 0;
+    if (total() > MAX_PARALLEL_TASKS) throw fail(this.activity, `would run ${total()} instances, more than the ${MAX_PARALLEL_TASKS} steps one step may open at once (MAX_PARALLEL_TASKS)`);
     this.loopCharacteristics = {
       ...this.written,
       behaviour: {
