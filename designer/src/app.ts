@@ -793,11 +793,11 @@ export class DesignerApp {
     const lint: ListedProblem[] = this.lintItems.map((p) => ({ source: 'lint', severity: p.severity, elementId: p.elementId, shownOn: p.shownOn, message: p.message, rule: p.rule }));
     const imported: ListedProblem[] = this.importWarnings.map((message) => ({ source: 'import', severity: 'warning', elementId: null, shownOn: null, message }));
     const rank = { error: 0, warning: 1, info: 2 };
-    // The server runs the same rules: a problem both report is listed once (as the live one).
+    // The server runs the same rules: a warning of the last publication that the live lint still reports is listed once.
     const key = (p: ListedProblem) => `${p.elementId ?? ''}|${p.rule ?? ''}`;
     const live = new Set(lint.map(key));
-    const fromServer = [...server, ...serverWarnings].filter((p) => !p.rule || !live.has(key(p)));
-    return [...fromServer, ...imported, ...lint.sort((a, b) => rank[a.severity] - rank[b.severity])];
+    const publishedWarnings = serverWarnings.filter((p) => !p.rule || !live.has(key(p)));
+    return [...server, ...publishedWarnings, ...imported, ...lint.sort((a, b) => rank[a.severity] - rank[b.severity])];
   }
 
   /** What the problem list counts, for the lint button too. */

@@ -248,9 +248,12 @@ test('the form schema editor validates as you type, previews the form, and undoe
 });
 
 test('deploys a new version; the API serves it with the changed attributes', async () => {
+  // Saved as a draft, confirmed in the publish dialog (effective at once), then published.
+  await page.click('#btn-deploy');
+  await page.locator('#publish-dialog[open]').waitFor();
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/api/procedures') && r.request().method() === 'POST'),
-    page.click('#btn-deploy'),
+    page.waitForResponse((r) => r.url().endsWith('/publish') && r.request().method() === 'POST'),
+    page.click('#publish-confirm'),
   ]);
   expect(response.status()).toBe(201);
   await page.locator('#status[data-kind="ok"]', { hasText: `Đã triển khai ${BIRTH} phiên bản 2` }).waitFor();
@@ -276,13 +279,14 @@ test('a refused deploy shows the server’s message on the element and in the pr
   await chooseDepartment('', null);
   await waitForAttr('Task_IssueHealthInsuranceCard', 'onestop:department', undefined);
 
+  // The draft is saved and checked with the deploy rules; with an error nothing is asked or published.
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/api/procedures') && r.request().method() === 'POST'),
+    page.waitForResponse((r) => r.url().includes('/api/procedure-drafts') && r.request().method() === 'POST'),
     page.click('#btn-deploy'),
   ]);
-  expect(response.status()).toBe(422);
-  const problem = await response.json();
-  const refusal = problem.errors.find((e: { elementId: string }) => e.elementId === 'Task_IssueHealthInsuranceCard');
+  expect(response.status()).toBe(201);
+  const draft = await response.json();
+  const refusal = draft.problems.find((e: { elementId: string; severity: string }) => e.elementId === 'Task_IssueHealthInsuranceCard' && e.severity === 'error');
   expect(refusal.message).toContain('has no department');
 
   const overlay = page.locator('.djs-overlays[data-container-id="Task_IssueHealthInsuranceCard"] .onestop-server-problem');

@@ -391,6 +391,49 @@ export class OnestopApi {
     return answer(this.http.GET('/api/audit', { params: { query: present(query) } }));
   }
 
+  // ── procedure drafts, publication, approval, diff ──
+
+  drafts(procedureCode?: string): Promise<Schemas['DraftList']> {
+    return answer(this.http.GET('/api/procedure-drafts', { params: { query: present({ procedureCode }) } }));
+  }
+
+  draft(id: string): Promise<Schemas['Draft']> {
+    return answer(this.http.GET('/api/procedure-drafts/{id}', { params: { path: { id } } }));
+  }
+
+  draftXml(id: string): Promise<string> {
+    return answer(this.http.GET('/api/procedure-drafts/{id}/bpmn', {
+      params: { path: { id } }, headers: { Accept: 'application/xml' }, parseAs: 'text',
+    })) as Promise<string>;
+  }
+
+  /** Saves a new draft (`id` absent) or a new content of a draft; a file that does not parse is saved too. */
+  saveDraft(xml: string, id: string | null, basedOnVersion?: number): Promise<Schemas['Draft']> {
+    const xmlBody = { body: xml as never, bodySerializer: (body: unknown) => body as string, headers: { 'Content-Type': 'application/xml; charset=utf-8' } };
+    const query = present({ basedOnVersion });
+    return id
+      ? answer(this.http.PUT('/api/procedure-drafts/{id}', { params: { path: { id }, query }, ...xmlBody }))
+      : answer(this.http.POST('/api/procedure-drafts', { params: { query }, ...xmlBody }));
+  }
+
+  /** 201: published; 202: awaiting a second analyst; 422 throws with `problem.errors`. */
+  async publishDraft(id: string, effectiveAt: string | null): Promise<{ status: number; result: Schemas['PublishResult'] }> {
+    let status = 0;
+    const result = await answer(this.http.POST('/api/procedure-drafts/{id}/publish', { params: { path: { id } }, body: effectiveAt ? { effectiveAt } : {} }).then((r) => {
+      status = r.response.status;
+      return r;
+    }));
+    return { status, result: result as Schemas['PublishResult'] };
+  }
+
+  approveDraft(id: string): Promise<Schemas['PublishResult']> {
+    return answer(this.http.POST('/api/procedure-drafts/{id}/approve', { params: { path: { id } } }));
+  }
+
+  versionDiff(code: string, from: number, to: number): Promise<Schemas['VersionDiff']> {
+    return answer(this.http.GET('/api/procedures/{code}/diff', { params: { path: { code }, query: { from, to } } }));
+  }
+
   /** The citizen's lookup by dossier code (no sign-in, nothing personal). */
   publicDossier(code: string): Promise<Schemas['PublicDossier']> {
     return answer(this.http.GET('/api/public/dossiers/{code}', { params: { path: { code } } }));

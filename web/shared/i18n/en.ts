@@ -2,6 +2,7 @@
 
 import type { Catalog } from './vi.js';
 import { problemsEn } from './problemsEn.js';
+import { publishingEn } from './publishingEn.js';
 import { documentsEn } from './documentsEn.js';
 
 export const en: Catalog = {
@@ -19,6 +20,7 @@ export const en: Catalog = {
     'form.choose': '— Choose —',
   },
   designer: {
+    ...publishingEn,
     'app.title': 'Administrative procedure designer',
     'app.subtitle': 'One-stop and linked one-stop',
     'toolbar.new': 'New procedure',

@@ -4,6 +4,7 @@
 // Placeholders are written {name} (see ./i18n.ts).
 
 import { problemsVi } from './problemsVi.js';
+import { publishingVi } from './publishingVi.js';
 import { documentsVi } from './documentsVi.js';
 
 export const vi = {
@@ -21,6 +22,7 @@ export const vi = {
     'form.choose': '— Chọn —',
   },
   designer: {
+    ...publishingVi,
     'app.title': 'Thiết kế quy trình thủ tục hành chính',
     'app.subtitle': 'Một cửa, một cửa liên thông',
     'toolbar.new': 'Quy trình mới',

@@ -1,7 +1,10 @@
 // The errors of a refused deploy (422 problem+json `errors`), drawn on the
-// elements they name: a red outline (marker) and an overlay with the server's
-// own message. An element's server problems disappear once the analyst
-// changes that element; all of them on the next deploy or diagram.
+// elements they name: a red outline (marker) and a small numbered badge just
+// outside the element's top-right corner that lets every click through, so it
+// never covers a flow or a handle the analyst must click to fix it. The
+// sentences are in the problem panel (and the badge's hidden text for screen
+// readers). An element's server problems disappear once the analyst changes
+// that element; all of them on the next deploy or diagram.
 
 import type { ProblemItem } from '../../../../web/shared/api/client.js';
 import { t } from '../../../../web/shared/i18n/i18n.js';
@@ -70,20 +73,23 @@ export class ServerProblems {
       const html = document.createElement('div');
       html.className = 'onestop-server-problem';
       html.dataset.elementId = id;
-      html.title = list.map((p) => p.message).join('\n');
-      const head = document.createElement('div');
-      head.className = 'onestop-server-problem-head';
-      head.textContent = t('problems.source.server');
-      html.appendChild(head);
+      html.setAttribute('role', 'img');
+      html.setAttribute('aria-label', `${t('problems.source.server')}: ${list.length}`);
+      const badge = document.createElement('span');
+      badge.className = 'onestop-server-problem-badge';
+      badge.textContent = list.length > 1 ? String(list.length) : '!';
+      html.appendChild(badge);
       for (const p of list) {
-        const line = document.createElement('div');
+        const line = document.createElement('span');
         line.className = 'onestop-server-problem-text';
         line.textContent = p.message;
         html.appendChild(line);
       }
       const isConnection = Array.isArray(element?.waypoints);
-      const position = isRoot ? { top: 10, left: 10 } : isConnection ? { top: 4, left: 4 } : { top: (element?.height ?? 0) + 6, left: 0 };
-      this.overlays.add(id, OVERLAY_TYPE, { position, html, scale: { min: 0.6 } });
+      // Beside the element, not on it: above its top-right corner (for a flow,
+      // above the start of its bounding box), clear of its border and handles.
+      const position = isRoot ? { top: 10, left: 10 } : isConnection ? { top: -18, left: -18 } : { top: -18, left: (element?.width ?? 0) + 2 };
+      this.overlays.add(id, OVERLAY_TYPE, { position, html, scale: { min: 0.8, max: 1.2 } });
     }
     this.eventBus.fire(SERVER_PROBLEMS_CHANGED, { problems: this.problems });
   }
