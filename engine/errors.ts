@@ -23,6 +23,9 @@ export interface ElementProblem {
   message: string;
   rule?: string;
   severity?: 'error' | 'warning';
+  /** A lint problem's finer kind and parameters (engine/lint/problem.ts): what a client words it from. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /**

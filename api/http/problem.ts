@@ -147,7 +147,15 @@ function domainProblem(err: DomainError): Problem | null {
       title: 'The BPMN file was refused',
       status: 422,
       detail: err.message,
-      errors: err.problems.map((p) => ({ elementId: p.elementId, message: p.message, ...(p.rule ? { rule: p.rule } : {}), ...(p.severity ? { severity: p.severity } : {}) })),
+      errors: err.problems.map((p) => ({
+        elementId: p.elementId,
+        message: p.message,
+        ...(p.rule ? { rule: p.rule } : {}),
+        ...(p.severity ? { severity: p.severity } : {}),
+        // The rule and its parameters: a client words the problem in its reader's language (engine/lint/lintMessages.ts).
+        ...(p.code ? { code: p.code } : {}),
+        ...(p.params ? { params: p.params } : {}),
+      })),
     };
   }
   if (err instanceof ValidationError) {
