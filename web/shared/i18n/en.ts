@@ -2,6 +2,7 @@
 
 import type { Catalog } from './vi.js';
 import { problemsEn } from './problemsEn.js';
+import { waitsEn } from './waitsEn.js';
 import { publishingEn } from './publishingEn.js';
 import { documentsEn } from './documentsEn.js';
 
@@ -205,6 +206,7 @@ export const en: Catalog = {
     'new.end': 'Result returned',
   },
   workspace: {
+    ...waitsEn,
     ...documentsEn,
     'app.title': 'Linked one-stop',
     'app.subtitle': 'Workspace',

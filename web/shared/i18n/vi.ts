@@ -4,6 +4,7 @@
 // Placeholders are written {name} (see ./i18n.ts).
 
 import { problemsVi } from './problemsVi.js';
+import { waitsVi } from './waitsVi.js';
 import { publishingVi } from './publishingVi.js';
 import { documentsVi } from './documentsVi.js';
 
@@ -207,6 +208,7 @@ export const vi = {
     'new.end': 'Trả kết quả',
   },
   workspace: {
+    ...waitsVi,
     ...documentsVi,
     'app.title': 'Một cửa liên thông',
     'app.subtitle': 'Không gian làm việc',

@@ -11,6 +11,7 @@ import { dossierDocuments } from '../widgets/documents.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../../shared/format.js';
 import { currentLang, eventLabel, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
 import { DiagramView } from '../widgets/diagram.js';
+import { waitingOnCard } from '../widgets/waits.js';
 import { printElement } from '../widgets/print.js';
 import { allFieldsFromBpmn } from '../widgets/bpmnForms.js';
 import { apologyForm, returnButton, supplementButton } from '../widgets/deskActions.js';
@@ -27,6 +28,7 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
   const canvas = el('div', { class: 'ws-canvas', id: 'ws-diagram' });
   const legend = el('div', { class: 'ws-legend' });
   const diagramCard = section(tr('dossier.diagram'), { id: 'ws-diagram-card' }, legend, canvas);
+  const waitsBox = el('section', { class: 'ws-card', id: 'ws-waits', hidden: true });
   const slip = el('section', { class: 'ws-card', id: 'ws-control-slip' });
   const extras = el('section', { class: 'ws-card', id: 'ws-dossier-extras', hidden: true });
   const data = el('section', { class: 'ws-card', id: 'ws-dossier-data' });
@@ -35,10 +37,12 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
   const forms = el('section', { class: 'ws-card', id: 'ws-forms' });
   fill(root, el('div', { class: 'ws-dossier' },
     head, actions,
-    el('div', { class: 'ws-columns' }, el('div', { class: 'ws-col-main' }, diagramCard, slip), el('div', { class: 'ws-col-side' }, forms, extras, papers, data, timeline))));
+    el('div', { class: 'ws-columns' }, el('div', { class: 'ws-col-main' }, diagramCard, waitsBox, slip), el('div', { class: 'ws-col-side' }, forms, extras, papers, data, timeline))));
 
   await ctx.departments();
   const diagram = new DiagramView(canvas);
+  // What the dossier waits on, listed and marked on the diagram.
+  const waits = waitingOnCard(waitsBox, diagram, (c) => ctx.departmentName(c));
   let startForm: JsonSchema | null = null;
   let shownVersion = -1;
   let actionKey = '';
@@ -53,6 +57,7 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
   const render = () => {
     if (!last) return;
     const { dossier: d, progress } = last;
+    waits.show(d.waitingOn);
     const applicantName = typeof d.applicant.name === 'string' ? d.applicant.name : '—';
     const pending = ['new', 'received', 'processing'].includes(d.status.name);
     update(head,
