@@ -25,6 +25,7 @@ test('it documents every endpoint of the contract', async () => {
     'DELETE /api/calendars/{id}/day-swaps/{date}',
     'DELETE /api/departments/{code}/webhook',
     'DELETE /api/keys/{id}',
+    'DELETE /api/notices/templates/{kind}',
     'DELETE /api/session',
     'GET /api/audit',
     'GET /api/breaches',
@@ -44,6 +45,8 @@ test('it documents every endpoint of the contract', async () => {
     'GET /api/incidents',
     'GET /api/keys',
     'GET /api/me',
+    'GET /api/notices/deliveries',
+    'GET /api/notices/templates',
     'GET /api/openapi.json',
     'GET /api/people',
     'GET /api/procedures',
@@ -100,6 +103,7 @@ test('it documents every endpoint of the contract', async () => {
     'POST /api/tasks/{id}/unclaim',
     'PUT /api/calendars/{id}/day-swaps/{date}',
     'PUT /api/departments/{code}/webhook',
+    'PUT /api/notices/templates/{kind}',
   ]);
 });
 
