@@ -32,17 +32,30 @@ export async function loadProcessesFolder(pool: pg.Pool, folder: string, now: ()
   }
   report.departments = departments.length;
 
-  const files = (await readdir(folder)).filter((f) => f.endsWith('.bpmn')).sort();
-  for (const file of files) {
-    const xml = await readFile(path.join(folder, file), 'utf8');
-    try {
-      report.deployed.push({ file, ...(await deployProcedure(pool, xml, `file:${file}`, { effectiveAt: now() })) });
-    } catch (err) {
-      const detail = err instanceof DeploymentError
-        ? err.problems.map((p) => `${p.elementId ?? '-'}: ${p.message}`).join('; ')
-        : (err as Error).message;
-      report.refused.push({ file, error: detail });
+  // A procedure that calls others (call activities) deploys after them: a
+  // file refused only because a procedure it calls is not deployed yet is
+  // tried again after the others, for as long as a round deploys something.
+  let pending = (await readdir(folder)).filter((f) => f.endsWith('.bpmn')).sort();
+  for (;;) {
+    const waiting: string[] = [];
+    const refused: FolderDeployReport['refused'] = [];
+    for (const file of pending) {
+      const xml = await readFile(path.join(folder, file), 'utf8');
+      try {
+        report.deployed.push({ file, ...(await deployProcedure(pool, xml, `file:${file}`, { effectiveAt: now() })) });
+      } catch (err) {
+        if (err instanceof DeploymentError && err.problems.length > 0 && err.problems.every((p) => p.rule === 'call-activity')) waiting.push(file);
+        const detail = err instanceof DeploymentError
+          ? err.problems.map((p) => `${p.elementId ?? '-'}: ${p.message}`).join('; ')
+          : (err as Error).message;
+        refused.push({ file, error: detail });
+      }
     }
+    if (!waiting.length || waiting.length === pending.length) {
+      report.refused.push(...refused);
+      return report;
+    }
+    report.refused.push(...refused.filter((r) => !waiting.includes(r.file)));
+    pending = waiting;
   }
-  return report;
 }

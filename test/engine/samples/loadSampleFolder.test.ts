@@ -10,13 +10,21 @@ beforeAll(async () => {
 });
 afterAll(() => world.db.drop());
 
-const SAMPLES: Array<[file: string, code: string, slug: SampleSlug]> = [
+// By file name; the slug names the sample dossier fixture, where the sample has one.
+const SAMPLES: Array<[file: string, code: string, slug: SampleSlug | null]> = [
+  ['birth-registration.bpmn', '1.001193', null],
   ['birth-residence-insurance.bpmn', '2.002621', 'birth-residence-insurance'],
+  ['child-health-insurance.bpmn', 'BHYT.TREEM', null],
   ['construction-permit-house.bpmn', '1.013225', 'construction-permit-house'],
   ['death-residence-funeral.bpmn', '2.002622', 'death-residence-funeral'],
   ['enterprise-registration.bpmn', '2.001610', 'enterprise-registration'],
+  ['festival-opinions.bpmn', 'LH.YKIEN', null],
   ['land-use-right-transfer.bpmn', '1.013831', 'land-use-right-transfer'],
+  ['linked-birth-residence-insurance.bpmn', '2.002621-LT', null],
+  ['permanent-residence.bpmn', 'CT.THUONGTRU', null],
 ];
+/** The report's deployments by file name (a caller is deployed after the procedures it calls). */
+const byFile = <T extends { file: string }>(list: T[]) => [...list].sort((a, b) => (a.file < b.file ? -1 : 1));
 
 test('loading processes/ seeds every department and deploys every sample as version 1 of its procedure', async () => {
   const { report, db } = world;
@@ -30,7 +38,12 @@ test('loading processes/ seeds every department and deploys every sample as vers
   );
 
   expect(report.refused).toEqual([]);
-  expect(report.deployed.map((d) => [d.file, d.code, d.version, d.created])).toEqual(SAMPLES.map(([file, code]) => [file, code, 1, true]));
+  expect(byFile(report.deployed).map((d) => [d.file, d.code, d.version, d.created])).toEqual(SAMPLES.map(([file, code]) => [file, code, 1, true]));
+  // The linked group calls three of them: it is deployed after them.
+  const order = report.deployed.map((d) => d.file);
+  for (const callee of ['birth-registration.bpmn', 'permanent-residence.bpmn', 'child-health-insurance.bpmn']) {
+    expect(order.indexOf(callee)).toBeLessThan(order.indexOf('linked-birth-residence-insurance.bpmn'));
+  }
   // The samples are clean drawings: not even a lint warning.
   expect(report.deployed.map((d) => d.warnings)).toEqual(SAMPLES.map(() => []));
 
@@ -45,7 +58,7 @@ test('loading processes/ seeds every department and deploys every sample as vers
   );
 
   // Each fixture names the procedure and file it was written for.
-  for (const [file, code, slug] of SAMPLES) expect(await sampleDossier(slug)).toMatchObject({ file, procedureCode: code });
+  for (const [file, code, slug] of SAMPLES) if (slug) expect(await sampleDossier(slug)).toMatchObject({ file, procedureCode: code });
 });
 
 test('loading the same folder again changes nothing: identical files are no-ops', async () => {
@@ -53,7 +66,7 @@ test('loading the same folder again changes nothing: identical files are no-ops'
   const before = await db.pool.query('SELECT id, procedure_code, version, sha256 FROM procedure_versions ORDER BY id');
   const again = await engine.loadProcessesFolder(PROCESSES_FOLDER);
   expect(again.refused).toEqual([]);
-  expect(again.deployed.map((d) => [d.file, d.code, d.version, d.created])).toEqual(SAMPLES.map(([file, code]) => [file, code, 1, false]));
+  expect(byFile(again.deployed).map((d) => [d.file, d.code, d.version, d.created])).toEqual(SAMPLES.map(([file, code]) => [file, code, 1, false]));
   // The existing version ids are returned.
   expect(again.deployed.map((d) => d.versionId).sort((a, b) => a - b)).toEqual(before.rows.map((r) => Number(r.id)));
   const after = await db.pool.query('SELECT id, procedure_code, version, sha256 FROM procedure_versions ORDER BY id');
