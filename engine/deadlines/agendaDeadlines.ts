@@ -7,8 +7,10 @@ export const WARNING_JOB = 'deadline.warning';
 export const SWEEP_JOB = 'deadline.sweep';
 
 interface TimerJobData {
-  dossierId: number;
-  taskId: string | null;
+  /** What the timer checks; jobs armed before timers were shared carry a dossier and a step instead. */
+  kind?: 'task' | 'dossier';
+  dossierId?: number;
+  taskId?: string | null;
   at: string;
 }
 
@@ -22,9 +24,9 @@ async function notBefore(at: string, now: () => Date) {
 /** Defines the deadline jobs on an Agenda; every handler is idempotent. */
 export function registerDeadlineJobs(agenda: Agenda, ctx: EngineContext, sweepEvery = '1 minute'): { scheduleSweep(): Promise<void> } {
   agenda.define<TimerJobData>(BREACH_JOB, async (job) => {
-    const { taskId, at } = job.attrs.data;
+    const { kind, taskId, at } = job.attrs.data;
     await notBefore(at, ctx.time.now);
-    await checkBreach(ctx, new Date(at), taskId ? 'task' : 'dossier');
+    await checkBreach(ctx, new Date(at), kind ?? (taskId ? 'task' : 'dossier'));
   });
   agenda.define<TimerJobData>(WARNING_JOB, async (job) => {
     const { at } = job.attrs.data;
@@ -49,25 +51,49 @@ function timersOf(change: CommittedChange): DeadlineTimer[] {
 }
 
 /**
- * After each committed change: drop the timers that no longer matter and
- * arm the new ones. Failing here loses nothing: the due times live on our own
- * rows and the sweep records what a missing timer would have.
+ * One job per due instant, shared by every deadline falling due at it: a fired
+ * timer records everything due in its window (checkBreach, checkWarning), so
+ * a job per step adds nothing but rows for Agenda to lock one query at a
+ * time. Instants do coincide: every dossier filed online overnight starts its
+ * clock at the office's opening, so a morning's steps share their due times to
+ * the millisecond. A step completed, a due time moved: its job is left to
+ * fire, finds nothing left to record, and is removed (one indexed statement),
+ * instead of a cancellation on every step.
+ */
+export class SharedTimers {
+  /** `kind|instant` → instant (epoch ms): what this process already armed and is still ahead. */
+  private readonly armed = new Map<string, number>();
+
+  constructor(private readonly agenda: Pick<Agenda, 'schedule'>, private readonly now: () => number = Date.now) {}
+
+  async arm(job: typeof BREACH_JOB | typeof WARNING_JOB, kind: 'task' | 'dossier', at: Date): Promise<void> {
+    const key = `${job}|${kind}|${at.getTime()}`;
+    if (this.armed.has(key)) return;
+    await this.agenda.schedule(at, job, { kind, at: at.toISOString() } satisfies TimerJobData);
+    this.armed.set(key, at.getTime());
+    if (this.armed.size > 10_000) this.forgetPast();
+  }
+
+  /** Instants passed are forgotten: a later arm for them schedules again (it fires at once and finds its work). */
+  private forgetPast(): void {
+    const now = this.now();
+    for (const [key, at] of this.armed) if (at < now) this.armed.delete(key);
+  }
+}
+
+/**
+ * After each committed change: arm the timers of the new due times (shared per
+ * instant, see SharedTimers). Failing here loses nothing: the due times live on
+ * our own rows and the sweep records what a missing timer would have.
  */
 export function agendaDeadlineHooks(agenda: Agenda): EngineHooks {
+  const timers = new SharedTimers(agenda);
   return {
     async afterCommit(change) {
-      const names = [BREACH_JOB, WARNING_JOB];
-      for (const taskId of change.closed) await agenda.cancel({ names, data: { taskId } });
-      const timers = timersOf(change);
-      const dossierMoved = change.dossierTimersVoid || timers.some((t) => t.taskId === null);
-      if (dossierMoved) await agenda.cancel({ names, data: { dossierId: change.dossierId, taskId: null } });
-      // Steps whose due time moved (supplement, restart) have old timers.
-      for (const t of change.timers) if (t.taskId) await agenda.cancel({ names, data: { taskId: t.taskId } });
-      for (const t of timers) {
-        await agenda.schedule(t.dueAt, BREACH_JOB, { dossierId: t.dossierId, taskId: t.taskId, at: t.dueAt.toISOString() });
-        if (t.warnAt && t.warnAt < t.dueAt) {
-          await agenda.schedule(t.warnAt, WARNING_JOB, { dossierId: t.dossierId, taskId: t.taskId, at: t.warnAt.toISOString() });
-        }
+      for (const t of timersOf(change)) {
+        const kind = t.taskId ? 'task' : 'dossier';
+        await timers.arm(BREACH_JOB, kind, t.dueAt);
+        if (t.warnAt && t.warnAt < t.dueAt) await timers.arm(WARNING_JOB, kind, t.warnAt);
       }
     },
   };
