@@ -3,7 +3,7 @@ import type { EngineContext } from '../engineContext.js';
 import { withTransaction } from '../store/db.js';
 import { lockDossierByCode, lockDossierOfTask, type DossierRow } from '../store/dossiers/dossierRows.js';
 import { listDossierTasks, type TaskRow } from '../store/tasks/taskRows.js';
-import { appendEvents, type NewEvent } from '../store/events/eventRows.js';
+import { appendEventsReadingStatus, type NewEvent } from '../store/events/eventRows.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { commitEffects } from '../commitEffects.js';
 import type { CommittedChange, DeadlineTimer, WaitTimer } from './changeTypes.js';
@@ -143,9 +143,10 @@ async function runChange<O extends { dossier: DossierRef }, R>(
     };
     const before = 'status' in dossier ? (dossier as { status: DossierStatus }).status : null;
     const result = await command({ ...opened, ...work });
-    await appendEvents(db, dossier.id, history);
-    // The national portal hears of every status change, in this transaction (Circular 04/2025).
-    await recordPortalChange(db, dossier, before, now);
+    const after = await appendEventsReadingStatus(db, dossier.id, history);
+    // The national portal hears of every status change, in this transaction (Circular 04/2025);
+    // a change that left the status as it was (most steps) has nothing to tell it.
+    if (before === null || after !== before) await recordPortalChange(db, dossier, before, now);
     // The citizen's notices are queued with the change and sent after commit (engine/notices).
     await queueCitizenNotices(db, dossier, citizen, ctx.deskDepartment, now);
     return { result, change };

@@ -10,6 +10,7 @@ import type { DossierData } from './feelConditions.js';
 import { ProcessError } from '../errors.js';
 import { RecordingTimers, type WaitingTimer } from './durableTimers.js';
 import { EventSubProcesses } from './eventSubProcesses.js';
+import { listenTo, warmEngines, type WarmEngine } from './warmEngines.js';
 
 export type { WaitingTimer } from './durableTimers.js';
 
@@ -211,34 +212,47 @@ function waitingOf(api: any, scopes: Map<string, InstanceScope>): WaitingTask {
 /** Starts a new instance and runs it until it waits or ends. */
 export async function startInstance(sourceContext: unknown, data: DossierData): Promise<RunResult> {
   const timers = new RecordingTimers();
-  const engine = newEngine(sourceContext, () => data, timers);
+  const holder = { current: data };
+  const engine = newEngine(sourceContext, () => holder.current, timers);
   const starts = EventSubProcesses.from(null);
   const observed = observe(() => engine.stop());
   starts.observe(observed.listener);
   engine.once('error', (err: Error) => observed.errors.push({ message: err.message, elementId: null }));
   await runaway(observed, () => engine.execute({ listener: observed.listener }));
-  return finish(engine, observed, timers, starts);
+  return keptWarm(await finish(engine, observed, timers, starts), { engine, sourceContext, timers, data: holder });
 }
 
 /**
  * Recovers a stored instance into a fresh engine, lets `act` move it (signal
  * a task, fire a timer, deliver a message) and runs until the instance waits
- * again or ends. No engine outlives the call.
+ * again or ends. The engine the run that wrote this very state left behind is
+ * taken instead of recovering, when this process still has it (warmEngines.ts):
+ * it is inert between operations and used by one operation at a time.
  */
 async function continueInstance(sourceContext: unknown, state: unknown, data: DossierData, act: (execution: any, timers: RecordingTimers, starts: EventSubProcesses) => void): Promise<RunResult> {
-  const timers = new RecordingTimers();
-  const engine = newEngine(sourceContext, () => data, timers);
+  const warm = warmEngines.take(state, sourceContext);
+  const timers = warm?.timers ?? new RecordingTimers();
+  const holder = warm?.data ?? { current: data };
+  holder.current = data;
+  const engine = warm?.engine ?? newEngine(sourceContext, () => holder.current, timers);
   const starts = EventSubProcesses.from(state);
   // The state was just read from the database for this call: no copy needed.
-  engine.recover(state);
+  if (!warm) engine.recover(state);
   const observed = observe(() => engine.stop());
   starts.observe(observed.listener);
+  engine.removeAllListeners('error');
   engine.once('error', (err: Error) => observed.errors.push({ message: err.message, elementId: null }));
-  const execution = await runaway(observed, () => engine.resume({ listener: observed.listener }));
+  const execution = warm ? listenTo(engine, observed.listener) : await runaway(observed, () => engine.resume({ listener: observed.listener }));
   // Resuming replays nothing we record, but start from a clean slate anyway.
   observed.flowsTaken.length = 0;
   await runaway(observed, () => act(execution, timers, starts));
-  return finish(engine, observed, timers, starts);
+  return keptWarm(await finish(engine, observed, timers, starts), { engine, sourceContext, timers, data: holder });
+}
+
+/** An instance still running is kept warm for its next operation, under the state its run wrote. */
+function keptWarm(result: RunResult, warm: WarmEngine): RunResult {
+  if (!result.ended) warmEngines.keep(result.state, warm);
+  return result;
 }
 
 /** Fires one waiting BPMN timer (its due time on our rows has passed). */

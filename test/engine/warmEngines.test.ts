@@ -1,0 +1,88 @@
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
+import { FixedClock } from '../support/fixedClock.js';
+import { engineFor, fixture, seedDepartments } from '../support/engineHarness.js';
+import { WarmEngines, warmEngines } from '../../engine/runtime/warmEngines.js';
+import type { OnestopEngine } from '../../engine/onestopEngine.js';
+
+// The engine a step leaves behind is kept for the dossier's next step, and
+// used only when the row holds exactly the state that engine wrote.
+
+let db: TestDatabase;
+const applicant = { name: 'Lê Văn Cường', idNumber: '001190000003' };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDepartments(db.pool);
+  await engineFor(db.pool, new FixedClock('2026-03-02T09:00:00+07:00')).deploy(await fixture('engine', 'linked.bpmn'));
+});
+afterAll(() => db.drop());
+
+/** Submits with the first engine, then completes the steps one at a time by the next engines in turn; the steps done and the history. */
+async function walk(engines: OnestopEngine[], childName: string) {
+  const submitted = await engines[0].submit('T.LINKED', { applicant, data: { childName, area: 500 } });
+  const done: string[] = [];
+  for (let i = 1; ; i++) {
+    const dossier = await engines[i % engines.length].getDossier(submitted.code);
+    const next = dossier.openTasks.sort((a, b) => a.elementId.localeCompare(b.elementId))[0];
+    if (!next) break;
+    await engines[i % engines.length].completeTask(next.id, { actor: 'x', data: next.elementId === 'Task_Register' ? { certificateNumber: '7' } : {} });
+    done.push(next.elementId);
+  }
+  const { rows } = await db.pool.query<{ type: string; element: string | null }>(
+    `SELECT e.type, e.payload->>'elementId' AS element FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1 ORDER BY e.id`,
+    [submitted.code],
+  );
+  const { rows: status } = await db.pool.query<{ status: string }>('SELECT status FROM dossiers WHERE code = $1', [submitted.code]);
+  return { done, history: rows, status: status[0].status };
+}
+
+test('steps moved by one server from its warm engines, and alternately by two servers on one database, end the same way', async () => {
+  const clock = new FixedClock('2026-03-02T09:00:00+07:00');
+  const one = engineFor(db.pool, clock);
+  const before = { ...warmEngines.taken };
+  const alone = await walk([one], 'A');
+  // Every step after the submission found the engine the previous one left.
+  expect(warmEngines.taken.warm - before.warm).toBe(alone.done.length);
+
+  // Two servers (each its own definitions, so its own warm engines): each step
+  // finds the row written by the other one, recovers it, and never uses its own older engine.
+  const a = engineFor(db.pool, clock);
+  const b = engineFor(db.pool, clock);
+  const mid = { ...warmEngines.taken };
+  const shared = await walk([a, b], 'B');
+  expect(warmEngines.taken.warm - mid.warm).toBe(0);
+  expect(shared.status).toBe('resolved');
+  expect(shared).toEqual({ ...alone, history: alone.history });
+});
+
+test('a warm engine is taken once, only for the state it wrote and the definition it runs, and the oldest goes first', () => {
+  const cache = new WarmEngines(2);
+  const definition = {};
+  const warm = (n: number) => ({ engine: { n }, sourceContext: definition, timers: {} as never, data: { current: {} } });
+  const s1: Record<string, unknown> = { definitions: [] };
+  cache.keep(s1, warm(1));
+  expect(typeof s1.runRevision).toBe('string');
+  // The same state read back (a copy, as from the database) finds it, once.
+  const read = JSON.parse(JSON.stringify(s1));
+  expect(cache.take(read, {})).toBeNull();
+  expect(cache.take(read, definition)?.engine).toEqual({ n: 1 });
+  expect(cache.take(read, definition)).toBeNull();
+  // A state another server wrote, or one written before revisions, finds nothing.
+  expect(cache.take({ definitions: [], runRevision: 'elsewhere' }, definition)).toBeNull();
+  expect(cache.take({ definitions: [] }, definition)).toBeNull();
+
+  const states = [1, 2, 3].map((n) => {
+    const s: Record<string, unknown> = {};
+    cache.keep(s, warm(n));
+    return s;
+  });
+  expect(cache.count).toBe(2);
+  expect(cache.take(states[0], definition)).toBeNull();
+  expect(cache.take(states[2], definition)?.engine).toEqual({ n: 3 });
+
+  const off = new WarmEngines(0);
+  const s: Record<string, unknown> = {};
+  off.keep(s, warm(4));
+  expect(off.count).toBe(0);
+  expect(s.runRevision).toBeUndefined();
+});
