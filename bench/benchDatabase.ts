@@ -24,8 +24,8 @@ export interface BenchDatabase {
  * server named by DATABASE_URL (never the one the URL names, which may hold
  * real dossiers), else an embedded PostgreSQL in a temporary folder.
  */
-export async function openBenchDatabase(poolSize: number): Promise<BenchDatabase> {
-  const opened = process.env.DATABASE_URL ? await onServer(process.env.DATABASE_URL) : await embedded();
+export async function openBenchDatabase(poolSize: number, keepIn?: string): Promise<BenchDatabase> {
+  const opened = keepIn ? await kept(keepIn) : process.env.DATABASE_URL ? await onServer(process.env.DATABASE_URL) : await embedded();
   const pool = createPool(opened.url, poolSize);
   const close = async () => {
     await pool.end().catch(() => {});
@@ -103,6 +103,15 @@ function removeClusterSync(tempDir: string, dataDir: string): void {
     waitForExitSync(pid, 3_000);
   }
   rmSync(tempDir, { recursive: true, force: true });
+}
+
+/**
+ * An embedded PostgreSQL in a folder that outlives the run (created on first
+ * use, reused after): `close` stops the server and leaves the folder.
+ */
+async function kept(folder: string): Promise<Opened> {
+  const db = await startEmbeddedPostgres({ dataDir: path.join(path.resolve(folder), 'pg'), database: 'onestop_bench' });
+  return { url: db.connectionString, source: 'embedded (kept)', dispose: () => db.stop() };
 }
 
 async function embedded(): Promise<Opened> {

@@ -2,8 +2,12 @@
 // build it with set-based SQL, then measure the read paths over HTTP, the
 // breach sweep, the step on it against an empty database, and one server
 // process against two. SCALE=<dossiers> for a smaller year; SCALE_HOLD=1 keeps
-// the database and a server up after the load, for EXPLAIN by hand.
+// the database and a server up after the load, for EXPLAIN by hand;
+// SCALE_KEEP=<folder> keeps the year's cluster there and reuses it on the next
+// run of the same SCALE (new migrations are applied to it, the load is skipped).
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Metric } from '../benchmark.js';
@@ -30,6 +34,8 @@ const CLIENTS = 8;
 const READ_BUDGET_MS = 8 * 60_000;
 
 const log = (m: string) => console.error(`[bench:scale] ${m}`);
+/** SCALE_ONLY=sweep,reads,http,step runs only those phases (a quicker look on a kept year); all by default. */
+const phase = (name: 'sweep' | 'reads' | 'http' | 'step') => !process.env.SCALE_ONLY || process.env.SCALE_ONLY.split(',').includes(name);
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -38,29 +44,44 @@ async function main(): Promise<number> {
   const communes = Math.max(1, Math.round((FULL_YEAR_COMMUNES * dossiers) / FULL_YEAR_DOSSIERS));
   const homeCommune = Math.min(12, communes);
   const figures: Record<string, Metric> = { scale_dossiers: dossiers, scale_communes: communes };
-  const db = await openScaleDatabase(12, log);
+  const keepIn = process.env.SCALE_KEEP || undefined;
+  const yearFile = keepIn ? path.join(keepIn, 'year.json') : '';
+  const keptYear = keepIn && existsSync(yearFile) ? (JSON.parse(await readFile(yearFile, 'utf8')) as { dossiers: number; figures: Record<string, Metric> }) : null;
+  if (keptYear && keptYear.dossiers !== dossiers) throw new Error(`${keepIn} holds a year of ${keptYear.dossiers} dossiers, not ${dossiers}: set SCALE=${keptYear.dossiers} or another SCALE_KEEP`);
+  const openStart = Date.now();
+  const db = await openScaleDatabase(12, log, keepIn);
+  if (keptYear) {
+    Object.assign(figures, keptYear.figures, { scale_reused: true, scale_reuse_open_and_migrate_s: Math.round((Date.now() - openStart) / 1000) });
+    log(`reusing the year in ${keepIn} (written ${keptYear.figures.scale_loaded_at}); open and migrate took ${figures.scale_reuse_open_and_migrate_s} s`);
+  }
   const servers: ServerProcess[] = [];
   let empty: Awaited<ReturnType<typeof openSiblingDatabase>> | null = null;
   try {
     // The sample procedures deployed through the engine, and one real dossier per path moved through it.
     const core = createOnestopEngine({ pool: db.pool, time: calendarTimeRules(() => new Date(), singleCalendar(compileCalendar(DEFAULT_CALENDAR))), log: () => {} });
-    await core.loadProcessesFolder(path.join(ROOT, 'processes'));
-    const templates = await recordTemplatePaths(db.pool, PATHS);
-    log(`${templates.length} paths recorded from the engine; writing ${dossiers.toLocaleString('en')} dossiers over ${communes} communes`);
     const now = new Date();
-    const loadStart = Date.now();
-    const loaded = await loadYear(db.url, templates, { dossiers, communes, homeCommune, now }, log);
-    figures.scale_load_s = Math.round((Date.now() - loadStart) / 1000);
-    for (const [k, v] of Object.entries(loaded.counts)) figures[`scale_${k}`] = v;
-    figures.scale_online_share = Math.round((loaded.counts.online / dossiers) * 1000) / 1000;
-    figures.scale_pending_share = Math.round((loaded.counts.pending / dossiers) * 1000) / 1000;
-    figures.scale_pending_overdue_share = Math.round((loaded.counts.pending_overdue / Math.max(1, loaded.counts.pending)) * 1000) / 1000;
-    const { rows: size } = await db.pool.query<{ bytes: number }>(`SELECT pg_database_size(current_database())::bigint AS bytes`);
-    figures.scale_db_size_mb = Math.round(size[0].bytes / 1024 / 1024);
-    log(`year written in ${figures.scale_load_s} s: ${JSON.stringify(loaded.counts)}; database ${figures.scale_db_size_mb} MB`);
+    if (!keptYear) {
+      await core.loadProcessesFolder(path.join(ROOT, 'processes'));
+      const templates = await recordTemplatePaths(db.pool, PATHS);
+      log(`${templates.length} paths recorded from the engine; writing ${dossiers.toLocaleString('en')} dossiers over ${communes} communes`);
+      const loadStart = Date.now();
+      const loaded = await loadYear(db.url, templates, { dossiers, communes, homeCommune, now }, log);
+      figures.scale_load_s = Math.round((Date.now() - loadStart) / 1000);
+      for (const [k, v] of Object.entries(loaded.counts)) figures[`scale_${k}`] = v;
+      figures.scale_online_share = Math.round((loaded.counts.online / dossiers) * 1000) / 1000;
+      figures.scale_pending_share = Math.round((loaded.counts.pending / dossiers) * 1000) / 1000;
+      figures.scale_pending_overdue_share = Math.round((loaded.counts.pending_overdue / Math.max(1, loaded.counts.pending)) * 1000) / 1000;
+      const { rows: size } = await db.pool.query<{ bytes: number }>(`SELECT pg_database_size(current_database())::bigint AS bytes`);
+      figures.scale_db_size_mb = Math.round(size[0].bytes / 1024 / 1024);
+      log(`year written in ${figures.scale_load_s} s: ${JSON.stringify(loaded.counts)}; database ${figures.scale_db_size_mb} MB`);
+      if (keepIn) {
+        figures.scale_loaded_at = now.toISOString();
+        await writeFile(yearFile, JSON.stringify({ dossiers, figures }, null, 1));
+      }
+    }
 
     // The deadline sweep, with no server running: first what the load left unrecorded (nothing, if the year is consistent), then 5,000 overdue.
-    Object.assign(figures, await measureSweep(db.pool, core, log));
+    if (phase('sweep')) Object.assign(figures, await measureSweep(db.pool, core, log));
 
     // The real server, and keys as an administrator makes them.
     const adminToken = `scale-admin-${randomBytes(12).toString('hex')}`;
@@ -80,29 +101,35 @@ async function main(): Promise<number> {
       await new Promise((resolve) => process.once('SIGINT', resolve));
       return 0;
     }
-    const codes = await sampleCodes(db.pool, 2000);
-    const paths = readPaths({ url, keys, inboxDepartment: inbox.department, codes, ...periods(now) });
-    const latencies = await measureReadPaths(paths, CLIENTS, Date.now() + READ_BUDGET_MS, log);
-    for (const [p, r] of latencies) {
-      figures[`${p.key}_p50_ms`] = r.p50;
-      figures[`${p.key}_p95_ms`] = r.p95;
-      if (r.failures) figures[`${p.key}_failures`] = `${r.failures}: ${r.firstFailure}`;
+    if (phase('reads')) {
+      const codes = await sampleCodes(db.pool, 2000);
+      const paths = readPaths({ url, keys, inboxDepartment: inbox.department, codes, ...periods(now) });
+      const latencies = await measureReadPaths(paths, CLIENTS, Date.now() + READ_BUDGET_MS, log);
+      for (const [p, r] of latencies) {
+        figures[`${p.key}_p50_ms`] = r.p50;
+        figures[`${p.key}_p95_ms`] = r.p95;
+        if (r.failures) figures[`${p.key}_failures`] = `${r.failures}: ${r.firstFailure}`;
+      }
     }
 
     // A second server on the same database: steps over HTTP through one, then through both.
-    servers.push(await startServerProcess({ databaseUrl: db.url, adminToken, receivingAgency: communeAgency(homeCommune), log }));
-    Object.assign(figures, await httpStepsOneVsTwo([servers[0].url, servers[1].url], adminToken, db.pool, log));
+    if (phase('http')) {
+      servers.push(await startServerProcess({ databaseUrl: db.url, adminToken, receivingAgency: communeAgency(homeCommune), log }));
+      Object.assign(figures, await httpStepsOneVsTwo([servers[0].url, servers[1].url], adminToken, db.pool, log));
+    }
     await Promise.all(servers.splice(0).map((s) => s.stop()));
 
     // The engine's step on the year's database against an empty one on the same server.
-    empty = await openSiblingDatabase(db, `onestop_empty_${Date.now().toString(36)}`);
-    const emptyPool = createPool(empty.url, 12);
-    await migrate(emptyPool);
-    const emptyDb = { pool: emptyPool, url: empty.url, source: db.source, close: () => emptyPool.end() };
-    try {
-      Object.assign(figures, await stepRatioVsEmpty(db, emptyDb, log));
-    } finally {
-      await emptyPool.end();
+    if (phase('step')) {
+      empty = await openSiblingDatabase(db, `onestop_empty_${Date.now().toString(36)}`);
+      const emptyPool = createPool(empty.url, 12);
+      await migrate(emptyPool);
+      const emptyDb = { pool: emptyPool, url: empty.url, source: db.source, close: () => emptyPool.end() };
+      try {
+        Object.assign(figures, await stepRatioVsEmpty(db, emptyDb, log));
+      } finally {
+        await emptyPool.end();
+      }
     }
     const { rows: sizeEnd } = await db.pool.query<{ bytes: number }>(`SELECT pg_database_size(current_database())::bigint AS bytes`);
     figures.scale_db_size_mb_end = Math.round(sizeEnd[0].bytes / 1024 / 1024);

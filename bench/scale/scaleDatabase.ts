@@ -16,9 +16,9 @@ const EMBEDDED_SETTINGS: Record<string, string> = {
   work_mem: '32MB',
 };
 
-export async function openScaleDatabase(poolSize: number, log: (m: string) => void): Promise<BenchDatabase> {
-  const db = await openBenchDatabase(poolSize);
-  if (db.source === 'embedded') {
+export async function openScaleDatabase(poolSize: number, log: (m: string) => void, keepIn?: string): Promise<BenchDatabase> {
+  const db = await openBenchDatabase(poolSize, keepIn);
+  if (db.source.startsWith('embedded')) {
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
     try {
