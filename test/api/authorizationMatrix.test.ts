@@ -133,6 +133,10 @@ const ROWS: Row[] = [
     call: () => api().delete('/api/departments/VPDKDD/webhook'),
   },
   { name: 'GET /api/webhook-deliveries', allow: { admin: 200 }, call: () => api().get('/api/webhook-deliveries') },
+  { name: 'GET /api/notices/templates', allow: { admin: 200 }, call: () => api().get('/api/notices/templates') },
+  { name: 'PUT /api/notices/templates/{kind}', allow: { admin: 200 }, call: () => api().put('/api/notices/templates/received').send({ subject: 'Đã tiếp nhận hồ sơ {ma_ho_so}', body: 'Hẹn trả: {ngay_hen_tra}' }) },
+  { name: 'DELETE /api/notices/templates/{kind}', allow: { admin: 200 }, call: () => api().delete('/api/notices/templates/received') },
+  { name: 'GET /api/notices/deliveries', allow: { admin: 200 }, call: () => api().get('/api/notices/deliveries') },
   {
     name: 'POST /api/procedures', allow: { analyst: 200 },
     prepare: async () => ({ xml: await sample('birth-residence-insurance.bpmn') }),
