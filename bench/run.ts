@@ -11,6 +11,7 @@ import { microCosts } from './microCosts.js';
 import { deadlineTimers } from './deadlineTimers.js';
 import { documentUploads } from './documentUploads.js';
 import { lintSpeed } from './lintSpeed.js';
+import { largeModel } from './largeModel.js';
 
 // The benchmarks, in order; a new one is one more line here. Most important
 // first: on a slow host the last ones are skipped to keep the run bounded.
@@ -25,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
   runtimeSteps,
   documentUploads,
   lintSpeed,
+  largeModel,
 ];
 
 /** Whole-run budget; modules size their loops from what is left of it. */
