@@ -19,6 +19,8 @@ import { ARTIFACTS, ensureDesignerBuilt } from '../designer/support/designerBrow
 import { ROOT } from '../support/engineHarness.js';
 import { pdfContent } from '../printing/pdfText.js';
 import { qrMatrix } from '../../engine/printing/qrMatrix.js';
+import { pdfBytes, pngBytes } from '../documents/support/sampleFiles.js';
+import { readFile } from 'node:fs/promises';
 
 jest.setTimeout(60_000);
 
@@ -170,4 +172,41 @@ test('the search box finds a dossier by its code; an unknown code is said so in 
   expect(await page.locator('#cz-received').innerText()).toBe('02/03/2026 09:00');
   await page.click('#cz-lang');
   await page.locator('#cz-supplement h2', { hasText: 'Giấy tờ cần bổ sung' }).waitFor();
+});
+
+test('a resolved dossier with an e-result: the wrong secret is refused in Vietnamese, the receipt’s secret gives its papers', async () => {
+  await tb.engine.deploy(await readFile(path.join(ROOT, 'test/documents/fixtures/papers.bpmn'), 'utf8'));
+  const desk = await createKey(tb, 'desk');
+  const justice = await createKey(tb, 'officer', 'TUPHAP_XA');
+  const leaders = await createKey(tb, 'officer', 'UBND_XA_LANHDAO');
+  const d = (await tb.api.post('/api/dossiers').set(bearer(desk))
+    .field('dossier', JSON.stringify({ procedureCode: 'T.PAPERS', channel: 'direct', applicant: { name: 'Lê Văn An', idNumber: '001090000111' }, data: {} }))
+    .attach('TO_KHAI', pdfBytes(), 'to-khai.pdf').attach('BAN_VE', pngBytes(), 'ban-ve.png').expect(201)).body;
+  await tb.api.post(`/api/tasks/${d.tasks[0].id}/complete`).set(bearer(justice)).send({ data: {} }).expect(200);
+  const sign = (await tb.api.get(`/api/tasks?dossierCode=${d.code}`).set(bearer(leaders)).expect(200)).body.items[0];
+  const permit = (await tb.api.post(`/api/tasks/${sign.id}/documents`).set(bearer(leaders)).field('documentCode', 'GIAY_PHEP').attach('file', pdfBytes('giấy phép'), 'giay-phep.pdf').expect(201)).body;
+  await tb.api.post(`/api/tasks/${sign.id}/complete`).set(bearer(leaders)).send({ data: {}, documents: [permit.id] }).expect(200);
+
+  // The one refusal this walk asks for: a wrong secret.
+  const wrong = 'AAAA-BBBB-CCCC';
+  page.removeAllListeners('response');
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !res.url().includes(`secret=${wrong}`)) problems.push(`HTTP ${res.status()} ${res.url()}`);
+  });
+  await page.goto(`${served.url}/tra-cuu/${encodeURIComponent(d.code)}`);
+  await loaded(page);
+  expect(await page.locator('#cz-status').innerText()).toBe('Hồ sơ đã có kết quả. Mời Ông/Bà đến nhận kết quả.');
+  await page.fill('#cz-secret', wrong);
+  await page.click('#cz-eresult-get');
+  await page.locator('#cz-eresult-out', { hasText: 'Mã bí mật không đúng với hồ sơ này.' }).waitFor();
+  expect(await englishWordsOnPage(page)).toEqual([]);
+
+  await page.fill('#cz-secret', d.resultSecret);
+  await page.click('#cz-eresult-get');
+  const paper = page.locator('#cz-eresult-out a', { hasText: 'Giấy phép đã ký số' });
+  await paper.waitFor();
+  const download = await fetch(new URL((await paper.getAttribute('href'))!, served.url));
+  expect(download.status).toBe(200);
+  expect(download.headers.get('content-type')).toBe('application/pdf');
+  expect(await englishWordsOnPage(page)).toEqual([]);
 });
