@@ -190,6 +190,15 @@ test('a person who is an officer of several departments acts for the department 
   expect(history.match(/Hai Phòng \(@two\.departments\)/g)?.length).toBeGreaterThanOrEqual(4);
 });
 
+test('a person refused by the role check of a documents route is recorded in the documents access log', async () => {
+  const analyst = await onboard(tb, 'nosy.analyst', [{ role: 'analyst' }], 'Chuyên viên Tò mò');
+  const desk = await onboard(tb, 'desk.for.papers', [{ role: 'desk' }]);
+  const d = (await tb.api.post('/api/dossiers').set(asPerson(desk)).send(birthDossier()).expect(201)).body;
+  await tb.api.get(`/api/dossiers/${d.code}/documents`).set(asPerson(analyst)).expect(403);
+  const log = await tb.db.pool.query(`SELECT actor, action, detail FROM document_access_log WHERE dossier_code = $1`, [d.code]);
+  expect(log.rows).toEqual([{ actor: 'Chuyên viên Tò mò (@nosy.analyst)', action: 'refused', detail: 'listDossierDocuments needs the role desk, supervisor, officer; the caller is analyst' }]);
+});
+
 test('CSV import: a dry run shows the errors of each line and creates nobody; then everyone in one go', async () => {
   const bad = ['username,fullName,role,department,password', 'csv.one,Một,officer,TUPHAP_XA,', 'csv.two,Hai,officer,', 'csv.three,Ba,chief,BHXH,', 'csv.one,Một,lead,TUPHAP_XA,'].join('\n');
   const preview = (await tb.api.post('/api/people/import?dryRun=true').set(bearer(tb.admin)).send({ csv: bad }).expect(200)).body;
