@@ -42,12 +42,12 @@ const DURING_PASSWORD_CHANGE = new Set(['whoAmI', 'signOut', 'changePassword']);
 /** Resolves the bearer token to its key; every refusal says what was wrong with the credentials. */
 export async function authenticate(keys: KeyLookup, req: Request): Promise<ApiKeyRow> {
   const header = req.headers.authorization;
-  if (!header) throw unauthorized('this endpoint needs an API key: send "Authorization: Bearer <token>"');
+  if (!header) throw unauthorized('this endpoint needs an API key: send "Authorization: Bearer <token>"').because('session-ended', { why: 'none' });
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthorized('the Authorization header must be "Bearer <token>"');
   const key = await keys.ofToken(match[1]);
-  if (!key) throw unauthorized('the API key is not valid');
-  if (key.revokedAt) throw unauthorized(`this API key ("${key.name}") was revoked at ${key.revokedAt.toISOString()}`);
+  if (!key) throw unauthorized('the API key is not valid').because('session-ended', { why: 'key' });
+  if (key.revokedAt) throw unauthorized(`this API key ("${key.name}") was revoked at ${key.revokedAt.toISOString()}`).because('key-revoked', { at: key.revokedAt.toISOString() });
   return key;
 }
 
@@ -58,7 +58,7 @@ const lowerFirst = (s: string) => s.replace(/^./, (c) => c.toLowerCase());
 export function authorize(route: RouteSpec, key: ApiKeyRow): void {
   if (route.roles === 'public') return;
   if (!(route.roles as readonly string[]).includes(key.role)) {
-    throw forbidden(`${lowerFirst(route.summary)} needs the role ${roleList(route.roles)}; this key ("${key.name}") is ${article(key.role)} ${key.role} key`);
+    throw forbidden(`${lowerFirst(route.summary)} needs the role ${roleList(route.roles)}; this key ("${key.name}") is ${article(key.role)} ${key.role} key`).because('role-required', { roles: route.roles.join(',') });
   }
 }
 
@@ -81,17 +81,17 @@ export async function callerFor(route: RouteSpec, req: Request, deps: AuthDeps):
     return systemCaller(req, key);
   }
   const live = await deps.sessions!.resolve(cookie, deps.config!.session);
-  if (!live) throw unauthorized('your session has ended (signed out, expired, or the account was deactivated): sign in again');
+  if (!live) throw unauthorized('your session has ended (signed out, expired, or the account was deactivated): sign in again').because('session-ended', { why: 'ended' });
   const csrf = csrfProblem(req, live.session.csrfToken);
   if (csrf) throw forbidden(csrf);
   if (live.person.mustChangePassword && !DURING_PASSWORD_CHANGE.has(route.operationId)) {
-    throw forbidden('change your password first (POST /api/session/password): an administrator set the one you signed in with');
+    throw forbidden('change your password first (POST /api/session/password): an administrator set the one you signed in with').because('password-change');
   }
   const membership = membershipFor(route.roles as readonly PersonRole[], live.memberships);
   if (!membership) {
     const have = live.memberships.map((m) => (m.department ? `${m.role} of ${m.department}` : m.role)).join(', ') || 'no membership';
     await deps.roleRefused?.(route, req, { actor: personActor(live.person), has: have });
-    throw forbidden(`${lowerFirst(route.summary)} needs the role ${roleList(route.roles)}; ${live.person.username} is ${have}`);
+    throw forbidden(`${lowerFirst(route.summary)} needs the role ${roleList(route.roles)}; ${live.person.username} is ${have}`).because('role-required', { roles: (route.roles as readonly string[]).join(',') });
   }
   const role = apiRoleOf(membership);
   const departments = officerDepartments(live.memberships);

@@ -78,6 +78,8 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       status: { type: 'integer', minimum: 400, maximum: 599 },
       detail: { type: 'string' },
       instance: { type: 'string' },
+      code: { type: 'string', description: 'What happened, stable (e.g. `dossier-not-found`, `period-reversed`, `process-stuck`): a client words its own sentence from it and `params`, in its language; `detail` is the English one.' },
+      params: { type: 'object', additionalProperties: { type: ['string', 'number'] }, description: 'The values the sentence of `code` names (a dossier code, a date, a count).' },
       errors: {
         type: 'array',
         items: closed(
@@ -88,6 +90,8 @@ export const SCHEMAS: Record<string, JsonSchema> = {
             rule: { type: 'string' },
             severity: { type: 'string' },
             message: { type: 'string' },
+            code: { type: 'string', description: 'What is wrong with the field (a JSON Schema keyword such as `required`, `maxLength`, `pattern`, or a rule’s code).' },
+            params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
           },
           ['message'],
         ),

@@ -1,7 +1,7 @@
 import type { ResolvedDeps } from '../apiDeps.js';
 import { DOSSIER_STATUSES, type Channel, type DossierStatus } from '../../engine/index.js';
 import { actingFor } from '../auth/departmentScope.js';
-import { invalidData } from '../http/problem.js';
+import { invalidData, periodReversed } from '../http/problem.js';
 import { created, ok, type RouteSpec } from '../http/route.js';
 import { withPapers } from './documentRoutes.js';
 import { PAGE_QUERY, pageOf, periodEnd, periodQuery, periodStart } from '../http/queryParams.js';
@@ -75,17 +75,22 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
         procedureCode: { schema: PROCEDURE_CODE, description: 'Only this procedure’s.' },
         overdue: { schema: { type: 'boolean' }, description: 'true: only pending dossiers past their promised date; false: all others.' },
         applicantIdNumber: { schema: { type: 'string', minLength: 1, maxLength: 20 }, description: 'Only this citizen’s (personal identification number).' },
+        q: { schema: { type: 'string', minLength: 1, maxLength: 100 }, description: 'The desk’s search: any part of the dossier code, the applicant’s name, ID number or phone, case-insensitive.' },
+        channel: { schema: { type: 'string', enum: ['online', 'direct', 'post'] }, description: 'Only dossiers received through this channel.' },
         ...periodQuery('Received'),
         ...PAGE_QUERY,
       },
       responses: { 200: { description: 'One page', schema: ref('DossierPage') } },
       async handler({ query }) {
         const p = pageOf(query);
+        if (query.from && query.to && query.from > query.to) throw periodReversed(query.from, query.to);
         const page = await deps.engine.read.dossierList({
           status: query.status as DossierStatus | undefined,
           procedureCode: query.procedureCode,
           overdue: query.overdue,
           applicantIdNumber: query.applicantIdNumber,
+          search: query.q,
+          channel: query.channel,
           receivedFrom: periodStart(query.from),
           receivedBefore: periodEnd(query.to),
           now: deps.clock(),

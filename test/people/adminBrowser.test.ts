@@ -40,7 +40,7 @@ test('the administrator signs in with the password given, must change it, and la
   await page.fill('#ws-username', 'ops.admin');
   await page.fill('#ws-password', 'not-the-password');
   await page.click('#ws-login');
-  await page.locator('#ws-login-error', { hasText: 'wrong username or password' }).waitFor();
+  await page.locator('#ws-login-error', { hasText: 'Sai tên đăng nhập hoặc mật khẩu.' }).waitFor();
   await page.fill('#ws-password', PASSWORD);
   await page.click('#ws-login');
   await page.locator('#ws-change-form').waitFor().catch(async (err) => {

@@ -28,7 +28,7 @@ export function formatDate(value: string | Date | null | undefined): string {
   return p ? `${pad(p.d)}/${pad(p.m)}/${p.y}` : String(value);
 }
 
-/** 02/03/2026 09:30 */
+/** 02/03/2026 09:30 (Vietnam time): the one way both the designer and the workspace write an instant. */
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
   const p = vnParts(value);
@@ -57,9 +57,14 @@ export function formatWorkingHours(ms: number, lang: Lang): string {
   return `${n} working ${n === '1' ? 'hour' : 'hours'}`;
 }
 
-/** còn 2 giờ làm việc · quá hạn 1,5 giờ làm việc (and the English). */
-export function formatTimeLeft(ms: number | null, lang: Lang): string {
+/**
+ * còn 2 giờ làm việc · quá hạn 1,5 giờ làm việc (and the English). `overdue`:
+ * the deadline has passed though no working time has run since (out of
+ * office hours): "quá hạn", never "còn 0 giờ làm việc".
+ */
+export function formatTimeLeft(ms: number | null, lang: Lang, overdue = false): string {
   if (ms === null) return lang === 'vi' ? 'không có hạn' : 'no deadline';
+  if (overdue && ms >= 0) return lang === 'vi' ? 'quá hạn' : 'overdue';
   const amount = formatWorkingHours(ms, lang);
   if (ms < 0) return lang === 'vi' ? `quá hạn ${amount}` : `${amount} overdue`;
   return lang === 'vi' ? `còn ${amount}` : `${amount} left`;

@@ -298,6 +298,11 @@ export class OnestopApi {
     return answer(this.http.POST('/api/dossiers/{code}/refuse', { params: { path: { code } }, body: { reasons } }));
   }
 
+  /** The citizen takes the dossier back (open steps are cancelled). */
+  withdrawDossier(code: string, reason?: string) {
+    return answer(this.http.POST('/api/dossiers/{code}/withdraw', { params: { path: { code } }, body: reason ? { reason } : {} }));
+  }
+
   stopDossier(code: string, reason: string) {
     return answer(this.http.POST('/api/dossiers/{code}/stop', { params: { path: { code } }, body: { reason } }));
   }

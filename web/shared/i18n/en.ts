@@ -2,6 +2,7 @@
 
 import type { Catalog } from './vi.js';
 import { problemsEn } from './problemsEn.js';
+import { deskEn } from './deskEn.js';
 import { waitsEn } from './waitsEn.js';
 import { publishingEn } from './publishingEn.js';
 import { documentsEn } from './documentsEn.js';
@@ -206,6 +207,7 @@ export const en: Catalog = {
     'new.end': 'Result returned',
   },
   workspace: {
+    ...deskEn,
     ...waitsEn,
     ...documentsEn,
     'app.title': 'Linked one-stop',

@@ -4,6 +4,7 @@
 // Placeholders are written {name} (see ./i18n.ts).
 
 import { problemsVi } from './problemsVi.js';
+import { deskVi } from './deskVi.js';
 import { waitsVi } from './waitsVi.js';
 import { publishingVi } from './publishingVi.js';
 import { documentsVi } from './documentsVi.js';
@@ -208,6 +209,7 @@ export const vi = {
     'new.end': 'Trả kết quả',
   },
   workspace: {
+    ...deskVi,
     ...waitsVi,
     ...documentsVi,
     'app.title': 'Một cửa liên thông',

@@ -43,6 +43,7 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
     el('label', { for: 'ws-from' }, tr('dash.from')), fromInput,
     el('label', { for: 'ws-to' }, tr('dash.to')), toInput,
     el('button', { type: 'submit' }, tr('dash.apply')));
+  const periodError = el('div', { class: 'ws-form-error', id: 'ws-period-error', role: 'alert', hidden: true });
   const tiles = el('div', { class: 'ws-tiles', id: 'ws-tiles' });
   const breaches = el('section', { class: 'ws-card', id: 'ws-breaches' });
   const atRisk = el('section', { class: 'ws-card', id: 'ws-atrisk' });
@@ -63,6 +64,7 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
   const digitisation = el('section', { class: 'ws-card', id: 'ws-digitisation' });
   fill(root, el('div', { class: 'ws-dashboard' },
     el('div', { class: 'ws-card-head' }, el('h1', {}, tr('dash.title')), periodForm),
+    periodError,
     tiles,
     el('div', { class: 'ws-columns ws-columns-even' }, breaches, atRisk),
     charts,
@@ -78,6 +80,14 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
     fromInput.setAttribute('aria-invalid', String(!f));
     toInput.setAttribute('aria-invalid', String(!t));
     if (!f || !t) return;
+    if (f > t) {
+      // A reversed period: said next to it, the figures of the old one cleared, and nothing asked again until it is corrected.
+      badPeriod(tr('dash.periodReversed'));
+      fromInput.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    periodBad = false;
+    periodError.hidden = true;
     from = f;
     to = t;
     history.replaceState(null, '', `/app/dashboard?from=${from}&to=${to}&groupBy=${groupBy}`);
@@ -135,7 +145,8 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
     const key = JSON.stringify([currentLang(), rows.map((r) => [r.key, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate, r.resolvedTotal]), report.from, report.to]);
     if (chart.canvas.dataset.key === key) return;
     chart.canvas.dataset.key = key;
-    chart.data.labels = rows.map((r) => r.key);
+    // Bars named as people know them (the department's name, not its code).
+    chart.data.labels = rows.map((r) => rowName(report, r));
     chart.data.datasets[0].data = rows.map((r) => Math.round(((r.resolvedEarly + r.resolvedOnTime) / r.resolvedTotal) * 1000) / 10);
     chart.data.datasets[1].data = rows.map((r) => Math.round((r.resolvedLate / r.resolvedTotal) * 1000) / 10);
     chart.data.datasets[0].label = tr('dash.chartOnTime');
@@ -143,7 +154,8 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
     (chart.canvas.parentElement as HTMLElement).style.height = `${Math.max(120, 60 + rows.length * 34)}px`;
     chart.update('none');
     chart.canvas.setAttribute('aria-label', rows.map((r) => `${rowName(report, r)}: ${formatPercent(onTimeRate(r), currentLang())}`).join('; '));
-    chart.canvas.dataset.labels = JSON.stringify(chart.data.labels);
+    chart.canvas.dataset.labels = JSON.stringify(rows.map((r) => r.key));
+    chart.canvas.dataset.names = JSON.stringify(chart.data.labels);
     chart.canvas.dataset.onTime = JSON.stringify(chart.data.datasets[0].data);
     update(box, rows.length ? el('ul', {}, ...rows.map((r) => el('li', { 'data-key': r.key },
       el('strong', {}, `${r.key}`), ` ${rowName(report, r)}: `,
@@ -180,7 +192,7 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
             link(href, String(g.count)),
             link(href, String(g.dossiers)),
             formatDateTime(g.oldestDueAt),
-            chip(formatTimeLeft(-(g.overdueWorkingMs ?? 0), lang), 'late'),
+            chip(formatTimeLeft(-(g.overdueWorkingMs ?? 0), lang, true), 'late'),
           ], { 'data-department': g.department ?? '', 'data-procedure': g.procedureCode });
         }),
         { id: 'ws-breach-groups' })) : el('p', { class: 'ws-muted', id: 'ws-no-breaches' }, tr('dash.noBreaches')));
@@ -290,13 +302,38 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
       el('ul', {}, ...list.map((p) => el('li', {}, link(`/app/heatmap/${encodeURIComponent(p.code)}`, `${p.code} – ${p.name}`))))));
   };
 
+  let periodBad = false;
+  const badPeriod = (message: string) => {
+    periodBad = true;
+    data = null;
+    periodError.hidden = false;
+    fill(periodError, message);
+    for (const box of [tiles, breaches, atRisk, progress, form06, serviceIndex, digitisation, departmentRates, procedureRates]) fill(box);
+    departmentChart.data.labels = [];
+    departmentChart.data.datasets.forEach((d) => (d.data = []));
+    departmentChart.update();
+    procedureChart.data.labels = [];
+    procedureChart.data.datasets.forEach((d) => (d.data = []));
+    procedureChart.update();
+    root.dataset.loaded = 'true';
+  };
+
   const load = async () => {
+    if (periodBad) return;
     const period = { from: from || undefined, to: to || undefined };
-    const [b, a, byProcedure, byDepartment, index] = await Promise.all([
-      ctx.api.openBreaches(), ctx.api.atRisk(),
-      ctx.api.form06({ ...period, groupBy: 'procedure' }), ctx.api.form06({ ...period, groupBy: 'department' }),
-      ctx.api.serviceIndex(period),
-    ]);
+    let answers;
+    try {
+      answers = await Promise.all([
+        ctx.api.openBreaches(), ctx.api.atRisk(),
+        ctx.api.form06({ ...period, groupBy: 'procedure' }), ctx.api.form06({ ...period, groupBy: 'department' }),
+        ctx.api.serviceIndex(period),
+      ]);
+    } catch (err) {
+      if ((err as { problem?: { code?: string } }).problem?.code !== 'period-reversed') throw err;
+      return badPeriod((err as Error).message);
+    }
+    const [b, a, byProcedure, byDepartment, index] = answers;
+    periodError.hidden = true;
     data = { breaches: b, atRisk: a, byProcedure, byDepartment, index };
     ctx.setAsOf(b.asOf);
     render();

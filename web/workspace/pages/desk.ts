@@ -8,9 +8,13 @@
 import type { DossierSummary, JsonSchema, NewDossier, Procedure, SubmittedDossier } from '../../shared/api/client.js';
 import { el, fill, update } from '../../shared/dom.js';
 import { chip, link, row, table } from '../widgets/blocks.js';
-import { formatDateTime, formatTimeLeft } from '../../shared/format.js';
+import { formatDateTime, formatTimeLeft, parseVnDateTime } from '../../shared/format.js';
+import { fieldProblemsOf } from '../../shared/i18n/problemText.js';
+import { applicantFieldsOf, bindApplicant } from '../widgets/applicantBinding.js';
+import { dossierSearch } from '../widgets/dossierSearch.js';
 import { currentLang, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
 import { printElement } from '../widgets/print.js';
+import { receiptSlip } from '../widgets/receipt.js';
 import { SchemaForm } from '../widgets/schemaForm.js';
 import { startFormFromBpmn } from '../widgets/bpmnForms.js';
 import { apologyForm, returnButton, supplementButton } from '../widgets/deskActions.js';
@@ -62,6 +66,9 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
       el('option', { value: '' }, tr('desk.chooseProcedure')),
       ...procedures.map((p) => el('option', { value: p.code, selected: receive?.procedure?.code === p.code }, `${p.code} – ${p.name}`)));
     const channel = el('select', { id: 'ws-channel' }, ...(['direct', 'online', 'post'] as const).map((c) => el('option', { value: c }, tr(`channel.${c}` as WorkspaceKey))));
+    // A paper dossier entered after the fact: when it was received (the server bounds it and records who dated it back).
+    const receivedAt = el('input', { id: 'ws-received-at', type: 'text', inputmode: 'numeric', placeholder: 'dd/mm/yyyy hh:mm', autocomplete: 'off' });
+    const receivedAtError = el('div', { class: 'ws-field-error', id: 'ws-received-at-error', role: 'alert' });
     const applicant = new SchemaForm(APPLICANT_SCHEMA(), { id: 'ws-applicant' });
     // The browser's own checks would stop at the first field; ours show every one.
     applicant.element.querySelector<HTMLInputElement>('#ws-applicant-email')?.setAttribute('type', 'email');
@@ -73,12 +80,14 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
     const form = el('form', { class: 'ws-form ws-reception', id: 'ws-reception', novalidate: true },
       el('div', { class: 'ws-field' }, el('label', { for: 'ws-procedure' }, tr('desk.procedure')), select),
       el('fieldset', { class: 'ws-group' }, el('legend', {}, tr('desk.applicant')), applicant.element,
-        el('div', { class: 'ws-field' }, el('label', { for: 'ws-channel' }, tr('desk.channel')), channel)),
+        el('div', { class: 'ws-field' }, el('label', { for: 'ws-channel' }, tr('desk.channel')), channel),
+        el('div', { class: 'ws-field', 'data-field': 'receivedAt' }, el('label', { for: 'ws-received-at' }, tr('desk.receivedAt')), receivedAt,
+          el('div', { class: 'ws-hint' }, tr('desk.receivedAtHint')), receivedAtError)),
       el('fieldset', { class: 'ws-group' }, el('legend', {}, tr('desk.startForm')), dataBox),
       papersBox,
       error,
       el('div', { class: 'ws-actions' }, submit));
-    const state = { procedure: null as Procedure | null, applicant, data: null as SchemaForm | null, papers: null as ReceptionPapers | null, receipt: null, element: form };
+    const state = { procedure: null as Procedure | null, applicant, data: null as SchemaForm | null, papers: null as ReceptionPapers | null, receipt: null, element: form, syncApplicant: () => {} };
     receive = state;
     select.addEventListener('change', async () => {
       state.procedure = null;
@@ -95,7 +104,12 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
       fill(papersBox, state.papers?.element ?? null);
       state.procedure = procedure;
       state.data = new SchemaForm(schema, { id: 'ws-data' });
-      fill(dataBox, schema?.title ? el('p', { class: 'ws-form-title' }, String(schema.title)) : null, state.data.element);
+      const hasFields = Object.keys((schema?.properties ?? {}) as object).length > 0;
+      // A procedure without a reception form: nothing more to fill (the officer's "no form: complete" hint is not for the desk).
+      if (hasFields) fill(dataBox, schema?.title ? el('p', { class: 'ws-form-title' }, String(schema.title)) : null, state.data.element);
+      else fill(dataBox, el('p', { class: 'ws-muted', id: 'ws-no-start-form' }, tr('desk.noStartForm')));
+      // The applicant is typed once: the form's own applicant fields follow the header.
+      state.syncApplicant = bindApplicant(state.data.element, 'ws-data', applicant.element, 'ws-applicant', applicantFieldsOf(schema));
     });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -104,7 +118,15 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
         error.hidden = false;
         return void fill(error, tr('desk.selectProcedureFirst'));
       }
-      const problems = [...applicant.validate(), ...state.data.validate()];
+      state.syncApplicant();
+      fill(receivedAtError);
+      const receivedText = receivedAt.value.trim();
+      const receivedIso = receivedText ? parseVnDateTime(receivedText) : null;
+      const receivedProblem = receivedText && !receivedIso ? tr('desk.receivedAtBad')
+        : receivedIso && Date.parse(receivedIso) > Date.now() ? tr('desk.receivedAtFuture') : null;
+      if (receivedProblem) fill(receivedAtError, receivedProblem);
+      receivedAt.toggleAttribute('aria-invalid', !!receivedProblem);
+      const problems = [...applicant.validate(), ...state.data.validate(), ...(receivedProblem ? [receivedProblem] : [])];
       if (problems.length) {
         error.hidden = false;
         fill(error, tr('desk.fixErrors', { count: problems.length }));
@@ -116,6 +138,7 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
         applicant: applicant.values() as NewDossier['applicant'],
         data: state.data.values(),
         channel: channel.value as NewDossier['channel'],
+        ...(receivedIso ? { receivedAt: receivedIso } : {}),
       };
       submit.disabled = true;
       fill(submit, tr('desk.submitting'));
@@ -129,8 +152,10 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
         // The server's errors on the fields they name: the applicant's and the form's.
         const items = err instanceof ApiError ? (err.problem?.errors ?? []) as Array<{ path: string; message: string; in?: string }> : [];
         const rest = state.data.showErrors(applicant.showErrors(items, '/applicant'), '/data');
+        const receivedRefusal = rest.filter((r) => r.path === '/receivedAt');
+        if (receivedRefusal.length) fill(receivedAtError, ...fieldProblemsOf({ problem: { errors: receivedRefusal } }, () => tr('desk.receivedAt')));
         error.hidden = false;
-        fill(error, tr('inbox.serverRefused', { detail: (err as Error).message }), ...rest.map((r) => el('div', {}, `${r.path}: ${r.message}`)));
+        fill(error, (err as Error).message, ...fieldProblemsOf({ problem: { errors: rest.filter((r) => r.path !== '/receivedAt') } }).map((text) => el('div', {}, text)));
         (form.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
       }
     });
@@ -138,17 +163,15 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
   };
 
   const showReceipt = (r: SubmittedDossier, procedure: Procedure, body: NewDossier) => {
-    const slip = el('article', { class: 'ws-receipt', id: 'ws-receipt', 'data-code': r.code },
-      el('h2', {}, tr('desk.receiptTitle')),
-      el('dl', { class: 'ws-facts' },
-        el('dt', {}, tr('desk.receiptCode')), el('dd', { id: 'ws-receipt-code', class: 'ws-code' }, r.code),
-        el('dt', {}, tr('desk.receiptProcedure')), el('dd', {}, `${procedure.name} (${procedure.code})`),
-        el('dt', {}, tr('desk.receiptApplicant')), el('dd', {}, `${body.applicant.name} – ${body.applicant.idNumber}`),
-        el('dt', {}, tr('desk.receiptReceived')), el('dd', {}, formatDateTime(r.receivedAt)),
-        el('dt', {}, tr('desk.receiptPromised')), el('dd', { id: 'ws-receipt-promised', class: 'ws-code' }, formatDateTime(r.dueAt)),
-        el('dt', {}, tr('desk.receiptSteps')), el('dd', {}, r.tasks.map((t) => `${t.name} – ${ctx.departmentName(t.department)}`).join('; '))),
-      receiptSecret((r as { resultSecret?: string }).resultSecret),
-      el('p', { class: 'ws-hint' }, tr('desk.receiptLookup')));
+    const slip = receiptSlip({
+      code: r.code,
+      procedure: `${procedure.name} (${procedure.code})`,
+      applicant: `${body.applicant.name} – ${body.applicant.idNumber}`,
+      receivedAt: r.receivedAt,
+      dueAt: r.dueAt,
+      steps: r.tasks.map((t) => `${t.name} – ${ctx.departmentName(t.department)}`).join('; '),
+      secret: receiptSecret((r as { resultSecret?: string }).resultSecret),
+    });
     fill(panel, slip, el('div', { class: 'ws-actions ws-no-print' },
       el('button', { type: 'button', class: 'ws-primary', id: 'ws-print-receipt', onclick: () => printElement(slip) }, tr('desk.printReceipt')),
       link(`/app/dossiers/${encodeURIComponent(r.code)}`, tr('inbox.openDossier')),
@@ -226,14 +249,8 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
         : el('p', { class: 'ws-muted' }, tr('dash.noAtRisk')));
     } else if (tab === 'find') {
       if (panel.querySelector('#ws-find')) return;
-      const input = el('input', { id: 'ws-find-code', type: 'text', placeholder: '000.00.12.H26-260302-0001', spellcheck: 'false' });
-      const form = el('form', { id: 'ws-find', class: 'ws-form ws-inline-form' },
-        el('label', { for: 'ws-find-code' }, tr('desk.findCode')), input, el('button', { type: 'submit', class: 'ws-primary' }, tr('desk.find')));
-      form.addEventListener('submit', (e) => {
-        e.preventDefault();
-        if (input.value.trim()) ctx.navigate(`/app/dossiers/${encodeURIComponent(input.value.trim())}`);
-      });
-      fill(panel, el('h2', {}, tr('desk.tabFind')), form);
+      // Found on the server by any part of the code, the applicant's name, ID number or phone.
+      fill(panel, el('h2', {}, tr('desk.tabFind')), dossierSearch(ctx, ctx.query.get('q') ?? ''));
     }
   };
 

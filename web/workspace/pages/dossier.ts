@@ -15,10 +15,20 @@ import { waitingOnCard } from '../widgets/waits.js';
 import { printElement } from '../widgets/print.js';
 import { allFieldsFromBpmn } from '../widgets/bpmnForms.js';
 import { apologyForm, returnButton, supplementButton } from '../widgets/deskActions.js';
-import { acceptForm, feesForm, refuseForm, stopForm } from '../widgets/lifecycleActions.js';
+import { acceptForm, feesForm, refuseForm, stopForm, withdrawForm } from '../widgets/lifecycleActions.js';
+import { receiptSlip } from '../widgets/receipt.js';
 import { statusChip, timelinessChip } from '../widgets/statusChips.js';
 import { applicantSchema, dataTable } from '../widgets/dossierData.js';
 import type { Page, PageContext } from '../pageContext.js';
+
+const WORKING_DAY_MS = 8 * 3_600_000;
+
+/** Past its promised date, even when no working time has run since (evening, weekend). */
+const overdue = (d: Dossier, progress: DossierProgress) => !!d.dueAt && Date.parse(d.dueAt) < Date.parse(progress.asOf);
+
+/** Late, or late within one working day: when an apology letter is due. */
+const isAtRisk = (d: Dossier, progress: DossierProgress) =>
+  overdue(d, progress) || (progress.workingMsLeft !== null && progress.workingMsLeft < WORKING_DAY_MS);
 
 export async function dossierPage(ctx: PageContext): Promise<Page> {
   const code = ctx.params.code;
@@ -75,10 +85,10 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
         d.ruleSet ? el('dt', {}, tr('dossier.ruleSet')) : null, d.ruleSet ? el('dd', { id: 'ws-rule-set', title: d.ruleSet.id }, d.ruleSet.name) : null,
         sync ? el('dt', {}, tr('dossier.portalSync')) : null,
         sync ? el('dd', { id: 'ws-portal-sync', 'data-synchronised': String(sync.synchronised) },
-          sync.synchronised ? chip(tr('dossier.portalSynced', { n: sync.delivered }), 'ok') : chip(tr('dossier.portalPending'), 'soon'), sync.reason ? ` ${sync.reason}` : '') : null,
+          sync.synchronised ? chip(tr('dossier.portalSynced', { n: sync.delivered }), 'ok') : chip(tr('dossier.portalPending'), 'soon'), sync.reason && currentLang() === 'en' ? ` ${sync.reason}` : '') : null,
         pending && progress.workingMsLeft !== null ? el('dt', {}, tr('dossier.timeLeft')) : null,
         pending && progress.workingMsLeft !== null
-          ? el('dd', {}, chip(formatTimeLeft(progress.workingMsLeft, currentLang()), progress.workingMsLeft < 0 ? 'late' : 'info'))
+          ? el('dd', {}, chip(formatTimeLeft(progress.workingMsLeft, currentLang(), overdue(d, progress)), progress.workingMsLeft < 0 || overdue(d, progress) ? 'late' : 'info'))
           : null));
 
     // The diagram's marks, redrawn only when a step moved.
@@ -166,7 +176,9 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
 
     const names = new Map<string, string>();
     for (const e of history) if (e.type === 'task.created') names.set(String(e.payload.taskId), String(e.payload.name));
-    update(timeline, el('h2', {}, tr('dossier.timeline')), el('ol', { class: 'ws-timeline' }, ...history.map((e) => {
+    // Oldest first, by when it happened (a paper dossier's reception dated back comes before what was entered after it).
+    const chronological = history.map((e, i) => ({ e, i })).sort((a, b) => Date.parse(a.e.at) - Date.parse(b.e.at) || a.i - b.i).map((x) => x.e);
+    update(timeline, el('h2', {}, tr('dossier.timeline')), el('ol', { class: 'ws-timeline' }, ...chronological.map((e) => {
       const p = e.payload as Record<string, unknown>;
       const name = String(p.name ?? names.get(String(p.taskId)) ?? p.elementId ?? '');
       return el('li', { 'data-type': e.type },
@@ -179,19 +191,44 @@ export async function dossierPage(ctx: PageContext): Promise<Page> {
   const renderActions = async () => {
     if (ctx.me.role !== 'desk' || !last) return;
     const d = last.dossier;
-    const key = `${d.status.name}|${!!d.apology}|${currentLang()}`;
+    const atRisk = isAtRisk(d, last.progress);
+    const key = `${d.status.name}|${!!d.apology}|${atRisk}|${currentLang()}`;
     if (key === actionKey) return;
     actionKey = key;
     const done = () => void ctx.refreshNow();
     const items: Array<HTMLElement | null> = [];
     if (d.status.name === 'supplement_requested') items.push(el('p', {}, supplementButton(ctx, d.code, done)));
     if (d.status.name === 'resolved') items.push(el('p', {}, returnButton(ctx, d.code, done)));
-    if (['processing', 'supplement_requested'].includes(d.status.name) && !d.apology) items.push(await apologyForm(ctx, d.code, d.dueAt, done));
+    // The apology letter only when the promised date is at risk (within a working day) or passed.
+    if (['processing', 'supplement_requested'].includes(d.status.name) && !d.apology && atRisk) items.push(await apologyForm(ctx, d.code, d.dueAt, done));
     if (d.status.name === 'new') items.push(acceptForm(ctx, d.code, done), refuseForm(ctx, d.code, done));
     if (d.status.name === 'awaiting_fees') items.push(feesForm(ctx, d.code, done));
     if (['processing', 'supplement_requested', 'awaiting_fees'].includes(d.status.name)) items.push(stopForm(ctx, d.code, done));
+    if (['new', 'received', 'processing', 'supplement_requested', 'awaiting_fees'].includes(d.status.name)) items.push(withdrawForm(ctx, d.code, done));
+    // The receipt again, for a citizen who lost it (not for an online filing the desk has not accepted).
+    const reprint = d.status.name !== 'new' && d.status.name !== 'refused'
+      ? el('button', { type: 'button', id: 'ws-reprint-receipt', class: 'ws-primary', onclick: () => reprintReceipt() }, tr('dossier.reprintReceipt'))
+      : null;
     actions.hidden = false;
-    fill(actions, el('h2', {}, tr('dossier.deskActions')), ...(items.length ? items : [el('p', { class: 'ws-muted' }, tr('dossier.noDeskAction'))]));
+    fill(actions, el('div', { class: 'ws-card-head' }, el('h2', {}, tr('dossier.deskActions')), reprint),
+      ...(items.length ? items : [el('p', { class: 'ws-muted' }, tr('dossier.noDeskAction'))]), receiptBox);
+  };
+
+  const receiptBox = el('div', { id: 'ws-receipt-box', class: 'ws-print-only-box' });
+  const reprintReceipt = () => {
+    if (!last) return;
+    const { dossier: d, controlSlip } = last;
+    const slipNode = receiptSlip({
+      code: d.code,
+      procedure: `${d.procedureName} (${d.procedureCode})`,
+      applicant: [d.applicant.name, d.applicant.idNumber].filter((x) => typeof x === 'string' && x).join(' – ') || '—',
+      receivedAt: d.receivedAt,
+      dueAt: d.dueAt,
+      steps: controlSlip.departments.map((c) => ctx.departmentName(c)).join('; '),
+      reprintedAt: new Date().toISOString(),
+    });
+    fill(receiptBox, slipNode);
+    printElement(slipNode);
   };
 
   const load = async () => {

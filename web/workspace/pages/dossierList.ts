@@ -11,6 +11,8 @@ import { chip, link, row, table } from '../widgets/blocks.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../../shared/format.js';
 import { currentLang, tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
 import { statusChip, timelinessChip } from '../widgets/statusChips.js';
+import { dossierFilters } from '../widgets/dossierFilters.js';
+import { dossierTable } from '../widgets/dossierSearch.js';
 import type { Page, PageContext } from '../pageContext.js';
 
 const PAGE = 100;
@@ -23,7 +25,10 @@ export async function dossierListPage(ctx: PageContext): Promise<Page> {
   const summary = el('p', { id: 'ws-list-summary' });
   const body = el('div', { id: 'ws-list', class: 'ws-scroll' });
   const more = el('button', { type: 'button', id: 'ws-list-more', hidden: true }, tr('common.more'));
-  fill(root, el('section', { class: 'ws-card' }, title, summary, body, more));
+  // The plain list (no `source`): filters and pages, all in the address so a list can be shared and reloaded.
+  const filters = source ? null : dossierFilters(ctx);
+  const pager = el('nav', { class: 'ws-pager', id: 'ws-list-pager', hidden: true, 'aria-label': tr('list.title') });
+  fill(root, el('section', { class: 'ws-card' }, title, filters?.element ?? null, summary, body, more, pager));
   await ctx.departments();
   let limit = PAGE;
   more.addEventListener('click', () => {
@@ -75,7 +80,7 @@ export async function dossierListPage(ctx: PageContext): Promise<Page> {
         [tr('list.code'), tr('list.procedure'), tr('list.breachStep'), tr('dash.department'), tr('inbox.due'), tr('dash.overdue')],
         r.items.map((b) => row([
           link(`/app/dossiers/${encodeURIComponent(b.dossierCode)}`, b.dossierCode), b.procedureName, b.step ?? tr('dash.promisedDate'),
-          b.department ? ctx.departmentName(b.department) : '—', formatDateTime(b.dueAt), chip(formatTimeLeft(-(b.overdueWorkingMs ?? 0), currentLang()), 'late'),
+          b.department ? ctx.departmentName(b.department) : '—', formatDateTime(b.dueAt), chip(formatTimeLeft(-(b.overdueWorkingMs ?? 0), currentLang(), true), 'late'),
         ], { 'data-dossier': b.dossierCode })),
         { id: 'ws-list-table' }) : el('p', { class: 'ws-muted' }, tr('list.empty')));
       ctx.setAsOf(r.asOf);
@@ -93,16 +98,45 @@ export async function dossierListPage(ctx: PageContext): Promise<Page> {
         { id: 'ws-list-table' }) : el('p', { class: 'ws-muted' }, tr('list.empty')));
       ctx.setAsOf(r.asOf);
     } else {
-      const params: Record<string, string | number | boolean | undefined> = { limit };
-      for (const name of ['status', 'procedureCode', 'overdue', 'from', 'to', 'applicantIdNumber']) if (q.get(name)) params[name] = q.get(name)!;
-      const r = await ctx.api.dossiers(params);
-      update(title, Object.keys(params).length > 1 ? tr('list.filtered') : tr('list.title'));
+      const params: Record<string, string | number | boolean | undefined> = { limit: PAGE, offset: Math.max(0, Number(q.get('offset')) || 0) };
+      for (const name of ['status', 'procedureCode', 'overdue', 'from', 'to', 'applicantIdNumber', 'q', 'channel']) if (q.get(name)) params[name] = q.get(name)!;
+      let r;
+      try {
+        r = await ctx.api.dossiers(params);
+      } catch (err) {
+        // A refused filter (a reversed period…) says why next to the filters, and no old list stays under it.
+        filters?.showError(err);
+        update(summary);
+        update(body);
+        pager.hidden = true;
+        summary.dataset.total = '';
+        root.dataset.loaded = 'true';
+        return;
+      }
+      filters?.showError(null);
+      update(title, Object.keys(params).length > 2 ? tr('list.filtered') : tr('list.title'));
       update(summary, tr('list.count', { count: r.total }));
       summary.dataset.total = String(r.total);
-      update(body, r.items.length ? summaryRows(r.items, null) : el('p', { class: 'ws-muted' }, tr('list.empty')));
-      more.hidden = r.total <= r.items.length;
+      update(body, r.items.length ? dossierTable(r.items, 'ws-list-table') : el('p', { class: 'ws-muted' }, tr('list.empty')));
+      renderPager(r.total, Number(params.offset));
     }
     root.dataset.loaded = 'true';
+  };
+
+  const renderPager = (total: number, offset: number) => {
+    const pages = Math.max(1, Math.ceil(total / PAGE));
+    const page = Math.floor(offset / PAGE) + 1;
+    pager.hidden = pages <= 1;
+    const go = (to: number) => {
+      const next = new URLSearchParams(location.search);
+      if (to > 0) next.set('offset', String(to));
+      else next.delete('offset');
+      ctx.navigate(`/app/dossiers?${next.toString()}`);
+    };
+    update(pager,
+      el('button', { type: 'button', id: 'ws-list-prev', disabled: page <= 1, onclick: () => go(offset - PAGE) }, tr('list.prev')),
+      el('span', { id: 'ws-list-page' }, tr('list.pageOf', { page, pages })),
+      el('button', { type: 'button', id: 'ws-list-next', disabled: page >= pages, onclick: () => go(offset + PAGE) }, tr('list.next')));
   };
 
   await load();

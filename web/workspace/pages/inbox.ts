@@ -17,6 +17,7 @@ import { applicantSchema, dataTable } from '../widgets/dossierData.js';
 import { statusChip, urgencyChip } from '../widgets/statusChips.js';
 import { type Page, type PageContext } from '../pageContext.js';
 import { ApiError } from '../../shared/api/client.js';
+import { fieldProblemsOf } from '../../shared/i18n/problemText.js';
 import { dossierDocuments, resultPapersFromBpmn, stepResultPapers } from '../widgets/documents.js';
 
 export async function inboxPage(ctx: PageContext): Promise<Page> {
@@ -81,7 +82,7 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
           class: `ws-urgency-${t.urgency}${t.id === taskId ? ' ws-selected' : ''}`,
         });
       }),
-      { id: 'ws-inbox-table' }));
+      { id: 'ws-inbox-table', class: 'ws-table ws-cards' }));
   };
 
   const claimTask = async (id: string) => {
@@ -227,7 +228,8 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
       const problems = err instanceof ApiError ? (err.problem?.errors ?? []) as Array<{ path: string; message: string; in?: string }> : [];
       const rest = form.showErrors(problems, '/data');
       formError.hidden = false;
-      fill(formError, tr('inbox.serverRefused', { detail: (err as Error).message }), ...rest.map((r) => el('div', {}, `${r.path}: ${r.message}`)));
+      // In the reader's words: a procedure that cannot go on says the supervisor was told; other fields are named.
+      fill(formError, (err as Error).message, ...fieldProblemsOf({ problem: { errors: rest } }).map((text) => el('div', {}, text)));
       form.focusFirstError();
     }
   };
@@ -260,7 +262,14 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
       return;
     }
     renderTask(message);
+    // The step just opened comes into view (below the list on a tablet), once per step.
+    if (shownFor !== task.id) {
+      shownFor = task.id;
+      detail.scrollIntoView({ block: 'start' });
+      (detail.querySelector('h2') as HTMLElement | null)?.setAttribute('tabindex', '-1');
+    }
   };
+  let shownFor: string | null = null;
 
   const refresh = async () => {
     inbox = await ctx.api.inbox(department ? { department } : {});

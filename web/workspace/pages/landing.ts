@@ -13,7 +13,9 @@ export function landingPage(ctx: PageContext, app: Session): Page {
   const render = () => {
     const me = app.me;
     if (!me) {
-      fill(root, signInForm(ctx, app));
+      // Sent here because the server no longer knew the sign-in: say why before asking again.
+      const ended = ctx.query.get('ended') ? el('p', { class: 'ws-form-error', role: 'alert', id: 'ws-session-ended' }, tr('landing.sessionEnded')) : null;
+      fill(root, ended, signInForm(ctx, app));
       (root.querySelector('#ws-username') as HTMLInputElement | null)?.focus();
       return;
     }

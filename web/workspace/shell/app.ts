@@ -145,6 +145,13 @@ export class WorkspaceApp implements Session {
     this.navigate('/');
   }
 
+  /** The server no longer knows the sign-in (expired, signed out elsewhere, revoked): say so on the sign-in page, and come back here after. */
+  private signInEnded(): void {
+    const here = location.pathname.startsWith('/app') ? `&next=${encodeURIComponent(location.pathname + location.search)}` : '';
+    this.forget();
+    this.navigate(`/?ended=1${here}`, true);
+  }
+
   private keepCsrf(token: string | null): void {
     this.csrf = token;
     storeCsrf(token);
@@ -198,6 +205,8 @@ export class WorkspaceApp implements Session {
       return;
     }
     const route = ROUTES.find((r) => r.pattern.test(path));
+    // Until the page's first answer: a loading state, not a blank page.
+    fill(root, el('p', { class: 'ws-loading ws-muted', role: 'status', id: 'ws-loading' }, tr('common.loading')));
     if (!route) {
       fill(root, el('p', { class: 'ws-error' }, tr('common.notFound', { detail: path })));
       return;
@@ -227,12 +236,12 @@ export class WorkspaceApp implements Session {
 
   showError(root: HTMLElement, err: unknown): void {
     if (err instanceof ApiError && err.status === 401) {
-      this.signOut();
+      this.signInEnded();
       return;
     }
-    const detail = err instanceof Error ? err.message : String(err);
-    const key: WorkspaceKey = err instanceof ApiError && err.status === 403 ? 'common.forbidden' : err instanceof ApiError && err.status === 404 ? 'common.notFound' : 'common.error';
-    fill(root, el('p', { class: 'ws-error', role: 'alert', ...(err instanceof ApiError && err.status === 403 ? { 'data-refused': '' } : {}) }, tr(key, { detail })));
+    // A refusal of the server is already a sentence in the reader's language (ApiError); anything else is an error of the page.
+    const text = err instanceof ApiError ? err.message : tr('common.error', { detail: err instanceof Error ? err.message : String(err) });
+    fill(root, el('p', { class: 'ws-error', role: 'alert', ...(err instanceof ApiError && err.status === 403 ? { 'data-refused': '' } : {}) }, text));
   }
 
   // ---------------------------------------------------------------- polling
@@ -262,7 +271,7 @@ export class WorkspaceApp implements Session {
       .catch((err: unknown) => {
         // A page left while its refresh was under way has nothing to say any more.
         if (page !== this.page) return;
-        if (err instanceof ApiError && err.status === 401) this.signOut();
+        if (err instanceof ApiError && err.status === 401) this.signInEnded();
         else if (err instanceof ApiError && err.status === 0) this.setOffline(true);
         else this.notify(tr('common.error', { detail: (err as Error).message }), 'error');
       })
@@ -307,10 +316,23 @@ export class WorkspaceApp implements Session {
     else void this.render();
   }
 
+  /** Says how an action went: in the footer, and as a toast at the top of the page where the person is looking. */
   notify(message: string, kind: 'ok' | 'error' | 'info' = 'info'): void {
     const status = $('#ws-status')!;
     status.dataset.kind = kind;
     fill(status, message);
+    let box = $('#ws-toasts');
+    if (!box) {
+      box = el('div', { id: 'ws-toasts', class: 'ws-toasts', 'aria-live': kind === 'error' ? 'assertive' : 'polite' });
+      document.body.append(box);
+    }
+    const toast = el('div', { class: `ws-toast ws-toast-${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-kind': kind },
+      el('span', {}, message),
+      el('button', { type: 'button', class: 'ws-toast-close', 'aria-label': tr('common.closeMessage'), onclick: () => toast.remove() }, '×'));
+    box.append(toast);
+    // An error stays until read and closed (or the next three messages push it out); others fade after a while.
+    while (box.children.length > 3) box.firstElementChild!.remove();
+    if (kind !== 'error') setTimeout(() => toast.remove(), 8000);
   }
 
   setAsOf(iso: string): void {

@@ -14,8 +14,16 @@ export function chip(text: string, kind: 'late' | 'soon' | 'ok' | 'info' | 'mute
 }
 
 export function table(headers: Child[], rows: HTMLTableRowElement[], attrs: Attrs = {}): HTMLTableElement {
+  const heads = headers.map((h) => el('th', { scope: 'col' }, h));
+  // Each cell knows its column's name: on a narrow screen a `ws-cards` table shows every row as a card of labelled lines.
+  for (const r of rows) {
+    Array.from(r.cells).forEach((cell, i) => {
+      const label = heads[i]?.textContent;
+      if (label && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', label);
+    });
+  }
   return el('table', { class: 'ws-table', ...attrs },
-    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
+    el('thead', {}, el('tr', {}, ...heads)),
     el('tbody', {}, ...rows));
 }
 

@@ -8,6 +8,7 @@ import { el, fill } from '../../shared/dom.js';
 import { formatDate, formatDateTime, nextWeekday, parseVnDate, vnDateTimeIso, vnDay } from '../../shared/format.js';
 import { fieldMessage } from '../../shared/forms/fieldMessage.js';
 import { tr } from '../../shared/i18n/i18n.js';
+import { fieldProblemText } from '../../shared/i18n/problemText.js';
 
 type Ctx = PageContext;
 
@@ -56,7 +57,8 @@ export async function apologyForm(ctx: Ctx, code: string, dueAt: string | null, 
   const departments = await ctx.departments();
   const id = `ws-apology-${code.replace(/[^A-Za-z0-9]/g, '_')}`;
   const reason = el('textarea', { id: `${id}-reason`, rows: 2, maxlength: 2000 });
-  const department = el('select', { id: `${id}-department` }, ...departments.map((d) => el('option', { value: d.code }, d.name)));
+  // No unit is blamed by default: the desk chooses the one that caused the delay.
+  const department = el('select', { id: `${id}-department` }, el('option', { value: '' }, tr('form.choose')), ...departments.map((d) => el('option', { value: d.code }, d.name)));
   const base = dueAt ? vnDay(dueAt) : new Date().toISOString().slice(0, 10);
   const date = el('input', { id: `${id}-date`, type: 'text', inputmode: 'numeric', placeholder: 'dd/mm/yyyy', value: formatDate(nextWeekday(base)) });
   const errors = { reason: el('div', { class: 'ws-field-error' }), department: el('div', { class: 'ws-field-error' }), date: el('div', { class: 'ws-field-error' }) };
@@ -74,6 +76,10 @@ export async function apologyForm(ctx: Ctx, code: string, dueAt: string | null, 
     for (const box of [...Object.values(errors), general]) fill(box);
     if (!reason.value.trim()) {
       fill(errors.reason, fieldMessage('is required'));
+      return;
+    }
+    if (!department.value) {
+      fill(errors.department, fieldMessage('is required'));
       return;
     }
     const day = parseVnDate(date.value);
@@ -94,7 +100,7 @@ export async function apologyForm(ctx: Ctx, code: string, dueAt: string | null, 
       for (const item of items as Array<{ path?: string; message: string }>) {
         const box = item.path?.endsWith('/reason') ? errors.reason : item.path?.endsWith('/responsibleDepartment') ? errors.department : item.path?.endsWith('/newDueAt') ? errors.date : null;
         if (box) {
-          box.append(el('div', {}, fieldMessage(item.message)));
+          box.append(el('div', {}, fieldProblemText(item, (path) => tr(path.endsWith('/reason') ? 'desk.apologyReason' : path.endsWith('/newDueAt') ? 'desk.apologyDate' : 'desk.apologyDepartment'))));
           shown = true;
         }
       }

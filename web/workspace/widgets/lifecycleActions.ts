@@ -4,16 +4,16 @@
 // sentence when the move is not allowed.
 
 import { type PageContext } from '../pageContext.js';
-import { ApiError } from '../../shared/api/client.js';
 import { el } from '../../shared/dom.js';
 import { tr, type WorkspaceKey } from '../../shared/i18n/i18n.js';
 
 type Ctx = PageContext;
 
-const problemText = (err: unknown) => (err instanceof ApiError || err instanceof Error ? err.message : String(err));
+// The client words a refusal in the reader's language (ApiError's message).
+const problemText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** A small form: optional text input, a button, and the call it makes. */
-function actionForm(ctx: Ctx, o: { action: string; code: string; label: WorkspaceKey; input?: WorkspaceKey; extra?: HTMLElement[]; run: (text: string) => Promise<unknown>; done: () => void }): HTMLFormElement {
+function actionForm(ctx: Ctx, o: { action: string; code: string; label: WorkspaceKey; input?: WorkspaceKey; optional?: boolean; confirm?: WorkspaceKey; extra?: HTMLElement[]; run: (text: string) => Promise<unknown>; done: () => void }): HTMLFormElement {
   const id = `ws-${o.action}-${o.code.replace(/[^A-Za-z0-9]/g, '_')}`;
   const text = o.input ? el('input', { id: `${id}-text`, type: 'text', maxlength: 2000, size: 40 }) : null;
   const button = el('button', { type: 'submit', class: 'ws-primary', 'data-action': o.action, 'data-code': o.code }, tr(o.label));
@@ -21,17 +21,23 @@ function actionForm(ctx: Ctx, o: { action: string; code: string; label: Workspac
     ...(text && o.input ? [el('label', { for: text.id }, tr(o.input)), text] : []), ...(o.extra ?? []), button);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (text && !text.value.trim()) {
+    if (text && !o.optional && !text.value.trim()) {
       text.setAttribute('aria-invalid', 'true');
       return;
     }
+    // A move that cannot be undone is confirmed first.
+    if (o.confirm && !window.confirm(tr(o.confirm, { code: o.code }))) return;
     button.disabled = true;
+    // The answer appears next to the button as well as at the top of the page.
+    form.querySelector('.ws-inline-status')?.remove();
     try {
       await o.run(text?.value.trim() ?? '');
       ctx.notify(tr('lifecycle.done', { code: o.code }), 'ok');
+      form.append(el('span', { class: 'ws-inline-status ws-ok', role: 'status' }, tr('lifecycle.done', { code: o.code })));
       o.done();
     } catch (err) {
       ctx.notify(tr('common.error', { detail: problemText(err) }), 'error');
+      form.append(el('span', { class: 'ws-inline-status ws-error', role: 'alert' }, problemText(err)));
       button.disabled = false;
     }
   });
@@ -42,7 +48,11 @@ export const acceptForm = (ctx: Ctx, code: string, done: () => void) =>
   actionForm(ctx, { action: 'accept', code, label: 'lifecycle.accept', run: () => ctx.api.acceptDossier(code), done });
 
 export const refuseForm = (ctx: Ctx, code: string, done: () => void) =>
-  actionForm(ctx, { action: 'refuse', code, label: 'lifecycle.refuse', input: 'lifecycle.refuseReason', run: (reason) => ctx.api.refuseDossier(code, [reason]), done });
+  actionForm(ctx, { action: 'refuse', code, label: 'lifecycle.refuse', input: 'lifecycle.refuseReason', confirm: 'dossier.refuseConfirm', run: (reason) => ctx.api.refuseDossier(code, [reason]), done });
+
+/** The citizen takes the dossier back: any time before it is resolved (the reason is optional). */
+export const withdrawForm = (ctx: Ctx, code: string, done: () => void) =>
+  actionForm(ctx, { action: 'withdraw', code, label: 'dossier.withdraw', input: 'dossier.withdrawReason', optional: true, confirm: 'dossier.withdrawConfirm', run: (reason) => ctx.api.withdrawDossier(code, reason || undefined), done });
 
 export const stopForm = (ctx: Ctx, code: string, done: () => void) =>
   actionForm(ctx, { action: 'stop', code, label: 'lifecycle.stop', input: 'lifecycle.stopReason', run: (reason) => ctx.api.stopDossier(code, reason), done });

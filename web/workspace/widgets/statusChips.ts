@@ -23,7 +23,8 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 /** Late: "Quá hạn 1,5 giờ làm việc"; due today: "Đến hạn hôm nay · còn 1 giờ làm việc"; on track: "Còn 12 giờ làm việc". */
 export function urgencyChip(task: Pick<InboxTask, 'urgency' | 'workingMsLeft'>): HTMLElement {
-  const left = formatTimeLeft(task.workingMsLeft, currentLang());
+  // A late step is "quá hạn …" even when no working time has run past its due time yet.
+  const left = formatTimeLeft(task.workingMsLeft, currentLang(), task.urgency === 'late');
   const text = task.urgency === 'paused' || task.urgency === 'no_deadline' ? tr(`urgency.${task.urgency}` as WorkspaceKey)
     : task.urgency === 'due_today' ? `${tr('urgency.due_today')} · ${left}`
       : capitalize(left);
