@@ -539,6 +539,8 @@ export const en: Catalog = {
     'event.supplement.requested': 'Supplement requested',
     'event.supplement.received': 'Supplement received',
     'event.gateway.decided': 'Decision “{gateway}”: {target}',
+    'event.procedure.called': 'Called procedure {procedureCode} (version {version})',
+    'event.procedure.returned': 'Procedure {procedureCode} done, the dossier goes on',
     'event.dossier.rescheduled': 'Promised date changed',
     // People, sign-in and administration (issue 13).
     'nav.tasks': 'My tasks',

@@ -541,6 +541,8 @@ export const vi = {
     'event.supplement.requested': 'Yêu cầu bổ sung hồ sơ',
     'event.supplement.received': 'Công dân đã bổ sung hồ sơ',
     'event.gateway.decided': 'Rẽ nhánh “{gateway}”: {target}',
+    'event.procedure.called': 'Gọi thủ tục {procedureCode} (phiên bản {version})',
+    'event.procedure.returned': 'Thủ tục {procedureCode} đã xong, tiếp tục hồ sơ',
     'event.dossier.rescheduled': 'Điều chỉnh ngày hẹn trả',
     // People, sign-in and administration (issue 13).
     'nav.tasks': 'Việc của tôi',
