@@ -229,7 +229,7 @@ export function withPapers(deps: ResolvedDeps, route: RouteSpec): RouteSpec {
   const docs = () => deps.engine.documents;
   return {
     ...route,
-    description: `${route.description ?? ''} Papers: the procedure's required papers (onestop:documents) must come as files of a multipart/form-data submission (part \`dossier\` = this JSON, one file part per paper named by its code, PDF/JPEG/PNG/DOCX/XLSX), or be excused in the part \`papers\` with a note; otherwise 422 names the missing papers. The answer carries \`resultSecret\`, printed on the receipt: the citizen downloads the e-result with it.`,
+    description: `${route.description ?? ''} Papers: the procedure's required papers (onestop:documents) must come as files of a multipart/form-data submission (part \`dossier\` = this JSON, one file part per paper named by its code, PDF/JPEG/PNG/DOCX/XLSX), or be excused with a note, in the part \`papers\` or in the JSON's own \`papers\` (the only way for a JSON-only submission); otherwise 422 names the missing papers by code and name. The answer carries \`resultSecret\`, printed on the receipt: the citizen downloads the e-result with it.`,
     body: { ...route.body!, multipart: { schema: SUBMISSION_FORM, description: 'The dossier with its papers' } },
     async handler(input) {
       let body = input.body as { procedureCode: string };

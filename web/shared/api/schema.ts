@@ -633,7 +633,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a dossier
-         * @description Checks `data` against the procedure’s start form (422 with every problem), gives the dossier its code and promised return date, and routes its first steps. `receivedAt` is for a paper dossier entered after the fact: deadlines count from it; it may not be in the future. Papers: the procedure's required papers (onestop:documents) must come as files of a multipart/form-data submission (part `dossier` = this JSON, one file part per paper named by its code, PDF/JPEG/PNG/DOCX/XLSX), or be excused in the part `papers` with a note; otherwise 422 names the missing papers. The answer carries `resultSecret`, printed on the receipt: the citizen downloads the e-result with it.
+         * @description Checks `data` against the procedure’s start form (422 with every problem), gives the dossier its code and promised return date, and routes its first steps. `receivedAt` is for a paper dossier entered after the fact: deadlines count from it; it may not be in the future. Papers: the procedure's required papers (onestop:documents) must come as files of a multipart/form-data submission (part `dossier` = this JSON, one file part per paper named by its code, PDF/JPEG/PNG/DOCX/XLSX), or be excused with a note, in the part `papers` or in the JSON's own `papers` (the only way for a JSON-only submission); otherwise 422 names the missing papers by code and name. The answer carries `resultSecret`, printed on the receipt: the citizen downloads the e-result with it.
          *
          *     Roles: desk.
          */
