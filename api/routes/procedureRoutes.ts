@@ -28,7 +28,7 @@ function draftView(d: DraftRow) {
     publishRequestedAt: iso(d.publishRequestedAt),
     effectiveAt: iso(d.effectiveAt),
     publishedVersion: d.publishedVersion,
-    link: `/designer/?draft=${d.id}`,
+    link: `/designer/?ban-nhap=${d.id}`,
   };
 }
 

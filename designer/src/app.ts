@@ -32,7 +32,7 @@ type DocSource =
   | { kind: 'new' }
   | { kind: 'file'; fileName: string }
   | { kind: 'server'; code: string; version: number }
-  /** A draft saved on the server (shareable as /designer/?draft=<id>). */
+  /** A draft saved on the server (shareable as /designer/?ban-nhap=<id>). */
   | { kind: 'draft'; id: string; code: string | null; basedOnVersion: number | null };
 
 interface LintItem {
@@ -99,8 +99,8 @@ export class DesignerApp {
     } else if (!(await this.resumeSession())) {
       this.showSignIn();
     }
-    // A shared link: /designer/?draft=<id> opens that draft.
-    const draftId = new URLSearchParams(location.search).get('draft');
+    // A shared link: /designer/?ban-nhap=<id> (“bản nháp”) opens that draft.
+    const draftId = new URLSearchParams(location.search).get('ban-nhap');
     if (draftId && this.signedIn) await this.openDraft(draftId);
   }
 
@@ -298,7 +298,7 @@ export class DesignerApp {
       this.doc = { kind: 'draft', id: draft.id, code: draft.procedureCode, basedOnVersion: draft.basedOnVersion };
       this.savedXml = xml;
       await this.checkDirty();
-      history.replaceState(null, '', `${location.pathname}?draft=${encodeURIComponent(draft.id)}`);
+      history.replaceState(null, '', `${location.pathname}?ban-nhap=${encodeURIComponent(draft.id)}`);
       if (!quiet) this.status(t('status.draftSaved', { link: new URL(draft.link, location.origin).href }), 'ok');
       this.renderDoc();
       void this.loadDrafts();
@@ -329,13 +329,12 @@ export class DesignerApp {
         return;
       }
       this.serverProblems.clear();
-      const registry = this.modeler.get('elementRegistry');
       const answer = await askToPublish({
         what: this.docTitle(),
         warnings: draft.problems.filter((p) => p.severity === 'warning') as DialogProblem[],
         approvalRequired: draft.approvalRequired,
         now: new Date(),
-        nameOf: (id) => (id ? registry.get(id)?.businessObject?.name : undefined),
+        nameOf: (id) => this.elementName(id),
       });
       if (!answer) return;
       const { status, result } = await this.api.publishDraft(draft.id, answer.effectiveAt);
@@ -369,12 +368,24 @@ export class DesignerApp {
     }
   }
 
+  /** The name of an element, or of a process drawn as a pool (problems name processes by their id). */
+  private elementName(id: string | null): string | undefined {
+    if (!id) return undefined;
+    const registry = this.modeler.get('elementRegistry');
+    const element = registry.get(id);
+    if (element) return element.businessObject?.name;
+    const pool = registry.find((e: Any) => e.businessObject?.processRef?.id === id);
+    if (pool) return pool.businessObject.processRef.name ?? pool.businessObject.name;
+    const root = this.modeler.get('canvas').getRootElement();
+    return root?.businessObject?.id === id ? root.businessObject.name : undefined;
+  }
+
   async openDraft(id: string): Promise<void> {
     if (!this.confirmDiscard()) return;
     try {
       const [xml, draft] = await Promise.all([this.api.draftXml(id), this.api.draft(id)]);
       await this.openXml(xml, { kind: 'draft', id, code: draft.procedureCode, basedOnVersion: draft.basedOnVersion });
-      history.replaceState(null, '', `${location.pathname}?draft=${encodeURIComponent(id)}`);
+      history.replaceState(null, '', `${location.pathname}?ban-nhap=${encodeURIComponent(id)}`);
     } catch (err) {
       this.handleApiError(err, 'status.openFailed');
     }
@@ -794,7 +805,7 @@ export class DesignerApp {
     const imported: ListedProblem[] = this.importWarnings.map((message) => ({ source: 'import', severity: 'warning', elementId: null, shownOn: null, message }));
     const rank = { error: 0, warning: 1, info: 2 };
     // The server runs the same rules: a warning of the last publication that the live lint still reports is listed once.
-    const key = (p: ListedProblem) => `${p.elementId ?? ''}|${p.rule ?? ''}`;
+    const key = (p: ListedProblem) => `${p.elementId ?? ''}|${(p.rule ?? '').replace(/^onestop\//, '')}`;
     const live = new Set(lint.map(key));
     const publishedWarnings = serverWarnings.filter((p) => !p.rule || !live.has(key(p)));
     return [...server, ...publishedWarnings, ...imported, ...lint.sort((a, b) => rank[a.severity] - rank[b.severity])];

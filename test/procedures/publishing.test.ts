@@ -45,7 +45,7 @@ async function receive(receivedAt?: Date): Promise<{ code: string; version: numb
 
 test('a draft that does not parse is saved with its problems but cannot be published (422 with the problems)', async () => {
   const res = await saveDraft('<bpmn:definitions  this is not xml').expect(201);
-  expect(res.body).toMatchObject({ status: 'draft', procedureCode: null, createdBy: 'Chuyên viên Lan', link: `/designer/?draft=${res.body.id}` });
+  expect(res.body).toMatchObject({ status: 'draft', procedureCode: null, createdBy: 'Chuyên viên Lan', link: `/designer/?ban-nhap=${res.body.id}` });
   expect(res.body.problems.some((p: { severity: string }) => p.severity === 'error')).toBe(true);
 
   const refused = await tb.api.post(`/api/procedure-drafts/${res.body.id}/publish`).set(bearer(author)).send({}).expect(422);

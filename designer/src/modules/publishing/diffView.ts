@@ -19,7 +19,8 @@ export function deadlineText(iso: string | null): string {
   return t('duration.working', { amount });
 }
 
-const named = (name: string, id: string | null) => (id ? `${name} (${id})` : name);
+/** An element by its name; the id (kept on the item's data-element-id) only when it has none. */
+const named = (name: string, id: string | null) => (name && name !== id ? name : id ?? name);
 const arrow = (from: string, to: string) => `${from} → ${to}`;
 
 function section(title: string, items: Node[]): HTMLElement[] {

@@ -29,9 +29,14 @@ export interface PublishQuestion {
 
 export type PublishAnswer = { effectiveAt: string | null } | null;
 
-/** A problem as the reader reads it, naming its element by name and id. */
+/**
+ * A problem as the reader reads it, naming its element by its name (the id,
+ * a technical word, only for an element without one; it stays on the item's
+ * data-element-id).
+ */
 export function problemText(p: DialogProblem, nameOf: (id: string | null) => string | undefined): string {
-  return lintMessage(p, currentLang(), p.elementId ? elementLabel(nameOf(p.elementId), p.elementId) : undefined);
+  const name = p.elementId ? nameOf(p.elementId) : undefined;
+  return lintMessage(p, currentLang(), p.elementId ? elementLabel(name, name ? null : p.elementId) : undefined);
 }
 
 /**

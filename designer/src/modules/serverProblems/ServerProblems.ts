@@ -88,7 +88,7 @@ export class ServerProblems {
       const isConnection = Array.isArray(element?.waypoints);
       // Beside the element, not on it: above its top-right corner (for a flow,
       // above the start of its bounding box), clear of its border and handles.
-      const position = isRoot ? { top: 10, left: 10 } : isConnection ? { top: -18, left: -18 } : { top: -18, left: (element?.width ?? 0) + 2 };
+      const position = isRoot ? { top: 10, left: 10 } : isConnection ? { top: -18, left: -18 } : { top: -20, left: (element?.width ?? 0) + 4 };
       this.overlays.add(id, OVERLAY_TYPE, { position, html, scale: { min: 0.8, max: 1.2 } });
     }
     this.eventBus.fire(SERVER_PROBLEMS_CHANGED, { problems: this.problems });
