@@ -289,6 +289,42 @@ function CalendarEntry({ element, id, moddleElement }: AttrProps) {
   }} />;
 }
 
+// ---------------------------------------------------------------------------
+// Multi-instance (onestop:collection, onestop:elementVariable) and call activities
+
+interface MarkerProps extends AttrProps {
+  attr: 'onestop:collection' | 'onestop:elementVariable' | 'calledElement';
+  labelKey: DesignerKey;
+  hintKey: DesignerKey;
+  validate?: (value: string | undefined) => string | null;
+}
+
+function MarkerAttrEntry({ element, id, moddleElement, attr, labelKey, hintKey, validate }: MarkerProps) {
+  const modeling = useService('modeling');
+  const debounce = useService('debounceInput');
+  return <TextFieldEntry {...{
+    element,
+    id,
+    label: t(labelKey),
+    description: t(hintKey),
+    debounce,
+    getValue: () => moddleElement.get(attr) ?? '',
+    setValue: (value: string | undefined, error?: string | null) => {
+      if (error) return;
+      updateAttrs(modeling, element, moddleElement, { [attr]: value?.trim() || undefined });
+    },
+    validate,
+  }} />;
+}
+
+/** `= list` parses as FEEL; the rule multi-instance says the rest at deploy and live. */
+function validateCollection(value: string | undefined): string | null {
+  const text = value?.trim() ?? '';
+  if (!text) return null;
+  if (!text.startsWith('=')) return t('field.miCollectionNotFeel');
+  return feelSyntaxError(text.slice(1).trim());
+}
+
 const isDefaultFlow = (element: Any) => {
   const bo = getBusinessObject(element);
   return !!bo.sourceRef && bo.sourceRef.default === bo;
@@ -491,6 +527,27 @@ export default class OnestopPropertiesProvider {
           { id: 'onestop-condition', component: ConditionEntry, isEdited: isTextFieldEntryEdited },
           { id: 'onestop-default-flow', component: DefaultFlowEntry, isEdited: isCheckboxEntryEdited },
         ],
+      });
+    }
+
+    const marker = bo?.loopCharacteristics;
+    if (marker && is(marker, 'bpmn:MultiInstanceLoopCharacteristics') && (is(bo, 'bpmn:UserTask') || is(bo, 'bpmn:SubProcess'))) {
+      groups.push({
+        id: 'onestop-multi-instance',
+        label: t('group.multiInstance'),
+        shouldOpen: true,
+        entries: [
+          { id: 'onestop-collection', component: MarkerAttrEntry, moddleElement: marker, attr: 'onestop:collection', labelKey: 'field.miCollection', hintKey: 'field.miCollectionHint', validate: validateCollection, isEdited: isTextFieldEntryEdited },
+          { id: 'onestop-elementVariable', component: MarkerAttrEntry, moddleElement: marker, attr: 'onestop:elementVariable', labelKey: 'field.miElementVariable', hintKey: 'field.miElementVariableHint', isEdited: isTextFieldEntryEdited },
+        ],
+      });
+    }
+    if (is(bo, 'bpmn:CallActivity')) {
+      groups.push({
+        id: 'onestop',
+        label: t('group.onestop'),
+        shouldOpen: true,
+        entries: [{ id: 'onestop-calledElement', component: MarkerAttrEntry, moddleElement: bo, attr: 'calledElement', labelKey: 'field.calledElement', hintKey: 'field.calledElementHint', validate: validateProcedureCode, isEdited: isTextFieldEntryEdited }],
       });
     }
 
