@@ -50,7 +50,7 @@ export function readEffectiveTime(text: string, shown: string, now: Date): { eff
   if (!iso) return { error: t('publish.effectiveInvalid') };
   // A minute's grace: the time shown was "now" when the dialog opened.
   if (Date.parse(iso) < now.getTime() - 60_000) return { error: t('publish.effectivePast') };
-  return { effectiveAt: Date.parse(iso) <= Date.now() ? null : iso };
+  return { effectiveAt: Date.parse(iso) <= now.getTime() ? null : iso };
 }
 
 export function askToPublish(q: PublishQuestion): Promise<PublishAnswer> {
