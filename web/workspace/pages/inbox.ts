@@ -82,7 +82,7 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
           class: `ws-urgency-${t.urgency}${t.id === taskId ? ' ws-selected' : ''}`,
         });
       }),
-      { id: 'ws-inbox-table', class: 'ws-table ws-cards' }));
+      { id: 'ws-inbox-table', class: 'ws-table ws-card-rows' }));
   };
 
   const claimTask = async (id: string) => {

@@ -15,7 +15,7 @@ export function chip(text: string, kind: 'late' | 'soon' | 'ok' | 'info' | 'mute
 
 export function table(headers: Child[], rows: HTMLTableRowElement[], attrs: Attrs = {}): HTMLTableElement {
   const heads = headers.map((h) => el('th', { scope: 'col' }, h));
-  // Each cell knows its column's name: on a narrow screen a `ws-cards` table shows every row as a card of labelled lines.
+  // Each cell knows its column's name: on a narrow screen a `ws-card-rows` table shows every row as a card of labelled lines.
   for (const r of rows) {
     Array.from(r.cells).forEach((cell, i) => {
       const label = heads[i]?.textContent;

@@ -21,14 +21,14 @@ export function dossierTable(items: DossierSummary[], id: string): HTMLTableElem
       el('span', {}, statusChip(d.status), d.overdue ? ' ' : null, d.overdue ? chip(tr('list.late'), 'late', { 'data-late': 'true' }) : null),
       formatDateTime(d.receivedAt), formatDateTime(d.dueAt), tr(`channel.${d.channel}` as 'channel.direct'),
     ], { 'data-dossier': d.code })),
-    { id, class: 'ws-table ws-cards' });
+    { id, class: 'ws-table ws-card-rows' });
 }
 
 export function dossierSearch(ctx: PageContext, initial = ''): HTMLElement {
   const input = el('input', { id: 'ws-find-q', type: 'search', spellcheck: 'false', autocomplete: 'off', maxlength: 100, value: initial, 'aria-describedby': 'ws-find-hint' });
   const submit = el('button', { type: 'submit', class: 'ws-primary', id: 'ws-find-submit' }, tr('desk.searchButton'));
   const results = el('div', { id: 'ws-find-results', 'aria-live': 'polite' });
-  const form = el('form', { id: 'ws-find', class: 'ws-form ws-inline-form', role: 'search' },
+  const form = el('form', { id: 'ws-find', class: 'ws-inline-form', role: 'search' },
     el('label', { for: 'ws-find-q' }, tr('desk.searchLabel')), input, submit);
   let seq = 0;
   const search = async () => {
