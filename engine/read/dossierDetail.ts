@@ -3,6 +3,7 @@ import { dossierView, type DossierView } from '../dossier/dossierView.js';
 import { dossierExtras, type DossierExtras } from '../store/queries/dossierExtras.js';
 import type { ProcedureModel } from '../procedures/procedureModel.js';
 import { waitingOn, type WaitingOn } from './waitingOn.js';
+import { listCalledVersions } from '../store/calls/callRows.js';
 
 export type { WaitingOn } from './waitingOn.js';
 
@@ -12,7 +13,7 @@ export type { DossierExtras } from '../store/queries/dossierExtras.js';
 export interface DossierDetail {
   view: DossierView;
   extras: DossierExtras;
-  /** The steps of the dossier's procedure version (their forms), by element id. */
+  /** The steps of the dossier's procedure version and of the procedures it called (their forms), by element id. */
   steps: ProcedureModel['steps'];
   /** Open steps, external jobs, timers, awaited messages and open incidents. */
   waitingOn: WaitingOn;
@@ -22,5 +23,8 @@ export interface DossierDetail {
 export async function dossierDetail(ctx: Pick<EngineContext, 'pool' | 'definitions' | 'time'>, code: string): Promise<DossierDetail> {
   const view = await dossierView(ctx.pool, code, ctx.time.now());
   const [extras, definition] = await Promise.all([dossierExtras(ctx.pool, code), ctx.definitions.get(view.procedureVersionId)]);
-  return { view, extras: extras!, steps: definition.model.steps, waitingOn: await waitingOn(ctx.pool, view.id, view.openTasks, definition) };
+  // Steps of called procedures (call activities) show their own forms; the dossier's own steps come first.
+  const called = await Promise.all((await listCalledVersions(ctx.pool, view.id)).map((id) => ctx.definitions.get(id)));
+  const steps = Object.assign({}, ...called.map((c) => c.model.steps), definition.model.steps) as ProcedureModel['steps'];
+  return { view, extras: extras!, steps, waitingOn: await waitingOn(ctx.pool, view.id, view.openTasks, definition) };
 }

@@ -51,3 +51,9 @@ export async function updateCall(db: Queryable, id: string, u: { engineState: un
     ),
   );
 }
+
+/** The versions a dossier's calls ran (running or completed), each once. */
+export async function listCalledVersions(db: Queryable, dossierId: number): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>(named(`SELECT DISTINCT procedure_version_id::int AS id FROM dossier_calls WHERE dossier_id = $1`, [dossierId]));
+  return rows.map((r) => r.id);
+}

@@ -1,6 +1,8 @@
 import { expectEveryDossierWaits } from '../../support/invariant.js';
 import { fixture } from '../../support/engineHarness.js';
 import { DeploymentError } from '../../../engine/errors.js';
+import { dossierDetail } from '../../../engine/read/dossierDetail.js';
+import { DefinitionCache } from '../../../engine/procedures/definitionCache.js';
 import { applicant, startWalk, type Walk } from './structureWalk.js';
 
 // A call activity runs the called procedure's steps inside the same dossier:
@@ -23,6 +25,9 @@ test('the called procedure runs in the same dossier and the caller goes on after
   const card = (await engine.getDossier(code)).openTasks[0]!;
   expect(card.dueAt).not.toBeNull();
 
+  // The dossier page shows the called step with the called procedure's form.
+  const detail = await dossierDetail({ pool: walk.db.pool, definitions: new DefinitionCache(walk.db.pool), time: { now: () => new Date() } as never }, code);
+  expect(detail.steps.Task_Card?.form).toMatchObject({ required: ['cardNumber'] });
   // The called procedure's form: cardNumber is required.
   await expect(walk.complete(code, 'Task_Card', {})).rejects.toThrow(/cardNumber/);
   await walk.complete(code, 'Task_Card', { cardNumber: 'HS4010012345' });
