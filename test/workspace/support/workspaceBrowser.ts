@@ -167,6 +167,13 @@ export async function signIn(page: Page, url: string, as: string | TestPerson, f
   const person = typeof as === 'string' ? await personFor(url, as, fullName) : as;
   await page.bringToFront();
   await page.goto(`${url}/?poll=500`);
+  await page.locator('#ws-username, #ws-signed-in').first().waitFor();
+  if (await page.locator('#ws-signed-in').count()) {
+    // Still signed in: as this person, nothing to do; as another, that session is left behind.
+    if ((await page.locator('#ws-signed-in').textContent())?.includes(`(@${person.username})`)) return person;
+    await page.context().clearCookies();
+    await page.goto(`${url}/?poll=500`);
+  }
   await page.fill('#ws-username', person.username);
   await page.fill('#ws-password', person.password);
   await page.click('#ws-login');
