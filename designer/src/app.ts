@@ -401,7 +401,11 @@ export class DesignerApp {
       }
       await this.loadLibrary();
     } catch (err) {
-      this.handleApiError(err, 'status.approveFailed');
+      // The two refusals a person can meet here, in their language.
+      if (err instanceof ApiError && err.status === 403) this.status(t('status.approveOwnDraft'), 'error');
+      else if (err instanceof ApiError && err.status === 409) this.status(t('status.approveNotAwaiting'), 'error');
+      else this.handleApiError(err, 'status.approveFailed');
+      await this.loadLibrary();
     }
   }
 

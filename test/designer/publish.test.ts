@@ -15,6 +15,7 @@ import { formatDateTime, vnDay } from '../../web/shared/format.js';
 import { ROOT } from '../support/engineHarness.js';
 import { englishWordsIn } from '../support/visibleEnglish.js';
 import { expectEveryDossierWaits } from '../support/invariant.js';
+import { onboard } from '../people/support/personSessions.js';
 import { ARTIFACTS, ensureDesignerBuilt, launchDesignerBrowser, startDesignerServer, type DesignerBrowser, type DesignerServer } from './support/designerBrowser.js';
 
 jest.setTimeout(90_000);
@@ -33,9 +34,11 @@ beforeAll(async () => {
   page = browser.page;
   await page.setViewportSize({ width: 1366, height: 768 });
   page.setDefaultTimeout(15_000);
+  page.on('dialog', (dialog) => void dialog.accept());
 }, 90_000);
 
 afterAll(async () => {
+  delete process.env.PUBLISH_REQUIRES_APPROVAL;
   await browser?.close();
   await server?.close();
 });
@@ -179,5 +182,54 @@ test('an analyst saves a draft, shares it, publishes it with an effective time a
   const procedure = await (await server.api(`/api/procedures/${BIRTH}`)).json();
   expect(procedure.versions[1]).toMatchObject({ version: 2, effectiveAt: tomorrow.toISOString(), deployedBy: expect.stringContaining(server.analyst.fullName) });
   await expectEveryDossierWaits(server.tb.db.pool);
+  expect(browser.errors).toEqual([]);
+});
+
+test('with approval required, the author sends the version for approval, cannot approve it, and another analyst does', async () => {
+  process.env.PUBLISH_REQUIRES_APPROVAL = '1';
+  const second = { username: 'chuyen.vien.hai', fullName: 'Chuyên viên thẩm định' };
+  await onboard(server.tb, second.username, [{ role: 'analyst' }], second.fullName);
+
+  // The author gives the police step three days and publishes: the dialog says a second analyst must approve.
+  await designer(`(() => {
+    const modeler = window.onestopDesigner.modeler;
+    const task = modeler.get('elementRegistry').get('Task_RegisterBirth');
+    modeler.get('modeling').updateModdleProperties(task, task.businessObject, { 'onestop:deadline': 'P3D' });
+  })()`);
+  await page.click('#btn-deploy');
+  const dialog = page.locator('#publish-dialog[open]');
+  await dialog.locator('.od-approval-note').waitFor();
+  expect(await page.locator('#publish-confirm').textContent()).toBe('Gửi phê duyệt');
+  expect(await englishIn('#publish-dialog')).toEqual([]);
+  const [sent] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/publish') && r.request().method() === 'POST'),
+    page.click('#publish-confirm'),
+  ]);
+  expect(sent.status()).toBe(202);
+  const { draft } = await sent.json();
+  await page.locator('#status[data-kind="ok"]', { hasText: 'để phê duyệt' }).waitFor();
+  const pending = page.locator(`.od-draft.awaiting[data-draft-id="${draft.id}"]`);
+  await pending.waitFor();
+
+  // The author cannot approve their own version.
+  await pending.locator('.od-approve').click();
+  await page.locator('#status[data-kind="error"]', { hasText: 'không tự phê duyệt' }).waitFor();
+
+  // Another analyst signs in and approves: version 3, with the approver in the version list.
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/session') && r.request().method() === 'DELETE'),
+    page.click('#btn-signin'),
+  ]);
+  await page.click('#btn-signin');
+  await page.locator('#signin-dialog[open]').waitFor();
+  await page.fill('#signin-username', second.username);
+  await page.fill('#signin-password', server.analyst.password);
+  await page.click('#signin-submit');
+  await page.locator('#signin-dialog[open]').waitFor({ state: 'detached' });
+  await page.locator(`.od-draft.awaiting[data-draft-id="${draft.id}"] .od-approve`).click();
+  await page.locator('#status[data-kind="ok"]', { hasText: 'Đã phê duyệt' }).waitFor();
+  const v3 = page.locator(`.od-version[data-code="${BIRTH}"][data-version="3"]`);
+  await v3.locator('.od-version-approver', { hasText: second.fullName }).waitFor();
+  expect(await v3.textContent()).toContain(server.analyst.fullName);
   expect(browser.errors).toEqual([]);
 });

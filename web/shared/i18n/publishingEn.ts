@@ -8,6 +8,8 @@ export const publishingEn: Record<keyof typeof publishingVi, string> = {
   'status.draftFailed': 'Could not save the draft: {detail}',
   'status.awaitingApproval': '{code} was sent for approval: another analyst must approve it before the version takes effect.',
   'status.approved': 'Approved: {code} version {version}, in effect from {date}.',
+  'status.approveOwnDraft': 'The author or whoever sent it cannot approve it: another analyst must.',
+  'status.approveNotAwaiting': 'This draft no longer awaits approval (it was changed or published).',
   'status.approveFailed': 'Could not approve: {detail}',
   'status.publishedLater': 'Published {code} version {version}, in effect from {date}; dossiers received before then keep the previous version.',
   'status.diffFailed': 'Could not compare the two versions: {detail}',

@@ -6,6 +6,8 @@ export const publishingVi = {
   'status.draftFailed': 'Không lưu được bản nháp: {detail}',
   'status.awaitingApproval': 'Đã gửi {code} để phê duyệt: một chuyên viên phân tích khác cần phê duyệt trước khi phiên bản có hiệu lực.',
   'status.approved': 'Đã phê duyệt: {code} phiên bản {version}, có hiệu lực từ {date}.',
+  'status.approveOwnDraft': 'Người soạn hoặc người gửi phê duyệt không tự phê duyệt được: cần một chuyên viên phân tích khác.',
+  'status.approveNotAwaiting': 'Bản nháp này không còn chờ phê duyệt (đã được sửa hoặc đã xuất bản).',
   'status.approveFailed': 'Không phê duyệt được: {detail}',
   'status.publishedLater': 'Đã xuất bản {code} phiên bản {version}, có hiệu lực từ {date}; hồ sơ tiếp nhận trước thời điểm đó giữ phiên bản cũ.',
   'status.diffFailed': 'Không so sánh được hai phiên bản: {detail}',
