@@ -8,7 +8,8 @@
 // ids), and the page logs no error.
 
 import { jest } from '@jest/globals';
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { formatDateTime, vnDay } from '../../web/shared/format.js';
@@ -130,7 +131,10 @@ test('an analyst saves a draft, shares it, publishes it with an effective time a
   const tomorrow = new Date(Date.parse(`${vnDay(new Date())}T08:00:00+07:00`) + 86_400_000);
   await page.fill('#publish-effective', formatDateTime(tomorrow));
   expect(await englishIn('#publish-dialog')).toEqual([]);
-  await page.screenshot({ path: SCREENSHOT });
+  const shot = path.join(ARTIFACTS, 'designer-publish-dialog.png');
+  await page.screenshot({ path: shot });
+  // The README's picture: refreshed on request only (or when missing), so test runs leave the work tree alone.
+  if (process.env.UPDATE_DESIGNER_SCREENSHOT === '1' || !existsSync(SCREENSHOT)) await copyFile(shot, SCREENSHOT);
   const [published] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith(`/api/procedure-drafts/${draft.id}/publish`)),
     page.click('#publish-confirm'),
