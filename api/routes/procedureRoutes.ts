@@ -108,6 +108,7 @@ export function procedureRoutes(deps: ResolvedDeps): RouteSpec[] {
           code: params.code,
           name: latest.name,
           latestVersion: latest.version,
+          versionInForce: await deps.engine.procedures.versionInForce(params.code),
           updatedAt: iso(latest.deployedAt),
           versions: versions.map((v) => ({
             version: v.version,

@@ -8,6 +8,7 @@ import { deployProcedure, type PublishOptions } from './deployProcedure.js';
 import { approveDraft, createDraft, lintDraft, listDrafts, publishDraft, readDraft, updateDraft } from './drafts.js';
 import { publishRequiresApproval } from './publishSetting.js';
 import { diffVersions } from './versionDiff.js';
+import { versionInForceAt } from './versionInForce.js';
 
 interface ProcedureContext {
   pool: pg.Pool;
@@ -30,6 +31,8 @@ export function procedureCommands(ctx: ProcedureContext) {
       }
       return deployProcedure(ctx.pool, xml, deployedBy ?? null, { effectiveAt: options.effectiveAt ?? now });
     },
+    /** The version new dossiers get now (a later one may be published to take effect later). */
+    versionInForce: async (code: string) => (await versionInForceAt(ctx.pool, code, ctx.time.now()))?.version ?? null,
     /** Whether a publication waits for a second analyst. */
     approvalRequired: () => publishRequiresApproval(),
     drafts: {

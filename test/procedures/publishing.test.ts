@@ -84,7 +84,9 @@ test('published with an effective time tomorrow: dossiers received before it kee
   await tb.api.post(`/api/procedure-drafts/${draft.id}/publish`).set(bearer(author)).send({}).expect(409);
 
   expect((await receive()).version).toBe(1);
+  expect((await tb.api.get(`/api/procedures/${BIRTH}`).set(bearer(desk)).expect(200)).body).toMatchObject({ latestVersion: 2, versionInForce: 1 });
   tb.clock.advance(25 * HOUR);
+  expect((await tb.api.get(`/api/procedures/${BIRTH}`).set(bearer(desk)).expect(200)).body.versionInForce).toBe(2);
   const after = await receive();
   expect(after.version).toBe(2);
   // A paper dossier entered now, received before the effective time, keeps version 1.

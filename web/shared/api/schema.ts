@@ -1941,6 +1941,8 @@ export interface components {
             code: string;
             name: string;
             latestVersion: number;
+            /** @description The version a dossier received now gets; a later version may be published to take effect later. */
+            versionInForce: number | null;
             /** Format: date-time */
             updatedAt: string;
             versions: components["schemas"]["ProcedureVersion"][];

@@ -95,7 +95,8 @@ export async function deskPage(ctx: PageContext): Promise<Page> {
       if (!select.value) return void fill(dataBox, el('p', { class: 'ws-muted' }, tr('desk.selectProcedureFirst')));
       fill(dataBox, tr('common.loading'));
       const procedure = await ctx.api.procedure(select.value);
-      const latest = procedure.versions[procedure.versions.length - 1];
+      // The version a dossier received now gets (one published for later is not yet in force).
+      const latest = procedure.versions.find((v) => v.version === procedure.versionInForce) ?? procedure.versions[procedure.versions.length - 1];
       // The form as the analyst wrote it (field order included), else the server's copy.
       const xml = await ctx.api.bpmnXml(procedure.code, latest.version);
       const schema = startFormFromBpmn(xml) ?? latest.startForm;
