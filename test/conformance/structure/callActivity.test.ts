@@ -62,6 +62,23 @@ test('the version in force when the call starts is the one that runs', async () 
   expect(await walk.open(code)).toEqual(['Task_Hand@MOTCUA_XA']);
 });
 
+test('a callee with no version in force when the call starts is an incident; retried once it is, the call starts', async () => {
+  const { engine, db } = walk;
+  const { code } = await engine.submit('ST.CALLER', { applicant, data: { newborn: false } });
+  // As if the called procedure had been withdrawn after the caller was deployed.
+  await db.pool.query(`UPDATE procedure_versions SET effective_at = '2099-01-01' WHERE procedure_code = 'ST.CALLEE'`);
+  await walk.complete(code, 'Task_Receive');
+  expect(await walk.open(code)).toEqual([]);
+  const incident = (await engine.incidents()).find((i) => i.dossierCode === code);
+  expect(incident?.message).toMatch(/procedure ST.CALLEE has no version in force/);
+
+  await db.pool.query(`UPDATE procedure_versions SET effective_at = '2020-01-01' WHERE procedure_code = 'ST.CALLEE'`);
+  await engine.retryIncident(incident!.id, 'admin');
+  expect(await walk.open(code)).toEqual(['Task_Card@BHXH']);
+  await walk.complete(code, 'Task_Card', { cardNumber: 'R1' });
+  expect(await walk.open(code)).toEqual(['Task_Hand@MOTCUA_XA']);
+});
+
 test('a call to a procedure that is not deployed is refused at deploy, with the element and a sentence', async () => {
   const refused = walk.engine.deploy(await fixture('bpmn', 'structure', 'call-missing.bpmn'));
   await expect(refused).rejects.toBeInstanceOf(DeploymentError);
