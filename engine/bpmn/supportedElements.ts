@@ -21,6 +21,8 @@ export interface SupportEntry {
   requires?: { attribute: string; why: string };
   /** Event definitions: the event types it is supported on; elsewhere it is refused. */
   supportedOn?: readonly string[];
+  /** A refusal with its own sentence in the reader's language (engine/lint/lintMessages.ts). */
+  code?: string;
 }
 
 const CATCHING = ['bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent'];
@@ -47,7 +49,7 @@ export const ELEMENT_SUPPORT: readonly SupportEntry[] = [
   { type: 'bpmn:CallActivity', label: 'Call activity', support: 'supported', why: 'calledElement is the code of another deployed procedure (refused at deploy when it is not deployed): its version in force when the call starts runs inside the same dossier (one code, one history, one control slip) with its own departments, deadlines and forms, and the whole dossier data goes in and comes back.' },
   { type: 'bpmn:SubProcess', label: 'Embedded sub-process', support: 'supported', why: 'Runs its steps as drawn, nested to any depth within the limit; its user tasks are routed like top-level ones, with their own or their lane\'s department.' },
   { type: 'bpmn:SubProcess#event', label: 'Event sub-process (timer, message or error start)', support: 'supported', why: 'Runs while its scope (the process, or the embedded sub-process it is drawn in) runs, when its start happens: a timer, a message delivered through POST /api/messages, or a BPMN error thrown in that scope; an interrupting start withdraws the rest of the scope, a non-interrupting one runs beside it, and its user tasks are routed like any others.' },
-  { type: 'bpmn:StartEvent#event', label: 'None start event of an event sub-process', support: 'refused', why: 'An event sub-process with a none start event would never start: draw its start event with a timer, a message or an error.' },
+  { type: 'bpmn:StartEvent#event', code: 'event-sub-process-start', label: 'None start event of an event sub-process', support: 'refused', why: 'An event sub-process with a none start event would never start: draw its start event with a timer, a message or an error.' },
   { type: 'bpmn:Transaction', label: 'Transaction sub-process', support: 'refused', why: 'Transaction sub-processes (with cancel and compensation) are not run: draw the undoing of a step as a further user task.' },
   { type: 'bpmn:AdHocSubProcess', label: 'Ad-hoc sub-process', support: 'refused', why: 'Ad-hoc sub-processes have no order the engine could follow: draw the steps with a parallel gateway (all of them) or an exclusive gateway (one of them).' },
   { type: 'bpmn:ExclusiveGateway', label: 'Exclusive gateway', support: 'supported', why: 'Takes the first outgoing flow whose FEEL condition holds, else the default flow; joins pass each arriving branch on.' },
@@ -75,7 +77,7 @@ export const EVENT_DEFINITION_SUPPORT: readonly SupportEntry[] = [
   { type: 'bpmn:SignalEventDefinition', label: 'Signal event', support: 'refused', why: `A signal event ${NOT_YET}: dossiers do not broadcast to each other; draw a user task instead.` },
   { type: 'bpmn:EscalationEventDefinition', label: 'Escalation event', support: 'refused', why: `An escalation event ${NOT_YET}: use the step's deadline, whose warnings and reports escalate a late step.` },
   { type: 'bpmn:ErrorEventDefinition', supportedOn: ['bpmn:EndEvent', EVENT_SUB_PROCESS_START], label: 'Error event (end event, start of an event sub-process)', support: 'supported', why: 'An error end event throws the error; the event sub-process with that error start in an enclosing scope catches it, and an error nothing catches becomes an incident of the dossier.' },
-  { type: 'bpmn:ConditionalEventDefinition', label: 'Conditional event', support: 'refused', why: 'A conditional event is refused (its condition, FEEL or not, would have to be watched on every change of the dossier data, and it is never taken as true): decide with an exclusive gateway whose condition is FEEL over the dossier data.' },
+  { type: 'bpmn:ConditionalEventDefinition', code: 'conditional-event', label: 'Conditional event', support: 'refused', why: 'A conditional event is refused (its condition, FEEL or not, would have to be watched on every change of the dossier data, and it is never taken as true): decide with an exclusive gateway whose condition is FEEL over the dossier data.' },
   { type: 'bpmn:LinkEventDefinition', label: 'Link event', support: 'refused', why: `A link event ${NOT_YET}: draw the sequence flow directly.` },
   { type: 'bpmn:CompensateEventDefinition', label: 'Compensation event', support: 'refused', why: 'Compensation is not run (it would be silently ignored): draw the undoing work as user tasks on the path that needs it.' },
   { type: 'bpmn:CancelEventDefinition', label: 'Cancel event', support: 'refused', why: 'Cancel events belong to transaction sub-processes, which are not run: draw the cancellation as a path of user tasks.' },

@@ -34,7 +34,10 @@ export const LINT_MESSAGES_VI: Readonly<Record<string, string>> = {
 };
 
 /** Sentences for finer codes a rule may report (`rule.code`). */
-export const LINT_CODE_MESSAGES_VI: Readonly<Record<string, string>> = {};
+export const LINT_CODE_MESSAGES_VI: Readonly<Record<string, string>> = {
+  'conditional-event': '{element} là sự kiện điều kiện: hệ thống không theo dõi dữ liệu hồ sơ để chờ điều kiện trở thành đúng và không bao giờ coi điều kiện là đúng. Hãy dùng cổng rẽ nhánh loại trừ với điều kiện FEEL.',
+  'event-sub-process-start': '{element} là sự kiện bắt đầu không loại của một tiến trình con sự kiện, nên tiến trình con này không bao giờ chạy: đặt cho nó một bộ hẹn giờ, một tin nhắn hoặc một lỗi.',
+};
 
 /** How a problem names its element when the page has nothing better: the name, else the id. */
 export function elementLabel(name: string | undefined | null, id: string | null | undefined): string {

@@ -13,7 +13,7 @@ export default function ruleFactory(): RuleDefinition {
     if (!is(node, 'bpmn:FlowElement') && !is(node, 'bpmn:Lane')) return;
     if (!belongsToProcedure(node)) return;
     for (const entry of refusals(node)) {
-      reporter.report(node.id, `The ${describe(node)} is refused: ${lowerFirst(entry.why)}`);
+      reporter.report(node.id, `The ${describe(node)} is refused: ${lowerFirst(entry.why)}`, entry.code ? { code: entry.code } : undefined);
     }
   }
 

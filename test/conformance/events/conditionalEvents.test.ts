@@ -1,4 +1,5 @@
 import { lintBpmn, errorsOf } from '../../../engine/lint/lintBpmn.js';
+import { lintMessage } from '../../../engine/lint/lintMessages.js';
 import { parseBpmn } from '../../../engine/bpmn/parseBpmn.js';
 import { serializeDefinition } from '../../../engine/runtime/serializeDefinition.js';
 import { startInstance } from '../../../engine/runtime/processRun.js';
@@ -48,6 +49,11 @@ test('refused at deploy as an intermediate catch, a boundary event and the start
       <bpmn:endEvent id="Esp_End" />
     </bpmn:subProcess>`);
   expect(await refusals(eventSubProcess)).toEqual([['Esp_Start', sentence]]);
+
+  // In the designer and the deploy problems, a Vietnamese reader gets the refusal's own sentence.
+  const [problem] = errorsOf((await lintBpmn(catching(condition('paid = true')))).problems);
+  expect(problem).toMatchObject({ rule: 'supported-elements', code: 'conditional-event' });
+  expect(lintMessage(problem, 'vi')).toMatch(/sự kiện điều kiện.*không bao giờ coi điều kiện là đúng/);
 });
 
 test('at run time a conditional event that slipped through stops the run (an incident), it is not taken as true', async () => {

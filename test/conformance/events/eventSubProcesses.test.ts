@@ -3,6 +3,7 @@ import { FixedClock } from '../../support/fixedClock.js';
 import { engineFor, fixture, seedDepartments } from '../../support/engineHarness.js';
 import { expectEveryDossierWaits } from '../../support/invariant.js';
 import { lintBpmn, errorsOf } from '../../../engine/lint/lintBpmn.js';
+import { lintMessage } from '../../../engine/lint/lintMessages.js';
 import { NotFoundError } from '../../../engine/errors.js';
 import type { OnestopEngine } from '../../../engine/onestopEngine.js';
 
@@ -180,6 +181,9 @@ ${body}
   test('an event sub-process with a none start, or a signal start', async () => {
     expect(await supportErrors(procedure(eventSubProcess('')))).toEqual([['Esp_Start', expect.stringMatching(/would never start: draw its start event with a timer, a message or an error/)]]);
     expect(await supportErrors(procedure(eventSubProcess('<bpmn:signalEventDefinition signalRef="Sig" />')))).toEqual([['Esp_Start', expect.stringMatching(/signal event/)]]);
+    const [problem] = errorsOf((await lintBpmn(procedure(eventSubProcess('')))).problems);
+    expect(problem).toMatchObject({ code: 'event-sub-process-start' });
+    expect(lintMessage(problem, 'vi')).toMatch(/tiến trình con sự kiện.*hẹn giờ, một tin nhắn hoặc một lỗi/);
   });
 
   test('a timer, message or error start is accepted in an event sub-process, not as the process start', async () => {
