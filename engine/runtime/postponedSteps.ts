@@ -21,6 +21,9 @@ export function everyPostponed(postponed: any[]): any[] {
       seen.add(key);
     }
     found.push(api);
+    // An instance's content is listed by its element's entry already (each
+    // instance would list every instance's content again: quadratic).
+    if (isInstance(api)) continue;
     const listed: any[] | null = api?.type === 'bpmn:SubProcess' && typeof api.getPostponed === 'function'
       ? api.getPostponed()
       // A task's api lists nothing; its execution lists its instances.
