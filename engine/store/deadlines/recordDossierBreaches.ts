@@ -9,18 +9,21 @@ import type { RecordedBreach } from './recordTaskBreaches.js';
 export async function recordDossierBreaches(db: Queryable, now: Date, dossierId: number | null = null, dueSince: Date | null = null): Promise<RecordedBreach[]> {
   const { rows } = await db.query<RecordedBreach>(
     `WITH due AS (
-       SELECT d.id AS dossier_id, d.code, d.due_at
+       -- Only dossiers not yet marked as recorded for their current promised date (dossiers_unbreached_idx).
+       SELECT d.id AS dossier_id, d.code, d.due_at,
+              EXISTS (SELECT 1 FROM breaches b WHERE b.dossier_id = d.id AND b.task_id IS NULL AND b.due_at = d.due_at) AS recorded
          FROM dossiers d
-        WHERE d.status = 'processing' AND d.due_at <= $1 AND ($2::bigint IS NULL OR d.id = $2)
+        WHERE d.status = 'processing' AND d.breach_due_at IS DISTINCT FROM d.due_at AND d.due_at <= $1 AND ($2::bigint IS NULL OR d.id = $2)
           AND ($3::timestamptz IS NULL OR d.due_at >= $3)
-          AND NOT EXISTS (SELECT 1 FROM breaches b WHERE b.dossier_id = d.id AND b.task_id IS NULL AND b.due_at = d.due_at)
           AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.dossier_id = d.id AND t.status IN ('open', 'claimed') AND NOT t.counted)
           FOR UPDATE OF d SKIP LOCKED
      ), ins AS (
        INSERT INTO breaches (dossier_id, task_id, department, due_at, detected_at)
-       SELECT dossier_id, NULL, NULL, due_at, $1 FROM due
+       SELECT dossier_id, NULL, NULL, due_at, $1 FROM due WHERE NOT recorded
        ON CONFLICT DO NOTHING
        RETURNING id, dossier_id, due_at, detected_at
+     ), marked AS (
+       UPDATE dossiers d SET breach_due_at = due.due_at FROM due WHERE d.id = due.dossier_id
      ), ev AS (
        INSERT INTO dossier_events (dossier_id, type, at, payload)
        SELECT dossier_id, 'dossier.breached', detected_at, jsonb_build_object('breachId', id, 'dueAt', due_at) FROM ins

@@ -30,19 +30,23 @@ export interface BreachScope {
 export async function recordTaskBreaches(db: Queryable, now: Date, scope: BreachScope = {}): Promise<RecordedBreach[]> {
   const { rows } = await db.query<RecordedBreach>(
     `WITH due AS (
-       SELECT t.id AS task_id, t.dossier_id, t.department, t.due_at
+       -- Only steps not yet marked as recorded for their current due time (tasks_unbreached_idx).
+       SELECT t.id AS task_id, t.dossier_id, t.department, t.due_at,
+              EXISTS (SELECT 1 FROM breaches b WHERE b.task_id = t.id AND b.due_at = t.due_at) AS recorded
          FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
-        WHERE t.status IN ('open', 'claimed') AND t.due_at <= $1 AND d.status = 'processing'
+        WHERE t.status IN ('open', 'claimed') AND t.breach_due_at IS DISTINCT FROM t.due_at AND t.due_at <= $1 AND d.status = 'processing'
           AND ($2::bigint IS NULL OR t.dossier_id = $2) AND ($3::uuid IS NULL OR t.id = $3)
           AND ($4::timestamptz IS NULL OR t.due_at >= $4)
-          AND NOT EXISTS (SELECT 1 FROM breaches b WHERE b.task_id = t.id AND b.due_at = t.due_at)
           -- A row another timer (or a completion) holds is that one's to record.
           FOR UPDATE OF t SKIP LOCKED
      ), ins AS (
        INSERT INTO breaches (dossier_id, task_id, department, due_at, detected_at)
-       SELECT dossier_id, task_id, department, due_at, $1 FROM due
+       SELECT dossier_id, task_id, department, due_at, $1 FROM due WHERE NOT recorded
        ON CONFLICT DO NOTHING
        RETURNING id, dossier_id, task_id, department, due_at, detected_at
+     ), marked AS (
+       -- Recorded now or before: the next sweeps skip it until its due time moves.
+       UPDATE tasks t SET breach_due_at = due.due_at FROM due WHERE t.id = due.task_id
      ), ev AS (
        INSERT INTO dossier_events (dossier_id, type, at, payload)
        SELECT ins.dossier_id, 'task.breached', ins.detected_at,
