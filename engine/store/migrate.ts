@@ -8,6 +8,12 @@ import { withTransaction } from './db.js';
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 // Any constant: two servers starting together must not both migrate.
 const MIGRATION_LOCK = 7_240_001;
+/**
+ * A migration may build an index over years of dossiers: minutes, far past
+ * the pool's statement timeouts (DB_STATEMENT_TIMEOUT_MS, meant for requests).
+ * pg treats a query_timeout of 0 as "the pool's", hence a long one instead.
+ */
+const MIGRATION_TIMEOUT_MS = 6 * 3_600_000;
 
 export interface Migration {
   version: number;
@@ -30,7 +36,8 @@ export async function listMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 export async function migrate(pool: pg.Pool, migrations?: Migration[]): Promise<number[]> {
   const all = migrations ?? (await listMigrations());
   return withTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('SET LOCAL statement_timeout = 0');
+    await client.query({ text: 'SELECT pg_advisory_xact_lock($1)', values: [MIGRATION_LOCK], query_timeout: MIGRATION_TIMEOUT_MS } as pg.QueryConfig);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
@@ -38,7 +45,7 @@ export async function migrate(pool: pg.Pool, migrations?: Migration[]): Promise<
     const applied: number[] = [];
     for (const m of all) {
       if (done.has(m.version)) continue;
-      await client.query(m.sql);
+      await client.query({ text: m.sql, query_timeout: MIGRATION_TIMEOUT_MS } as pg.QueryConfig);
       await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
     }
