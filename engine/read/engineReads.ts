@@ -4,7 +4,8 @@ import type { DossierRow } from '../store/dossiers/dossierRows.js';
 import { loadCalendars } from '../store/calendars/calendarRows.js';
 import { listDossiers, type DossierFilter } from '../store/queries/dossierList.js';
 import { listTasks, type TaskFilter } from '../store/queries/taskList.js';
-import { listInboxTasks, type InboxFilter } from '../store/queries/inboxTasks.js';
+import type { InboxFilter } from '../store/queries/inboxTasks.js';
+import { inbox } from './inbox.js';
 import { listBreaches, type BreachFilter } from '../store/queries/breachList.js';
 import { openBreaches, type OpenBreachFilter } from '../store/queries/openBreaches.js';
 import { atRiskCandidates } from '../store/queries/atRiskDossiers.js';
@@ -54,7 +55,7 @@ export function engineReads(ctx: EngineContext, calendars: CalendarRegistry) {
     tasks: (f: TaskFilter) => listTasks(db, f),
     /** A task with its form and dossier; `actingFor` (an officer's department) must be the task's. */
     task: (id: string, actingFor?: string | null) => taskDetail(db, id, actingFor),
-    inbox: (f: InboxFilter) => listInboxTasks(db, f),
+    inbox: (f: InboxFilter) => inbox(ctx, f),
     breaches: (f: BreachFilter) => listBreaches(db, f),
     openBreaches: (f: OpenBreachFilter) => openBreaches(db, f),
     /** Pending dossiers due before `before`, without an apology letter. */
