@@ -71,11 +71,14 @@ FeelLoopCharacteristics.prototype.execute = function execute(this: any, executeM
     const behaviour = this.written.behaviour ?? {};
     const data = dataOf(this.activity);
     const content = executeMessage.content;
-    // The list is read once, when the element starts, and kept with the
-    // running element: a later change of the data does not reshape a round
-    // that is under way.
-    if (behaviour.collection && !Array.isArray(content.onestopCollection)) content.onestopCollection = collectionOf(this.activity, behaviour.collection, data);
-    const collection = behaviour.collection ? content.onestopCollection : undefined;
+    // The list is read once, when the element starts, and kept in the
+    // instance's stored variables under the element's execution: a later
+    // change of the data does not reshape a round under way. (Not on the
+    // execute message: bpmn-elements copies its content into every instance.)
+    const frozen = this.activity.environment.variables;
+    const key = `onestopCollection:${content.executionId}`;
+    if (behaviour.collection && !Array.isArray(frozen[key])) frozen[key] = collectionOf(this.activity, behaviour.collection, data);
+    const collection = behaviour.collection ? frozen[key] : undefined;
     const cardinality = behaviour.loopCardinality ? cardinalityOf(this.activity, behaviour.loopCardinality, data) : undefined;
     // bpmn-elements reads a cardinality of 0 as "none given": an empty list says "no instance".
     const items = cardinality === 0 ? [] : collection;
