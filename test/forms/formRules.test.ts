@@ -4,6 +4,7 @@
 import { compileForm } from '../../engine/forms/formValidator.js';
 import { formRulesProblem, ruleExpressionProblem } from '../../engine/forms/formRules.js';
 import { formSchemaError } from '../../engine/bpmn/extensionReader/formSchemaCheck.js';
+import { fieldMessage } from '../../web/shared/forms/fieldMessage.js';
 
 const card = {
   type: 'object',
@@ -32,6 +33,11 @@ describe('a form with a cross-field rule and its own messages', () => {
   it('shows the field\'s own message instead of the pattern, once, and keeps "is required" as it is', () => {
     expect(validate({ idNumber: '12ab' })).toEqual([{ path: '/idNumber', message: 'Số định danh cá nhân gồm 12 chữ số' }]);
     expect(validate({})).toEqual([{ path: '/idNumber', message: 'is required' }]);
+  });
+
+  it('never shows a raw pattern to a person when the field has no message of its own', () => {
+    expect(fieldMessage('must match pattern "^[0-9]{12}$"')).toBe('không đúng định dạng');
+    expect(fieldMessage('Số định danh cá nhân gồm 12 chữ số')).toBe('Số định danh cá nhân gồm 12 chữ số');
   });
 
   it('is a usable schema at deploy (the strict check knows the keywords)', () => {

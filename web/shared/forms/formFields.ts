@@ -152,7 +152,7 @@ export function exampleFormSchema(start: boolean): string {
       title: 'Tờ khai',
       properties: {
         applicantFullName: { type: 'string', title: 'Họ, chữ đệm và tên người nộp hồ sơ', minLength: 1 },
-        applicantIdNumber: { type: 'string', title: 'Số định danh cá nhân', pattern: '^[0-9]{12}$' },
+        applicantIdNumber: { type: 'string', title: 'Số định danh cá nhân', pattern: '^[0-9]{12}$', 'x-message': 'Số định danh cá nhân gồm 12 chữ số' },
         resultDeliveryMethod: { type: 'string', title: 'Hình thức nhận kết quả', enum: ['Trực tiếp', 'Qua bưu chính', 'Bản điện tử'] },
       },
       required: ['applicantFullName', 'applicantIdNumber'],
