@@ -154,6 +154,10 @@ test('an analyst builds a form with two dates and a rule between them, without t
   expect(await menu.locator('[data-id="replace-with-script-task"]').count()).toBe(0);
   expect(await englishWordsOnPage(page)).toEqual([]);
   await page.keyboard.press('Escape');
+  // Nothing selected: the panel shows the procedure's own properties.
+  await page.evaluate(() => (window as any).onestopDesigner.modeler.get('selection').select(null));
+  await page.locator('[data-group-id="group-onestop-procedure"]').waitFor();
+  expect(await englishWordsOnPage(page)).toEqual([]);
 
   // What the designer stores is deployed as it is (the analyst's own session), and validated by the server.
   const deployed = await page.evaluate(async () => {
