@@ -223,6 +223,8 @@ export class FormBuilder {
     const entries: Array<HTMLElement | string> = [];
     entries.push(this.input('od-fb-label', t('builder.label'), item.label, (value) => {
       item.label = value;
+      // A hand-written field is written back as it was, with its new title.
+      if (item.type === 'kept') item.schema = { ...item.schema, title: value };
       if (this.autoKeys.has(item)) {
         const others = new Set(this.form.items.filter((i) => i !== item).map((i) => i.key));
         this.renameKey(item, keyFromLabel(value, others));
