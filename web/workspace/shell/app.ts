@@ -148,6 +148,8 @@ export class WorkspaceApp implements Session {
   /** The server no longer knows the sign-in (expired, signed out elsewhere, revoked): say so on the sign-in page, and come back here after. */
   private signInEnded(): void {
     const here = location.pathname.startsWith('/app') ? `&next=${encodeURIComponent(location.pathname + location.search)}` : '';
+    // The dead session's cookie is cleared too, so no other tab of this browser goes on sending it.
+    if (this.me?.kind === 'person') void this.api.signOutSession().catch(() => {});
     this.forget();
     this.navigate(`/?ended=1${here}`, true);
   }
