@@ -2,8 +2,9 @@
 // the designer's form builder at 1366 × 768 – two dates and the rule that the
 // second comes after the first – without typing JSON. The schema the builder
 // stores is what the server validates: a dossier breaking the rule is refused
-// with the analyst's Vietnamese sentence on the field. The builder, the
-// palette and the "change type" menu show no English word.
+// with the analyst's Vietnamese sentence on the field, and the desk's page
+// refuses it before sending. The builder, the palette and the "change type"
+// menu show no English word.
 
 import { jest } from '@jest/globals';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -171,17 +172,58 @@ test('an analyst builds a form with two dates and a rule between them, without t
   });
   expect(deployed).toMatchObject({ status: 201, body: { code: CODE } });
 
-  const desk = await createKey(server.tb, 'desk');
-  const receive = (data: Record<string, string>) => server.tb.api.post('/api/dossiers').set(bearer(desk)).send({
+  // The server checks the rule itself, whoever sends the data.
+  const deskKey = await createKey(server.tb, 'desk');
+  const refused = await server.tb.api.post('/api/dossiers').set(bearer(deskKey)).send({
     procedureCode: CODE,
     channel: 'direct',
     applicant: { name: 'Lê Thị Hương', idNumber: '001190000123', phone: '0912345678' },
-    data,
-  });
-  const refused = await receive({ validFrom: '2026-11-30', validTo: '2020-01-01' }).expect(422);
+    data: { validFrom: '2026-11-30', validTo: '2020-01-01' },
+  }).expect(422);
   expect(refused.body.errors).toEqual([expect.objectContaining({ path: '/data/validTo', message: RULE_MESSAGE })]);
-  await receive({ validFrom: '2026-11-30', validTo: '2027-11-29' }).expect(201);
-  await expectEveryDossierWaits(server.tb.db.pool);
 
   expect(errors).toEqual([]);
+});
+
+test('at the desk, the browser refuses the same dates with the same sentence before sending, and receives the corrected dossier', async () => {
+  await onboard(server.tb, 'le.huong', [{ role: 'desk' }], 'Lê Thị Hương');
+  const desk = await launchChromium('onestop-form-desk', { viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+  try {
+    const page = desk.context.pages()[0] ?? (await desk.context.newPage());
+    page.setDefaultTimeout(10_000);
+    const problems: string[] = [];
+    const posts: string[] = [];
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    });
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && req.url().endsWith('/api/dossiers')) posts.push(req.url());
+    });
+    await page.goto(`${server.url}/`);
+    await page.fill('#ws-username', 'le.huong');
+    await page.fill('#ws-password', OWN_PASSWORD);
+    await page.click('#ws-login');
+    await page.waitForURL('**/app/desk');
+    problems.length = 0; // the start page's "who am I" before signing in is a 401, as it should be
+
+    await page.selectOption('#ws-procedure', CODE);
+    await page.locator('#ws-data-validTo').waitFor();
+    await page.fill('#ws-applicant-name', 'Lê Thị Hương');
+    await page.fill('#ws-applicant-idNumber', '001190000123');
+    await page.fill('#ws-data-validFrom', '30/11/2026');
+    await page.fill('#ws-data-validTo', '01/01/2020');
+    await page.click('#ws-submit');
+    await page.locator('[data-form="ws-data"] [data-field="validTo"] .ws-field-error', { hasText: RULE_MESSAGE }).waitFor();
+    expect(posts).toEqual([]);
+
+    await page.fill('#ws-data-validTo', '29/11/2027');
+    await page.click('#ws-submit');
+    await page.locator('#ws-receipt-code').waitFor();
+    expect(posts).toHaveLength(1);
+    await expectEveryDossierWaits(server.tb.db.pool);
+    expect(problems).toEqual([]);
+  } finally {
+    await desk.close();
+  }
 });
