@@ -9,17 +9,19 @@ import type { RecordedBreach } from './recordTaskBreaches.js';
 export async function recordDossierBreaches(db: Queryable, now: Date, dossierId: number | null = null, dueSince: Date | null = null): Promise<RecordedBreach[]> {
   const { rows } = await db.query<RecordedBreach>(
     `WITH due AS (
-       -- Only dossiers not yet marked as recorded for their current promised date (dossiers_unbreached_idx).
+       -- Only dossiers not yet marked as checked for their current promised date (dossiers_unbreached_idx).
        SELECT d.id AS dossier_id, d.code, d.due_at,
-              EXISTS (SELECT 1 FROM breaches b WHERE b.dossier_id = d.id AND b.task_id IS NULL AND b.due_at = d.due_at) AS recorded
+              EXISTS (SELECT 1 FROM breaches b WHERE b.dossier_id = d.id AND b.task_id IS NULL AND b.due_at = d.due_at)
+              -- Waiting on the citizen (an uncounted step): not late. Marked all the same; any change
+              -- of the dossier (the step ending, its promised date moving) clears the mark (updateDossier).
+              OR EXISTS (SELECT 1 FROM tasks t WHERE t.dossier_id = d.id AND t.status IN ('open', 'claimed') AND NOT t.counted) AS settled
          FROM dossiers d
-        WHERE d.status = 'processing' AND d.breach_due_at IS DISTINCT FROM d.due_at AND d.due_at <= $1 AND ($2::bigint IS NULL OR d.id = $2)
+        WHERE d.status = 'processing' AND d.breach_due_at IS DISTINCT FROM d.due_at AND COALESCE(d.due_at, 'infinity'::timestamptz) <= $1 AND ($2::bigint IS NULL OR d.id = $2)
           AND ($3::timestamptz IS NULL OR d.due_at >= $3)
-          AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.dossier_id = d.id AND t.status IN ('open', 'claimed') AND NOT t.counted)
           FOR UPDATE OF d SKIP LOCKED
      ), ins AS (
        INSERT INTO breaches (dossier_id, task_id, department, due_at, detected_at)
-       SELECT dossier_id, NULL, NULL, due_at, $1 FROM due WHERE NOT recorded
+       SELECT dossier_id, NULL, NULL, due_at, $1 FROM due WHERE NOT settled
        ON CONFLICT DO NOTHING
        RETURNING id, dossier_id, due_at, detected_at
      ), marked AS (

@@ -34,7 +34,7 @@ export async function recordTaskBreaches(db: Queryable, now: Date, scope: Breach
        SELECT t.id AS task_id, t.dossier_id, t.department, t.due_at,
               EXISTS (SELECT 1 FROM breaches b WHERE b.task_id = t.id AND b.due_at = t.due_at) AS recorded
          FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
-        WHERE t.status IN ('open', 'claimed') AND t.breach_due_at IS DISTINCT FROM t.due_at AND t.due_at <= $1 AND d.status = 'processing'
+        WHERE t.status IN ('open', 'claimed') AND t.breach_due_at IS DISTINCT FROM t.due_at AND COALESCE(t.due_at, 'infinity'::timestamptz) <= $1 AND d.status = 'processing'
           AND ($2::bigint IS NULL OR t.dossier_id = $2) AND ($3::uuid IS NULL OR t.id = $3)
           AND ($4::timestamptz IS NULL OR t.due_at >= $4)
           -- A row another timer (or a completion) holds is that one's to record.

@@ -27,7 +27,7 @@ export async function recordWarnings(
        SELECT t.dossier_id, t.id AS task_id, t.name, t.department, t.due_at, t.warn_at, d.code,
               t.due_at <= $1 OR EXISTS (SELECT 1 FROM deadline_warnings w WHERE w.task_id = t.id AND w.due_at = t.due_at) AS settled
          FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
-        WHERE t.status IN ('open', 'claimed') AND t.warned_due_at IS DISTINCT FROM t.due_at AND t.warn_at <= $1 AND d.status = 'processing'
+        WHERE t.status IN ('open', 'claimed') AND t.warned_due_at IS DISTINCT FROM t.due_at AND COALESCE(t.warn_at, 'infinity'::timestamptz) <= $1 AND d.status = 'processing'
           AND ($2::bigint IS NULL OR t.dossier_id = $2) AND ($3::uuid IS NULL OR t.id = $3)
           AND ($4::timestamptz IS NULL OR t.warn_at >= $4)
           FOR UPDATE OF t SKIP LOCKED
@@ -35,7 +35,7 @@ export async function recordWarnings(
        SELECT d.id AS dossier_id, d.due_at, d.warn_at, d.code,
               d.due_at <= $1 OR EXISTS (SELECT 1 FROM deadline_warnings w WHERE w.dossier_id = d.id AND w.task_id IS NULL AND w.due_at = d.due_at) AS settled
          FROM dossiers d
-        WHERE d.status = 'processing' AND d.warned_due_at IS DISTINCT FROM d.due_at AND d.warn_at <= $1 AND $3::uuid IS NULL
+        WHERE d.status = 'processing' AND d.warned_due_at IS DISTINCT FROM d.due_at AND COALESCE(d.warn_at, 'infinity'::timestamptz) <= $1 AND $3::uuid IS NULL
           AND ($2::bigint IS NULL OR d.id = $2) AND ($4::timestamptz IS NULL OR d.warn_at >= $4)
           FOR UPDATE OF d SKIP LOCKED
      ), due AS (

@@ -160,6 +160,8 @@ export async function updateDossier(db: Queryable, id: number, change: DossierCh
     values.push(json ? JSON.stringify(value) : value);
     sets.push(`${column} = $${values.length}`);
   }
+  // Any change clears the sweep's marks (migration 0022): the next sweep checks the dossier's
+  // promised date again (a dossier no longer waiting on the citizen is late from then on).
   await db.query(
-    named(`UPDATE dossiers SET ${sets.join(', ')}${sets.length ? ', ' : ''}row_version = row_version + 1, updated_at = now() WHERE id = $1`, values));
+    named(`UPDATE dossiers SET ${sets.join(', ')}${sets.length ? ', ' : ''}breach_due_at = NULL, warned_due_at = NULL, row_version = row_version + 1, updated_at = now() WHERE id = $1`, values));
 }
