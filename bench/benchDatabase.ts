@@ -24,8 +24,8 @@ export interface BenchDatabase {
  * server named by DATABASE_URL (never the one the URL names, which may hold
  * real dossiers), else an embedded PostgreSQL in a temporary folder.
  */
-export async function openBenchDatabase(poolSize: number, keepIn?: string): Promise<BenchDatabase> {
-  const opened = keepIn ? await kept(keepIn) : process.env.DATABASE_URL ? await onServer(process.env.DATABASE_URL) : await embedded();
+export async function openBenchDatabase(poolSize: number, keepIn?: string, settings?: Record<string, string>): Promise<BenchDatabase> {
+  const opened = keepIn ? await kept(keepIn, settings) : process.env.DATABASE_URL ? await onServer(process.env.DATABASE_URL) : await embedded(settings);
   const pool = createPool(opened.url, poolSize);
   const close = async () => {
     await pool.end().catch(() => {});
@@ -109,12 +109,12 @@ function removeClusterSync(tempDir: string, dataDir: string): void {
  * An embedded PostgreSQL in a folder that outlives the run (created on first
  * use, reused after): `close` stops the server and leaves the folder.
  */
-async function kept(folder: string): Promise<Opened> {
-  const db = await startEmbeddedPostgres({ dataDir: path.join(path.resolve(folder), 'pg'), database: 'onestop_bench' });
+async function kept(folder: string, settings?: Record<string, string>): Promise<Opened> {
+  const db = await startEmbeddedPostgres({ dataDir: path.join(path.resolve(folder), 'pg'), database: 'onestop_bench', settings });
   return { url: db.connectionString, source: 'embedded (kept)', dispose: () => db.stop() };
 }
 
-async function embedded(): Promise<Opened> {
+async function embedded(settings?: Record<string, string>): Promise<Opened> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'onestop-bench-'));
   const dataDir = path.join(tempDir, 'pg');
   // Last resorts for an exit that skips `dispose`: a handler for a signal or
@@ -128,7 +128,7 @@ async function embedded(): Promise<Opened> {
     process.off('exit', removeOnExit);
   };
   try {
-    const db = await startEmbeddedPostgres({ dataDir, database: 'onestop_bench' });
+    const db = await startEmbeddedPostgres({ dataDir, database: 'onestop_bench', settings });
     return {
       url: db.connectionString,
       source: 'embedded',

@@ -15,9 +15,11 @@ const EMBEDDED_SETTINGS: Record<string, string> = {
   random_page_cost: '1.1',
   work_mem: '32MB',
 };
+/** Settings that only take effect at start: a quarter of this machine's memory would be 6 GB; 2 GB leaves room for the other jobs. */
+const START_SETTINGS: Record<string, string> = { shared_buffers: '2GB' };
 
 export async function openScaleDatabase(poolSize: number, log: (m: string) => void, keepIn?: string): Promise<BenchDatabase> {
-  const db = await openBenchDatabase(poolSize, keepIn);
+  const db = await openBenchDatabase(poolSize, keepIn, START_SETTINGS);
   if (db.source.startsWith('embedded')) {
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
@@ -27,7 +29,7 @@ export async function openScaleDatabase(poolSize: number, log: (m: string) => vo
     } finally {
       await admin.end();
     }
-    log(`embedded PostgreSQL settings: ${Object.entries(EMBEDDED_SETTINGS).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+    log(`embedded PostgreSQL settings: ${Object.entries({ ...START_SETTINGS, ...EMBEDDED_SETTINGS }).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   }
   return db;
 }

@@ -19,6 +19,8 @@ export interface EmbeddedOptions {
   /** 0 picks a free port. */
   port?: number;
   database?: string;
+  /** Server settings given at start (`-c name=value`), for those that need a restart (shared_buffers). */
+  settings?: Record<string, string>;
 }
 
 const USER = 'postgres';
@@ -57,6 +59,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     port,
     persistent: true,
     createPostgresUser: true,
+    postgresFlags: Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: (line: unknown) => {
       log.push(String(line));
       if (log.length > 20) log.shift();
