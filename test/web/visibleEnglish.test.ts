@@ -1,4 +1,4 @@
-import { englishWordsIn } from '../support/visibleEnglish';
+import { englishWordsIn } from '../support/visibleEnglish.js';
 
 describe('the English-word scan used by the browser walks', () => {
   it('finds nothing in Vietnamese text, product names or codes', () => {
