@@ -34,7 +34,7 @@ export type { DeliveryStatus } from './read/catalogue.js';
 export type { LockedJob } from './dossier/commands/jobs.js';
 export type { IncidentRow } from './dossier/commands/incidents.js';
 export { FORM06_MEMBER_COLUMNS, median, type Form06MemberColumn, type ReportPeriod } from './read/engineReads.js';
-export { FORM06_COLUMNS } from './reports/form06Report.js';
+export { FORM06_COLUMNS, FORM06_HEADINGS_VI } from './reports/form06Report.js';
 export { toCsv } from './reports/csv.js';
 export { ii06aCsv, ii06aXlsx, XLSX_TYPE } from './reports/ii06aExport.js';
 export type { Ii06aGroupBy, Ii06aPeriod, Ii06aReport } from './reports/ii06aReport.js';

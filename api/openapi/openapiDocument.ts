@@ -172,8 +172,9 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
           name: 'X-Onestop-User',
           in: 'header',
           required: false,
+          // No angle brackets in descriptions: Swagger UI reads them as HTML tags and drops them.
           description:
-            'The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. ' +
+            'The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. ' +
             'Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters.',
           schema: { type: 'string', minLength: 1, maxLength: 300 },
         },

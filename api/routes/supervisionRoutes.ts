@@ -1,6 +1,6 @@
 import { departmentScope } from '../auth/departmentScope.js';
 import type { ResolvedDeps } from '../apiDeps.js';
-import { FORM06_COLUMNS, toCsv } from '../../engine/index.js';
+import { FORM06_COLUMNS, FORM06_HEADINGS_VI, toCsv } from '../../engine/index.js';
 import { periodReversed } from '../http/problem.js';
 import { ok, type Reply, type RouteSpec } from '../http/route.js';
 import { addDays, currentMonth, PAGE_QUERY, pageOf, periodEnd, periodQuery, periodStart, vietnamDayStart } from '../http/queryParams.js';
@@ -49,13 +49,16 @@ export function supervisionRoutes(deps: ResolvedDeps): RouteSpec[] {
         'use GET /api/reports/ii06a. Per procedure (dossiers) or per department (their steps, against each step’s own allotment), for a period of Vietnamese dates (both included; default: this month to today): ' +
         'received (online, in person, by post, carried over), resolved (early, on time, late, late with and without an apology letter), pending (within deadline, overdue) ' +
         'at the end of the period, withdrawn, awaiting supplement, and the progress ratio of the service index (Decision 766). A dossier is resolved when its result is ready. ' +
-        '`Accept: text/csv` gives the same rows as CSV (UTF-8 with BOM), total last.',
+        '`Accept: text/csv` gives the same rows as CSV (UTF-8 with BOM), total last: with `headings=vi` the header line is in Vietnamese and the total row unnamed by code, ' +
+        'with `decimal=comma` numbers are written 0,6 and cells separated by semicolons (a spreadsheet set to Vietnamese).',
       tag: 'supervision',
       roles: ['supervisor'],
       query: {
         from: { schema: DAY, description: 'First day (Vietnam).' },
         to: { schema: DAY, description: 'Last day (Vietnam), included.' },
         groupBy: { schema: { type: 'string', enum: ['procedure', 'department'], default: 'procedure' }, description: 'One row per procedure code or per department code.' },
+        headings: { schema: { type: 'string', enum: ['code', 'vi'], default: 'code' }, description: 'CSV only: the header line as column codes, or in Vietnamese.' },
+        decimal: { schema: { type: 'string', enum: ['point', 'comma'], default: 'point' }, description: 'CSV only: 0.6 (cells separated by commas) or 0,6 (by semicolons).' },
       },
       responses: { 200: { description: 'The report', schema: ref('Form06Report'), alternatives: { 'text/csv': { type: 'string' } } } },
       async handler({ query, req }): Promise<Reply> {
@@ -72,7 +75,9 @@ export function supervisionRoutes(deps: ResolvedDeps): RouteSpec[] {
         if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
           return {
             status: 200,
-            body: toCsv(FORM06_COLUMNS, [...report.rows, report.total]),
+            body: query.headings === 'vi'
+              ? toCsv(FORM06_COLUMNS, [...report.rows, { ...report.total, key: '' }], { headings: FORM06_HEADINGS_VI, decimalComma: query.decimal === 'comma' })
+              : toCsv(FORM06_COLUMNS, [...report.rows, report.total], { decimalComma: query.decimal === 'comma' }),
             contentType: 'text/csv; charset=utf-8',
             headers: { 'Content-Disposition': `attachment; filename="form06-${groupBy}-${from}-${to}.csv"`, Vary: 'Accept' },
           };

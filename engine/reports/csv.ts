@@ -3,15 +3,30 @@
 
 const BOM = '\uFEFF';
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = value instanceof Date ? value.toISOString() : String(value);
-  // A leading = + - @ would run as a formula in a spreadsheet (CSV injection); names are text.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export interface CsvOptions<T> {
+  /** The header line's words per column (default: the column's name). */
+  headings?: Partial<Record<keyof T, string>>;
+  /**
+   * Numbers with a decimal comma (0,6), as a spreadsheet set to Vietnamese
+   * reads them; the cells are then separated by semicolons, as that
+   * spreadsheet expects.
+   */
+  decimalComma?: boolean;
 }
 
-export function toCsv<T extends object>(columns: ReadonlyArray<keyof T>, rows: readonly T[]): string {
-  const lines = [columns.map((c) => cell(String(c))).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))];
+function cell(value: unknown, separator: string, decimalComma: boolean): string {
+  if (value === null || value === undefined) return '';
+  let text = value instanceof Date ? value.toISOString() : String(value);
+  if (decimalComma && typeof value === 'number') text = text.replace('.', ',');
+  // A leading = + - @ would run as a formula in a spreadsheet (CSV injection); names are text.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return new RegExp(`["${separator}\r\n]`).test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv<T extends object>(columns: ReadonlyArray<keyof T>, rows: readonly T[], options: CsvOptions<T> = {}): string {
+  const separator = options.decimalComma ? ';' : ',';
+  const comma = options.decimalComma ?? false;
+  const heading = (c: keyof T) => options.headings?.[c] ?? String(c);
+  const lines = [columns.map((c) => cell(heading(c), separator, false)).join(separator), ...rows.map((r) => columns.map((c) => cell(r[c], separator, comma)).join(separator))];
   return BOM + lines.join('\r\n') + '\r\n';
 }

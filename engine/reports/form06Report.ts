@@ -72,3 +72,13 @@ export const FORM06_COLUMNS: Array<keyof Form06Row> = [
   'pendingTotal', 'pendingWithinDeadline', 'pendingOverdue',
   'withdrawn', 'awaitingSupplement', 'progressRatio',
 ];
+
+/** The CSV's header line in Vietnamese, each column named apart from the others (the printed form groups them). */
+export const FORM06_HEADINGS_VI: Record<keyof Form06Row, string> = {
+  key: 'Mã', name: 'Tên',
+  receivedTotal: 'Nhận giải quyết – tổng số', receivedOnline: 'Nhận – trực tuyến', receivedDirect: 'Nhận – trực tiếp', receivedPost: 'Nhận – bưu chính', carriedOver: 'Kỳ trước chuyển qua',
+  resolvedTotal: 'Đã giải quyết – tổng số', resolvedEarly: 'Đã giải quyết – trước hạn', resolvedOnTime: 'Đã giải quyết – đúng hạn', resolvedLate: 'Đã giải quyết – quá hạn',
+  lateWithApology: 'Quá hạn có thư xin lỗi', lateWithoutApology: 'Quá hạn không có thư xin lỗi',
+  pendingTotal: 'Đang giải quyết – tổng số', pendingWithinDeadline: 'Đang giải quyết – trong hạn', pendingOverdue: 'Đang giải quyết – quá hạn',
+  withdrawn: 'Rút hồ sơ', awaitingSupplement: 'Chờ bổ sung', progressRatio: 'Tỷ lệ tiến độ',
+};

@@ -86,3 +86,17 @@ test('the desk’s search: any part of the name, the ID number or the phone, cas
   expect((await tb.api.get('/api/dossiers?channel=post').set(bearer(desk)).expect(200)).body.total).toBe(0);
   expect((await tb.api.get('/api/dossiers?channel=online').set(bearer(desk)).expect(200)).body.total).toBe(1);
 });
+
+test('the report as CSV for a Vietnamese spreadsheet: headed in Vietnamese, decimal comma, semicolons; by default as before', async () => {
+  const url = '/api/reports/form06?from=2026-03-01&to=2026-03-31';
+  const vi = await tb.api.get(`${url}&headings=vi&decimal=comma`).set(bearer(supervisor)).set('Accept', 'text/csv').expect(200);
+  const [header, ...rows] = vi.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(header.split(';').slice(0, 4)).toEqual(['Mã', 'Tên', 'Nhận giải quyết – tổng số', 'Nhận – trực tuyến']);
+  expect(header).not.toMatch(/receivedTotal|TOTAL/);
+  const total = rows.at(-1)!.split(';');
+  expect(total.slice(0, 3)).toEqual(['', 'Tổng cộng', '1']);
+  // The progress ratio, a fraction: written with a comma when it has decimals.
+  expect(total.at(-1)).toMatch(/^\d+(,\d+)?$/);
+  const plain = await tb.api.get(url).set(bearer(supervisor)).set('Accept', 'text/csv').expect(200);
+  expect(plain.text.replace(/^\uFEFF/, '').split('\r\n')[0].startsWith('key,name,receivedTotal')).toBe(true);
+});

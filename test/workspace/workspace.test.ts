@@ -340,11 +340,12 @@ test('the supervisor’s form 06 counts the dossier as late, on screen, in the c
   const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.click('#ws-csv')]);
   expect(download.suggestedFilename()).toBe('form06-procedure-2026-03-01-2026-03-11.csv');
   const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
-  const [header, ...rows] = csv.trim().split('\r\n').map((line) => line.split(','));
+  // Headed in Vietnamese, with the decimal comma (cells separated by semicolons) a Vietnamese spreadsheet reads.
+  const [header, ...rows] = csv.trim().split('\r\n').map((line) => line.split(';'));
   const cutru = rows.find((r) => r[0] === CUTRU)!;
-  expect(cutru[header.indexOf('resolvedLate')]).toBe('1');
-  expect(cutru[header.indexOf('lateWithoutApology')]).toBe('1');
-  expect(cutru[header.indexOf('resolvedTotal')]).toBe('1');
+  expect(cutru[header.indexOf('Đã giải quyết – quá hạn')]).toBe('1');
+  expect(cutru[header.indexOf('Quá hạn không có thư xin lỗi')]).toBe('1');
+  expect(cutru[header.indexOf('Đã giải quyết – tổng số')]).toBe('1');
 
   await supervisor.click('#ws-print-form06');
   expect(await supervisor.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);

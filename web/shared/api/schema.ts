@@ -1271,7 +1271,7 @@ export interface paths {
         };
         /**
          * Statistics report (Biểu II.06a, older path)
-         * @description The older path of the statistics report (Biểu II.06a of Circular 01/2020; Form 06 of Circular 03/2025 is the control slip), kept for one version: use GET /api/reports/ii06a. Per procedure (dossiers) or per department (their steps, against each step’s own allotment), for a period of Vietnamese dates (both included; default: this month to today): received (online, in person, by post, carried over), resolved (early, on time, late, late with and without an apology letter), pending (within deadline, overdue) at the end of the period, withdrawn, awaiting supplement, and the progress ratio of the service index (Decision 766). A dossier is resolved when its result is ready. `Accept: text/csv` gives the same rows as CSV (UTF-8 with BOM), total last.
+         * @description The older path of the statistics report (Biểu II.06a of Circular 01/2020; Form 06 of Circular 03/2025 is the control slip), kept for one version: use GET /api/reports/ii06a. Per procedure (dossiers) or per department (their steps, against each step’s own allotment), for a period of Vietnamese dates (both included; default: this month to today): received (online, in person, by post, carried over), resolved (early, on time, late, late with and without an apology letter), pending (within deadline, overdue) at the end of the period, withdrawn, awaiting supplement, and the progress ratio of the service index (Decision 766). A dossier is resolved when its result is ready. `Accept: text/csv` gives the same rows as CSV (UTF-8 with BOM), total last: with `headings=vi` the header line is in Vietnamese and the total row unnamed by code, with `decimal=comma` numbers are written 0,6 and cells separated by semicolons (a spreadsheet set to Vietnamese).
          *
          *     Roles: supervisor.
          */
@@ -3414,7 +3414,7 @@ export interface components {
     };
     responses: never;
     parameters: {
-        /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+        /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
         OnestopUser: string;
     };
     requestBodies: never;
@@ -3577,7 +3577,7 @@ export interface operations {
                 everywhere?: boolean;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -3652,7 +3652,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -3910,7 +3910,7 @@ export interface operations {
                 offset?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -3969,7 +3969,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -4068,7 +4068,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -4173,7 +4173,7 @@ export interface operations {
                 dryRun?: boolean;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -4263,7 +4263,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -4378,7 +4378,7 @@ export interface operations {
                 offset?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -4440,7 +4440,7 @@ export interface operations {
                 includeRevoked?: boolean;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -4499,7 +4499,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -4589,7 +4589,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -4685,7 +4685,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -4744,7 +4744,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -4834,7 +4834,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -4936,7 +4936,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -5032,7 +5032,7 @@ export interface operations {
                 offset?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -5094,7 +5094,7 @@ export interface operations {
                 procedureCode?: string;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -5156,7 +5156,7 @@ export interface operations {
                 basedOnVersion?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -5239,7 +5239,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -5313,7 +5313,7 @@ export interface operations {
                 basedOnVersion?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -5417,7 +5417,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -5488,7 +5488,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -5608,7 +5608,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -5720,7 +5720,7 @@ export interface operations {
                 to: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -5791,7 +5791,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -5853,7 +5853,7 @@ export interface operations {
                 effectiveAt?: string;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -5963,7 +5963,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -6034,7 +6034,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -6128,7 +6128,7 @@ export interface operations {
                 offset?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -6187,7 +6187,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -6285,7 +6285,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -6356,7 +6356,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -6427,7 +6427,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -6498,7 +6498,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -6609,7 +6609,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -6720,7 +6720,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -6831,7 +6831,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -6942,7 +6942,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -7044,7 +7044,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -7117,7 +7117,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -7253,7 +7253,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -7386,7 +7386,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -7461,7 +7461,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -7742,7 +7742,7 @@ export interface operations {
                 groupBy?: "procedure" | "department";
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -7820,7 +7820,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -7918,7 +7918,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -8020,7 +8020,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -8122,7 +8122,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -8233,7 +8233,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -8311,7 +8311,7 @@ export interface operations {
                 groupBy?: "procedure" | "field" | "agency";
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -8377,7 +8377,7 @@ export interface operations {
                 to?: string;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -8449,7 +8449,7 @@ export interface operations {
                 offset?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -8508,7 +8508,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -8579,7 +8579,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -8677,7 +8677,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -8775,7 +8775,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -8899,7 +8899,7 @@ export interface operations {
                 offset?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -8963,9 +8963,13 @@ export interface operations {
                 to?: string;
                 /** @description One row per procedure code or per department code. */
                 groupBy?: "procedure" | "department";
+                /** @description CSV only: the header line as column codes, or in Vietnamese. */
+                headings?: "code" | "vi";
+                /** @description CSV only: 0.6 (cells separated by commas) or 0,6 (by semicolons). */
+                decimal?: "point" | "comma";
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -9025,7 +9029,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -9093,7 +9097,7 @@ export interface operations {
                 offset?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -9161,7 +9165,7 @@ export interface operations {
                 limit?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -9220,7 +9224,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -9294,7 +9298,7 @@ export interface operations {
                 offset?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -9358,7 +9362,7 @@ export interface operations {
                 to?: string;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -9431,7 +9435,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -9502,7 +9506,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -9561,7 +9565,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -9651,7 +9655,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -9710,7 +9714,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -9814,7 +9818,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -9953,7 +9957,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -10012,7 +10016,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -10114,7 +10118,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -10212,7 +10216,7 @@ export interface operations {
                 offset?: number;
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -10271,7 +10275,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -10370,7 +10374,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -10451,7 +10455,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -10562,7 +10566,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -10667,7 +10671,7 @@ export interface operations {
                 status?: "open" | "all";
             };
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path?: never;
@@ -10726,7 +10730,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The person behind a key shared by a department’s software: recorded as the actor ("<user> (<key name>)") and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
+                /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */
                 "X-Onestop-User"?: components["parameters"]["OnestopUser"];
             };
             path: {
@@ -10833,6 +10837,8 @@ export const pathsApiReportsDigitisationGetResponses200ContentApplicationJsonGro
 export const pathsApiReportsIi06aGetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/ii06a"]["get"]["parameters"]["query"]["groupBy"]> = ["procedure", "field", "agency"];
 export const pathsApiTasksGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/tasks"]["get"]["parameters"]["query"]["status"]> = ["open", "claimed", "completed", "cancelled"];
 export const pathsApiReportsForm06GetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/form06"]["get"]["parameters"]["query"]["groupBy"]> = ["procedure", "department"];
+export const pathsApiReportsForm06GetParametersQueryHeadingsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/form06"]["get"]["parameters"]["query"]["headings"]> = ["code", "vi"];
+export const pathsApiReportsForm06GetParametersQueryDecimalValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/form06"]["get"]["parameters"]["query"]["decimal"]> = ["point", "comma"];
 export const pathsApiInboxGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/inbox"]["get"]["parameters"]["query"]["status"]> = ["open", "claimed"];
 export const pathsApiReportsForm06DossiersGetParametersQueryColumnValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/form06/dossiers"]["get"]["parameters"]["query"]["column"]> = ["receivedTotal", "receivedOnline", "receivedDirect", "receivedPost", "carriedOver", "resolvedTotal", "resolvedEarly", "resolvedOnTime", "resolvedLate", "lateWithApology", "lateWithoutApology", "pendingTotal", "pendingWithinDeadline", "pendingOverdue", "withdrawn", "awaitingSupplement"];
 export const pathsApiReportsForm06DossiersGetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/reports/form06/dossiers"]["get"]["parameters"]["query"]["groupBy"]> = ["procedure", "department"];

@@ -41,5 +41,6 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
   'dossier.refuseConfirm': 'Refuse dossier {code}?',
   'dossier.stepOverdue': 'overdue',
   'inbox.taskOpened': 'Step «{step}» of dossier {code} is open.',
+  'dash.csvComma': 'decimal comma (0,6)',
   'dash.periodReversed': 'The period is not valid: its start is after its end. The old figures were cleared.',
 };

@@ -43,5 +43,6 @@ export const deskVi = {
   'dossier.refuseConfirm': 'Từ chối tiếp nhận hồ sơ {code}?',
   'dossier.stepOverdue': 'quá hạn',
   'inbox.taskOpened': 'Đang mở bước «{step}» của hồ sơ {code}.',
+  'dash.csvComma': 'dấu phẩy thập phân (0,6)',
   'dash.periodReversed': 'Khoảng thời gian không hợp lệ: ngày bắt đầu sau ngày kết thúc. Các số liệu cũ đã được xóa.',
 };

@@ -241,10 +241,15 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
       render();
     });
     const csv = el('button', { type: 'button', id: 'ws-csv' }, tr('dash.csv'));
+    const decimalComma = el('input', { type: 'checkbox', id: 'ws-csv-comma', checked: csvComma, onchange: (e: Event) => { csvComma = (e.target as HTMLInputElement).checked; } });
     csv.addEventListener('click', async () => {
       csv.disabled = true;
       try {
-        const file = await ctx.api.form06Csv({ from: report.from, to: report.to, groupBy: report.groupBy });
+        // Headed in the reader's language; numbers with the decimal mark the person chose (a comma for a Vietnamese spreadsheet).
+        const file = await ctx.api.form06Csv({
+          from: report.from, to: report.to, groupBy: report.groupBy,
+          headings: currentLang() === 'vi' ? 'vi' : 'code', decimal: decimalComma.checked ? 'comma' : 'point',
+        });
         saveBlob(file.blob, fileNameOf(file.disposition, `form06-${report.groupBy}-${report.from}-${report.to}.csv`));
       } catch (err) {
         ctx.notify(tr('common.error', { detail: (err as Error).message }), 'error');
@@ -267,7 +272,8 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
     });
     update(form06,
       el('div', { class: 'ws-card-head ws-no-print' }, el('h2', {}, tr('dash.form06')),
-        el('div', { class: 'ws-inline' }, el('label', { for: 'ws-groupby' }, tr('dash.groupBy')), groupSelect, csv, xlsx, print)),
+        el('div', { class: 'ws-inline' }, el('label', { for: 'ws-groupby' }, tr('dash.groupBy')), groupSelect, csv,
+          el('span', { class: 'ws-inline' }, decimalComma, el('label', { for: 'ws-csv-comma' }, tr('dash.csvComma'))), xlsx, print)),
       el('div', { class: 'ws-print-only ws-print-title' }, el('strong', {}, tr('f06.printTitle')), el('div', {}, tr('f06.printPeriod', { from: formatDate(report.from), to: formatDate(report.to) }))),
       el('div', { class: 'ws-scroll' }, el('table', { class: 'ws-table ws-form06-table', id: 'ws-form06-table', 'data-group-by': report.groupBy },
         el('thead', {},
@@ -303,6 +309,8 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
   };
 
   let periodBad = false;
+  // The CSV's decimal mark: a comma by default in Vietnamese (what a spreadsheet set to Vietnamese reads).
+  let csvComma = currentLang() === 'vi';
   const badPeriod = (message: string) => {
     periodBad = true;
     data = null;

@@ -39,6 +39,7 @@ export async function heatmapPage(ctx: PageContext): Promise<Page> {
   const median = (s: StepHeat) => (s.medianWorkingMs === null ? tr('heat.none') : formatWorkingHours(s.medianWorkingMs, currentLang()));
 
   let shown = '';
+  let fitted = false;
   const render = (force = false) => {
     if (!heat) return;
     // Redrawn only when a figure changed (or the language did).
@@ -58,6 +59,11 @@ export async function heatmapPage(ctx: PageContext): Promise<Page> {
     }
     diagram.mark(marks);
     diagram.badges(badges, { bottom: 4, left: -10 });
+    // The figures hang below each step: the first time, room is kept for those of the lowest one.
+    if (!fitted) {
+      fitted = true;
+      diagram.fit(70);
+    }
     fill(info, `${heat.name} (${heat.code} v${heat.version}) – ${tr('heat.dossiers', { count: heat.dossiers })}`);
     fill(legend, tr('heat.legend'), ' ', ...[0, 1, 2, 3, 4].map((l) => el('span', { class: `ws-heat-swatch ws-heat-${l}` })));
     fill(tableBox, table(

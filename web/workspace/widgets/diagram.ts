@@ -35,10 +35,19 @@ export class DiagramView {
     this.fit();
   }
 
-  fit(): void {
+  /**
+   * Fits the diagram in view; `margin` (diagram units) keeps room around it
+   * for overlays drawn outside the elements, such as the heat map's figures
+   * under the lowest step.
+   */
+  fit(margin = 0): void {
     const canvas = this.viewer.get('canvas');
     try {
       canvas.zoom('fit-viewport', 'auto');
+      if (margin > 0) {
+        const box = canvas.viewbox().inner;
+        canvas.viewbox({ x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin });
+      }
     } catch {
       // an empty or hidden canvas has nothing to fit
     }
