@@ -75,7 +75,7 @@ test('a FEEL loop over a constant range beyond 10,000 iterations is refused at d
   expect((await deploy(process('matches(note, "^(a+)+$")'))).status).toBe(422);
 });
 
-test('a loop over citizen data is stopped by the time budget: 422 within 1 s, nothing saved, /health answering meanwhile', async () => {
+test('a loop over citizen data is stopped by the time budget: 422 in seconds not minutes, nothing saved, /health answering meanwhile', async () => {
   expect((await deploy(process('count(for i in 1..size return i) > 0'))).status).toBe(201);
   const before = dossierTables(await databaseFingerprint(tb));
   const { result, ms, slowestHealthMs } = await whileWatchingHealth(() => submit({ size: 100_000_000 }));
@@ -83,13 +83,15 @@ test('a loop over citizen data is stopped by the time budget: 422 within 1 s, no
   expect(result.body.detail).toMatch(/stopped: it ran longer than \d+ ms/);
   expect(dossierTables(await databaseFingerprint(tb))).toEqual(before);
   console.log(`FEEL bomb over data: 422 after ${ms} ms, slowest /health ${slowestHealthMs} ms`);
-  expect(ms).toBeLessThan(1_000 + 500); // budget 500 ms, plus the request around it
-  expect(slowestHealthMs).toBeLessThan(1_000);
+  // Unbounded, this loop runs for minutes and /health waits as long; the
+  // bounds are loose so a busy 2-core host cannot fail them (speed lives in bench/).
+  expect(ms).toBeLessThan(10_000);
+  expect(slowestHealthMs).toBeLessThan(5_000);
   // A small loop still takes its branch.
   expect((await submit({ size: 3 })).status).toBe(201);
 });
 
-test('a catastrophic form pattern is refused at deploy; a linear one answers 32 × "a" + "!" with a 422 within 1 s', async () => {
+test('a catastrophic form pattern is refused at deploy; a linear one answers 32 × "a" + "!" with a 422 at once', async () => {
   const refused = await deploy(process('true', '{"type":"object","properties":{"note":{"type":"string","pattern":"^(a+)+$"}}}'));
   expect(refused.status).toBe(422);
   expect(JSON.stringify(refused.body)).toMatch(/repeats a group that itself repeats/);
@@ -103,7 +105,8 @@ test('a catastrophic form pattern is refused at deploy; a linear one answers 32 
   expect(result.status).toBe(422);
   expect(JSON.stringify(result.body)).toMatch(/must match pattern/);
   console.log(`form pattern on 32 × "a" + "!": 422 after ${ms} ms, slowest /health ${slowestHealthMs} ms`);
-  expect(ms).toBeLessThan(1_000);
+  // A backtracking engine takes 2^32 steps here (hours); loose bound for a busy host.
+  expect(ms).toBeLessThan(10_000);
   // Strings are bounded even where the form sets no maxLength.
   const long = await tb.api.post(`/api/tasks/${task}/complete`).set(bearer(officer)).send({ data: { note: 'a'.repeat(2_001) } });
   expect(long.status).toBe(422);
