@@ -158,7 +158,9 @@ export async function inboxPage(ctx: PageContext): Promise<Page> {
       const history = await ctx.api.history(code);
       const names = new Map<string, string>();
       for (const e of history.items) if (e.type === 'task.created') names.set(String(e.payload.taskId), String(e.payload.name));
-      fill(list, ...history.items.map((e) => {
+      // Oldest first, by when it happened (the server's order is the order of entry).
+      const chronological = history.items.map((e, i) => ({ e, i })).sort((a, b) => Date.parse(a.e.at) - Date.parse(b.e.at) || a.i - b.i).map((x) => x.e);
+      fill(list, ...chronological.map((e) => {
         const p = e.payload as Record<string, unknown>;
         return el('li', { 'data-type': e.type }, el('time', { datetime: e.at }, formatDateTime(e.at)), ' ',
           eventLabel(e.type, { name: String(p.name ?? names.get(String(p.taskId)) ?? ''), department: ctx.departmentName(typeof p.department === 'string' ? p.department : null), gateway: String(p.gateway ?? ''), target: String(p.target ?? '') }),
