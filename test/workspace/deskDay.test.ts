@@ -9,10 +9,9 @@
 
 import { jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { expectEveryDossierWaits } from '../support/invariant.js';
 import { birthDossier } from '../api/support/apiTestbed.js';
 import { ensureDesignerBuilt, launchWorkspaceBrowser, startWorkspaceServer, type WorkspaceBrowser, type WorkspaceServer } from './support/workspaceBrowser.js';
-import { expectVietnameseOnly, LAPTOP, person, residenceDossier, screenshot, signInAs, TABLET, watchRequests, withinWidth, CUTRU } from './support/dayAtTheCenter.js';
+import { expectVietnameseOnly, LAPTOP, person, residenceDossier, screenshot, signInAs, TABLET, walkHooks, watchRequests, withinWidth, CUTRU } from './support/dayAtTheCenter.js';
 
 jest.setTimeout(90_000);
 
@@ -42,17 +41,7 @@ beforeAll(async () => {
   requests = watchRequests(desk);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  expect(browser.errors).toEqual([]);
-  expect(requests.unexpected()).toEqual([]);
-  requests.reset();
-  await expectEveryDossierWaits(server.tb.db.pool);
-});
+walkHooks(() => ({ server, browser, requests }));
 
 test('a paper dossier received after the fact: the applicant typed once fills the form’s requester, the reception dated back', async () => {
   expect(new URL(desk.url()).pathname).toBe('/app/desk');

@@ -10,10 +10,9 @@
 
 import { jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { expectEveryDossierWaits } from '../support/invariant.js';
 import { fixture } from '../support/engineHarness.js';
 import { ensureDesignerBuilt, launchWorkspaceBrowser, startWorkspaceServer, type WorkspaceBrowser, type WorkspaceServer } from './support/workspaceBrowser.js';
-import { expectVietnameseOnly, LAPTOP, person, residenceDossier, screenshot, signInAs, TABLET, watchRequests, withinWidth } from './support/dayAtTheCenter.js';
+import { expectVietnameseOnly, LAPTOP, person, residenceDossier, screenshot, signInAs, TABLET, walkHooks, watchRequests, withinWidth } from './support/dayAtTheCenter.js';
 
 jest.setTimeout(90_000);
 
@@ -42,17 +41,7 @@ beforeAll(async () => {
   requests = watchRequests(officer);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  expect(browser.errors).toEqual([]);
-  expect(requests.unexpected()).toEqual([]);
-  requests.reset();
-  await expectEveryDossierWaits(server.tb.db.pool);
-});
+walkHooks(() => ({ server, browser, requests }));
 
 const row = (code: string) => officer.locator(`#ws-inbox-table tr[data-dossier="${code}"]`);
 

@@ -11,7 +11,8 @@ import { ROOT } from '../../support/engineHarness.js';
 import { englishWordsOnPage } from '../../support/visibleEnglish.js';
 import { onboard, OWN_PASSWORD } from '../../people/support/personSessions.js';
 import type { Testbed } from '../../api/support/apiTestbed.js';
-import { ARTIFACTS } from './workspaceBrowser.js';
+import { expectEveryDossierWaits } from '../../support/invariant.js';
+import { ARTIFACTS, type WorkspaceBrowser, type WorkspaceServer } from './workspaceBrowser.js';
 
 export const CUTRU = 'T.CUTRU';
 export const LAPTOP = { width: 1366, height: 768 };
@@ -89,4 +90,24 @@ export async function withinWidth(page: Page, selector: string): Promise<boolean
   const box = await page.locator(selector).first().boundingBox();
   const width = page.viewportSize()!.width;
   return !!box && box.x >= 0 && box.x + box.width <= width;
+}
+
+/**
+ * The hooks of a walk: after each test no page error, no unexpected failed
+ * request, no dossier processing with nothing to wait on; at the end the
+ * browser and the server closed. `walk` gives what beforeAll made.
+ */
+export function walkHooks(walk: () => { server?: WorkspaceServer; browser?: WorkspaceBrowser; requests?: ReturnType<typeof watchRequests> }): void {
+  afterEach(async () => {
+    const { server, browser, requests } = walk();
+    expect(browser?.errors).toEqual([]);
+    expect(requests?.unexpected()).toEqual([]);
+    requests?.reset();
+    if (server) await expectEveryDossierWaits(server.tb.db.pool);
+  });
+  afterAll(async () => {
+    const { server, browser } = walk();
+    await browser?.close();
+    await server?.close();
+  });
 }
