@@ -23,12 +23,14 @@ export interface AtRiskCandidate {
  */
 export async function atRiskCandidates(db: Queryable, now: Date, before: Date, limit = 500): Promise<AtRiskCandidate[]> {
   const { rows } = await db.query<AtRiskCandidate>(
-    `SELECT d.code, d.procedure_code AS "procedureCode", v.name AS "procedureName", d.applicant->>'name' AS "applicantName",
-            d.status, d.received_at AS "receivedAt", d.due_at AS "dueAt", v.model->>'calendarId' AS "calendarId",
+    // Each version's name and calendar read once, not the whole model fetched from TOAST per dossier.
+    `WITH v AS MATERIALIZED (SELECT id, name, model->>'calendarId' AS calendar_id FROM procedure_versions)
+     SELECT d.code, d.procedure_code AS "procedureCode", v.name AS "procedureName", d.applicant->>'name' AS "applicantName",
+            d.status, d.received_at AS "receivedAt", d.due_at AS "dueAt", v.calendar_id AS "calendarId",
             COALESCE((SELECT json_agg(json_build_object('code', h.department, 'name', COALESCE(dep.name, h.department)) ORDER BY h.department)
                         FROM (SELECT DISTINCT t.department FROM tasks t WHERE t.dossier_id = d.id AND t.status IN ('open', 'claimed')) h
                         LEFT JOIN departments dep ON dep.code = h.department), '[]'::json) AS "heldBy"
-       FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
+       FROM dossiers d JOIN v ON v.id = d.procedure_version_id
       WHERE d.status IN ('received', 'processing') AND d.due_at > $1 AND d.due_at <= $2
         AND NOT EXISTS (SELECT 1 FROM apologies a WHERE a.dossier_id = d.id)
       ORDER BY d.due_at, d.id LIMIT $3`,

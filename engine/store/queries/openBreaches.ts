@@ -36,8 +36,11 @@ export interface OpenBreachFilter {
   limit: number;
 }
 
+// Each version's name and calendar read once (a few hundred versions at most):
+// joined row by row, the whole model was fetched from TOAST for every breach listed.
+const VERSIONS = `WITH v AS MATERIALIZED (SELECT id, name, model->>'calendarId' AS calendar_id FROM procedure_versions)`;
 const FROM = `FROM breaches b JOIN dossiers d ON d.id = b.dossier_id
-  JOIN procedure_versions v ON v.id = d.procedure_version_id
+  JOIN v ON v.id = d.procedure_version_id
   LEFT JOIN procedures p ON p.code = d.procedure_code
   LEFT JOIN tasks t ON t.id = b.task_id
   LEFT JOIN departments dep ON dep.code = b.department`;
@@ -55,21 +58,24 @@ const WHERE = `WHERE b.closed_at IS NULL
 export async function openBreaches(db: Queryable, f: OpenBreachFilter): Promise<{ groups: OpenBreachGroupRow[]; items: OpenBreachRow[]; total: number }> {
   const params = [f.department ?? null, f.dossierLevel ?? false, f.procedureCode ?? null];
   const [groups, items, total] = await Promise.all([
+    // Grouped on the breaches alone (their index is ordered by the group), names joined to the
+    // few hundred groups after: grouped with the names, every open breach was sorted on text.
     db.query<OpenBreachGroupRow>(
-      `SELECT b.department, dep.name AS "departmentName", b.procedure_code AS "procedureCode",
-              COALESCE(p.name, b.procedure_code) AS "procedureName", count(*)::int AS count,
-              count(DISTINCT b.dossier_id)::int AS dossiers, min(b.due_at) AS "oldestDueAt"
-         FROM breaches b LEFT JOIN procedures p ON p.code = b.procedure_code LEFT JOIN departments dep ON dep.code = b.department
-         ${WHERE}
-        GROUP BY b.department, dep.name, b.procedure_code, p.name
-        ORDER BY min(b.due_at), b.department NULLS FIRST, b.procedure_code`,
+      `SELECT g.department, dep.name AS "departmentName", g.procedure_code AS "procedureCode",
+              COALESCE(p.name, g.procedure_code) AS "procedureName", g.count, g.dossiers, g.oldest AS "oldestDueAt"
+         FROM (SELECT b.department, b.procedure_code, count(*)::int AS count, count(DISTINCT b.dossier_id)::int AS dossiers, min(b.due_at) AS oldest
+                 FROM breaches b ${WHERE}
+                GROUP BY b.department, b.procedure_code) g
+         LEFT JOIN procedures p ON p.code = g.procedure_code LEFT JOIN departments dep ON dep.code = g.department
+        ORDER BY g.oldest, g.department NULLS FIRST, g.procedure_code`,
       params,
     ),
     db.query<OpenBreachRow>(
-      `SELECT b.id, d.code AS "dossierCode", d.procedure_code AS "procedureCode", v.name AS "procedureName",
+      `${VERSIONS}
+       SELECT b.id, d.code AS "dossierCode", d.procedure_code AS "procedureCode", v.name AS "procedureName",
               b.task_id AS "taskId", t.element_id AS "elementId", t.name AS step, b.department,
               dep.name AS "departmentName", b.due_at AS "dueAt", b.detected_at AS "detectedAt",
-              v.model->>'calendarId' AS "calendarId"
+              v.calendar_id AS "calendarId"
          ${FROM} ${WHERE}
         ORDER BY b.due_at, b.id LIMIT $4`,
       [...params, f.limit],
