@@ -35,7 +35,9 @@ export interface WorkspaceServer {
 }
 
 export async function startWorkspaceServer(start: string): Promise<WorkspaceServer> {
-  const tb = await createTestbed({ start });
+  // The tabs poll in real time while the test's clock jumps hours ahead between two polls: a working day's idle
+  // window keeps people signed in across a jump, as their polling would; a session still ends with the day.
+  const tb = await createTestbed({ start, auth: { session: { idleMs: 10 * 3_600_000, maxMs: 24 * 3_600_000 } } });
   const served = await serveWithFrontEnd(tb);
   await tb.engine.deploy(await readFile(RESIDENCE_FIXTURE, 'utf8'), 'test');
   const keys: WorkspaceKeys = {
