@@ -10,7 +10,7 @@ export async function recordDossierBreaches(db: Queryable, now: Date, dossierId:
   const { rows } = await db.query<RecordedBreach>(
     `WITH due AS (
        -- Only dossiers not yet marked as checked for their current promised date (dossiers_unbreached_idx).
-       SELECT d.id AS dossier_id, d.code, d.due_at,
+       SELECT d.id AS dossier_id, d.code, d.due_at, d.procedure_code,
               EXISTS (SELECT 1 FROM breaches b WHERE b.dossier_id = d.id AND b.task_id IS NULL AND b.due_at = d.due_at)
               -- Waiting on the citizen (an uncounted step): not late. Marked all the same; any change
               -- of the dossier (the step ending, its promised date moving) clears the mark (updateDossier).
@@ -20,8 +20,8 @@ export async function recordDossierBreaches(db: Queryable, now: Date, dossierId:
           AND ($3::timestamptz IS NULL OR d.due_at >= $3)
           FOR UPDATE OF d SKIP LOCKED
      ), ins AS (
-       INSERT INTO breaches (dossier_id, task_id, department, due_at, detected_at)
-       SELECT dossier_id, NULL, NULL, due_at, $1 FROM due WHERE NOT settled
+       INSERT INTO breaches (dossier_id, task_id, department, due_at, detected_at, procedure_code)
+       SELECT dossier_id, NULL, NULL, due_at, $1, procedure_code FROM due WHERE NOT settled
        ON CONFLICT DO NOTHING
        RETURNING id, dossier_id, due_at, detected_at
      ), marked AS (

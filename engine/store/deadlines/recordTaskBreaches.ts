@@ -31,7 +31,7 @@ export async function recordTaskBreaches(db: Queryable, now: Date, scope: Breach
   const { rows } = await db.query<RecordedBreach>(
     `WITH due AS (
        -- Only steps not yet marked as recorded for their current due time (tasks_unbreached_idx).
-       SELECT t.id AS task_id, t.dossier_id, t.department, t.due_at,
+       SELECT t.id AS task_id, t.dossier_id, t.department, t.due_at, d.procedure_code,
               EXISTS (SELECT 1 FROM breaches b WHERE b.task_id = t.id AND b.due_at = t.due_at) AS recorded
          FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
         WHERE t.status IN ('open', 'claimed') AND t.breach_due_at IS DISTINCT FROM t.due_at AND COALESCE(t.due_at, 'infinity'::timestamptz) <= $1 AND d.status = 'processing'
@@ -40,8 +40,9 @@ export async function recordTaskBreaches(db: Queryable, now: Date, scope: Breach
           -- A row another timer (or a completion) holds is that one's to record.
           FOR UPDATE OF t SKIP LOCKED
      ), ins AS (
-       INSERT INTO breaches (dossier_id, task_id, department, due_at, detected_at)
-       SELECT dossier_id, task_id, department, due_at, $1 FROM due WHERE NOT recorded
+       -- The procedure given here: the copying trigger (migration 0007) then looks up nothing per row.
+       INSERT INTO breaches (dossier_id, task_id, department, due_at, detected_at, procedure_code)
+       SELECT dossier_id, task_id, department, due_at, $1, procedure_code FROM due WHERE NOT recorded
        ON CONFLICT DO NOTHING
        RETURNING id, dossier_id, task_id, department, due_at, detected_at
      ), marked AS (
