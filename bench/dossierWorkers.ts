@@ -8,13 +8,24 @@ export interface BenchDossier {
   taskId: string | null;
 }
 
-/** Submits `count` dossiers through `concurrency` parallel callers. */
-export async function submitMany(engine: OnestopEngine, procedureCode: string, count: number, concurrency: number): Promise<BenchDossier[]> {
+/**
+ * Submits `count` dossiers through `concurrency` parallel callers; with
+ * `stopAt` (epoch ms), no new one after it once `atLeast` are in: on a busy
+ * host the run keeps its time for measuring rather than for receiving.
+ */
+export async function submitMany(
+  engine: OnestopEngine,
+  procedureCode: string,
+  count: number,
+  concurrency: number,
+  until?: { stopAt: number; atLeast: number },
+): Promise<BenchDossier[]> {
   const dossiers: BenchDossier[] = [];
   let next = 0;
+  const more = () => next < count && (!until || next < until.atLeast || Date.now() < until.stopAt);
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < count) {
+      while (more()) {
         const i = next++;
         const submitted = await engine.submit(procedureCode, { applicant: benchApplicant, data: { seq: i } });
         if (submitted.tasks.length !== 1) throw new Error(`dossier ${submitted.code} opened ${submitted.tasks.length} tasks, expected 1`);

@@ -8,6 +8,10 @@ import { nowMs, percentile, round } from './timing.js';
 
 const WORKERS = 8;
 const WARMUP_DOSSIERS = 32;
+/** Receiving the dossiers stops after this (a quiet host receives 400 in a few seconds, a busy one took 47 s)... */
+const SUBMIT_BUDGET_MS = 15_000;
+/** ...once every worker has a few dossiers to go round. */
+const MIN_DOSSIERS = WORKERS * 8;
 
 export interface EngineSteps {
   /** Steps the prepared dossiers need to resolve. */
@@ -35,7 +39,7 @@ export async function prepareEngineSteps(ctx: BenchContext, dossierCount: number
   await completeAll(engine, await submitMany(engine, procedureCode, WARMUP_DOSSIERS, WORKERS), WORKERS, Date.now() + 20_000);
 
   const submitStart = nowMs();
-  const dossiers: BenchDossier[] = await submitMany(engine, procedureCode, dossierCount, WORKERS);
+  const dossiers: BenchDossier[] = await submitMany(engine, procedureCode, dossierCount, WORKERS, { stopAt: Date.now() + SUBMIT_BUDGET_MS, atLeast: MIN_DOSSIERS });
   const submitMs = nowMs() - submitStart;
   ctx.log(`submitted ${dossiers.length} dossiers in ${round(submitMs / 1000, 2)} s`);
 
@@ -47,7 +51,7 @@ export async function prepareEngineSteps(ctx: BenchContext, dossierCount: number
   let machineBusy = 0;
 
   return {
-    totalSteps: dossierCount * model.taskIds.length,
+    totalSteps: dossiers.length * model.taskIds.length,
     async slice(maxSteps, stopAt) {
       const pgCpu = await startPgServerCpu(db.pool);
       const cpu = startCpuMeter();
