@@ -18,6 +18,10 @@ export interface WarmEngine {
   data: { current: DossierData };
 }
 
+interface Kept extends WarmEngine {
+  keptAt: number;
+}
+
 /**
  * The stored state names the run that wrote it; the engine that run left is
  * kept under that name. The next operation of the dossier, given the state it
@@ -28,25 +32,37 @@ export interface WarmEngine {
  */
 const REVISION = 'runRevision';
 
-const DEFAULT_SIZE = 1_000;
+/**
+ * A warm engine holds its own copy of every element of the definition: about
+ * 1 MB for the bench's 10-task model (bench/stateSize, measured 2026-11-30).
+ * 500 of them fit the bench's 400 dossiers gone round by 8 officers.
+ */
+const DEFAULT_SIZE = 500;
+/** An engine not taken for this long is dropped: a dossier's next step seldom comes later from the same server. */
+const DEFAULT_IDLE_S = 600;
 
-function configuredSize(): number {
-  const value = Number(process.env.ENGINE_CACHE_SIZE);
-  return Number.isInteger(value) && value >= 0 ? value : DEFAULT_SIZE;
+function configured(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return process.env[name] !== undefined && Number.isInteger(value) && value >= 0 ? value : fallback;
 }
 
 /**
  * The last engines of the last dossiers moved in this process, least recently
- * used dropped first (ENGINE_CACHE_SIZE, 1,000 by default, 0 turns it off).
+ * used dropped first (ENGINE_CACHE_SIZE, 500 by default, 0 turns it off), and
+ * any not taken within ENGINE_CACHE_IDLE_S (600 s) dropped at the next keep.
  * An engine is taken out while an operation uses it, so two operations never
  * share one, and put back under the revision of the state its run wrote.
  */
 export class WarmEngines {
-  private readonly engines = new Map<string, WarmEngine>();
+  private readonly engines = new Map<string, Kept>();
   /** Operations that found their engine warm, and that recovered it from the row. */
   readonly taken = { warm: 0, recovered: 0 };
 
-  constructor(private readonly size = configuredSize()) {}
+  constructor(
+    private readonly size = configured('ENGINE_CACHE_SIZE', DEFAULT_SIZE),
+    private readonly idleMs = configured('ENGINE_CACHE_IDLE_S', DEFAULT_IDLE_S) * 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /**
    * The engine that wrote exactly `state`, running `sourceContext`, taken out of
@@ -62,7 +78,8 @@ export class WarmEngines {
     }
     this.engines.delete(revision as string);
     this.taken.warm++;
-    return warm;
+    const { keptAt: _keptAt, ...engine } = warm;
+    return engine;
   }
 
   /** Names `state` (the run's, about to be stored) and keeps the engine that wrote it. */
@@ -70,8 +87,13 @@ export class WarmEngines {
     if (!this.size || !state || typeof state !== 'object') return;
     const revision = randomUUID();
     (state as Record<string, unknown>)[REVISION] = revision;
-    this.engines.set(revision, warm);
-    if (this.engines.size > this.size) this.engines.delete(this.engines.keys().next().value as string);
+    const now = this.now();
+    this.engines.set(revision, { ...warm, keptAt: now });
+    // Oldest first (Map order): over the size, or idle too long.
+    for (const [key, kept] of this.engines) {
+      if (this.engines.size <= this.size && now - kept.keptAt < this.idleMs) break;
+      this.engines.delete(key);
+    }
   }
 
   get count(): number {

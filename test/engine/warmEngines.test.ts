@@ -86,3 +86,18 @@ test('a warm engine is taken once, only for the state it wrote and the definitio
   expect(off.count).toBe(0);
   expect(s.runRevision).toBeUndefined();
 });
+
+test('an engine not taken within the idle time is dropped when another is kept', () => {
+  let now = 0;
+  const cache = new WarmEngines(10, 1_000, () => now);
+  const definition = {};
+  const warm = (n: number) => ({ engine: { n }, sourceContext: definition, timers: {} as never, data: { current: {} } });
+  const old: Record<string, unknown> = {};
+  cache.keep(old, warm(1));
+  now = 1_500;
+  const recent: Record<string, unknown> = {};
+  cache.keep(recent, warm(2));
+  expect(cache.count).toBe(1);
+  expect(cache.take(old, definition)).toBeNull();
+  expect(cache.take(recent, definition)?.engine).toEqual({ n: 2 });
+});
