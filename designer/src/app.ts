@@ -19,6 +19,7 @@ import OnestopPropertiesModule from './modules/onestopProperties/index.js';
 import { DepartmentRegistry } from './modules/onestopProperties/departmentRegistry.js';
 import { processOf } from './modules/onestopProperties/modelWrites.js';
 import TranslateModule from './modules/translate/index.js';
+import SupportedPaletteModule from './modules/palette/index.js';
 import { localizedLint } from './modules/translate/lintMessages.js';
 import ServerProblemsModule, { SERVER_PROBLEMS_CHANGED, type ServerProblem, type ServerProblems } from './modules/serverProblems/index.js';
 import KeyboardGuardModule from './modules/keyboardGuard/index.js';
@@ -120,6 +121,7 @@ export class DesignerApp {
         ServerProblemsModule,
         KeyboardGuardModule,
         TranslateModule,
+        SupportedPaletteModule,
       ],
       moddleExtensions: { onestop: onestopModdle },
       linting: { active: true, bpmnlint: this.lintConfig() },

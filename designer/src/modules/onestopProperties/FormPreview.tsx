@@ -10,11 +10,18 @@ const INPUT_TYPES: Partial<Record<FormField['kind'], string>> = {
   email: 'email',
   url: 'url',
   tel: 'tel',
-  date: 'date',
-  datetime: 'datetime-local',
+  // Dates as the workspace's form takes them (dd/mm/yyyy), never the browser's own picker and its locale's order.
+  date: 'text',
+  datetime: 'text',
   time: 'time',
   number: 'number',
   integer: 'number',
+};
+
+/** The workspace's date fields say the same (web/workspace/widgets/schemaForm.ts). */
+const DATE_PLACEHOLDERS: Partial<Record<FormField['kind'], string>> = {
+  date: 'dd/mm/yyyy',
+  datetime: 'dd/mm/yyyy hh:mm',
 };
 
 function Label({ field, forId }: { field: FormField; forId: string }) {
@@ -90,6 +97,7 @@ function Field({ field }: { field: FormField }) {
           <input
             id={id}
             type={INPUT_TYPES[field.kind] ?? 'text'}
+            {...(DATE_PLACEHOLDERS[field.kind] ? { placeholder: DATE_PLACEHOLDERS[field.kind], inputMode: 'numeric' } : {})}
             {...(field.kind === 'integer' ? { step: 1 } : field.kind === 'number' ? { step: 'any' } : {})}
             {...(field.min !== undefined ? { min: field.min } : {})}
             {...(field.max !== undefined ? { max: field.max } : {})}

@@ -3,7 +3,8 @@
 //
 // - `translate`: diagram-js' translate service answered from the shared
 //   catalogs (namespace `bpmn` of web/shared/i18n/vi.ts): palette, context
-//   pad, replace menu, properties panel, lint button.
+//   pad, replace menu, properties panel, lint button; token simulation's
+//   own English put through it as it appears (./simulationTexts.ts).
 // - The replace menu ("Đổi loại") leaves out the element types the engine
 //   refuses at deploy (engine/bpmn/supportedElements.ts: script task, task
 //   without a type, manual and business-rule tasks, call activity, complex
@@ -12,6 +13,7 @@
 import { ELEMENT_SUPPORT } from '../../../../engine/bpmn/supportedElements.js';
 import { bpmnTranslate } from '../../../../web/shared/i18n/i18n.js';
 import * as ReplaceOptions from 'bpmn-js/lib/features/replace/ReplaceOptions';
+import { SimulationTexts } from './simulationTexts.js';
 import './translate.css';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -50,7 +52,8 @@ export class SupportedReplaceMenu {
 }
 
 export default {
-  __init__: ['supportedReplaceMenu'],
+  __init__: ['supportedReplaceMenu', 'simulationTexts'],
   translate: ['value', bpmnTranslate],
   supportedReplaceMenu: ['type', SupportedReplaceMenu],
+  simulationTexts: ['type', SimulationTexts],
 };
