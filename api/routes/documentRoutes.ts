@@ -74,7 +74,8 @@ async function readUpload(deps: ResolvedDeps, req: Request): Promise<{ fields: R
   return { fields: form.fields, file };
 }
 
-const reader = (caller: Caller) => ({ actor: caller.actor, actingFor: actingFor(caller) });
+/** A reader of a dossier's papers: an officer of several departments reads those of any dossier one of them has a step on. */
+const reader = (caller: Caller) => ({ actor: caller.actor, actingFor: actingFor(caller) && caller.departments && caller.departments.length > 1 ? caller.departments : actingFor(caller) });
 
 export function documentRoutes(deps: ResolvedDeps): RouteSpec[] {
   // Read when a request comes: the route table is also built without an engine (the OpenAPI document).

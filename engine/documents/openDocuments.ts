@@ -45,10 +45,11 @@ export interface ReceivedFile extends StagedFile {
   fileName: string | null;
 }
 
-/** Who reads: the name recorded, and an officer's department (null: desk, supervisor). */
+/** Who reads: the name recorded, and an officer's department or departments (null: desk, supervisor). */
 export interface DocumentReader {
   actor: string;
-  actingFor?: string | null;
+  /** A person who is an officer of several departments reads when any of them has a step on the dossier. */
+  actingFor?: string | readonly string[] | null;
 }
 
 export interface PaperFile {
@@ -85,13 +86,20 @@ export function openDocuments(ctx: EngineContext, options: DocumentOptions = {})
 
   const papersOfVersion = async (versionId: number): Promise<PaperSpec[]> => (await ctx.definitions.get(versionId)).model.documents ?? [];
 
+  const someDepartmentHasAStep = async (code: string, departments: readonly string[]) => {
+    for (const d of departments) if (await departmentTaskOnDossier(db, code, d)) return true;
+    return false;
+  };
+
   /** Refuses a reader who may not see the dossier, and records the refusal. */
   const readable = async (code: string, reader: DocumentReader) => {
     const dossier = await getDossierByCode(db, code);
     if (!dossier) throw new NotFoundError(`dossier ${code} does not exist`);
-    if (reader.actingFor && !(await departmentTaskOnDossier(db, code, reader.actingFor))) {
-      await logDocumentAccess(db, { at: ctx.time.now(), actor: reader.actor, action: 'refused', dossierCode: code, documentId: null, sha256: null, size: null, detail: `department ${reader.actingFor} has no step on the dossier` });
-      throw new ForbiddenError(`department ${reader.actingFor} has no step on dossier ${code}; its officers cannot read its papers`);
+    const departments = reader.actingFor ? [reader.actingFor].flat() : [];
+    if (departments.length && !(await someDepartmentHasAStep(code, departments))) {
+      const named = departments.join(', ');
+      await logDocumentAccess(db, { at: ctx.time.now(), actor: reader.actor, action: 'refused', dossierCode: code, documentId: null, sha256: null, size: null, detail: `department ${named} has no step on the dossier` });
+      throw new ForbiddenError(`department ${named} has no step on dossier ${code}; its officers cannot read its papers`);
     }
     return dossier;
   };
@@ -246,7 +254,7 @@ export function openDocuments(ctx: EngineContext, options: DocumentOptions = {})
     },
 
     /** A paper produced by a step (the signed permit), by an officer of the step's department while it is open. */
-    async uploadForTask(taskId: string, input: { documentCode: string; name?: string | null; file: ReceivedFile } & DocumentReader): Promise<DocumentRow> {
+    async uploadForTask(taskId: string, input: { documentCode: string; name?: string | null; file: ReceivedFile; actor: string; actingFor?: string | null }): Promise<DocumentRow> {
       let task;
       try {
         task = await taskInScope(db, taskId, input.actingFor);

@@ -190,6 +190,21 @@ test('a person who is an officer of several departments acts for the department 
   expect(history.match(/Hai Phòng \(@two\.departments\)/g)?.length).toBeGreaterThanOrEqual(4);
 });
 
+test('a person who is an officer of several departments reads the papers of a dossier only the second one has a step on', async () => {
+  const both = await onboard(tb, 'land.and.police', [{ role: 'officer', department: 'VPDKDD' }, { role: 'officer', department: 'CONGAN_XA' }]);
+  const land = await onboard(tb, 'land.only', [{ role: 'officer', department: 'VPDKDD' }]);
+  const justice = await onboard(tb, 'justice.for.papers', [{ role: 'officer', department: 'TUPHAP_XA' }]);
+  const desk = await onboard(tb, 'desk.second.dept', [{ role: 'desk' }]);
+  const d = (await tb.api.post('/api/dossiers').set(asPerson(desk)).send(birthDossier()).expect(201)).body;
+  // Nobody of the two departments has a step yet.
+  await tb.api.get(`/api/dossiers/${d.code}/documents`).set(asPerson(both)).expect(403);
+  await tb.api.post(`/api/tasks/${d.tasks[0].id}/complete`).set(asPerson(justice)).send({ data: BIRTH_STEP_DATA.Task_RegisterBirth }).expect(200);
+  // Now CONGAN_XA has one: its officer reads the papers, whichever membership is listed first; VPDKDD alone still cannot.
+  const list = (await tb.api.get(`/api/dossiers/${d.code}/documents`).set(asPerson(both)).expect(200)).body;
+  expect(list.papers.map((p: { code: string }) => p.code)).toContain('TO_KHAI_KHAI_SINH');
+  await tb.api.get(`/api/dossiers/${d.code}/documents`).set(asPerson(land)).expect(403);
+});
+
 test('a person refused by the role check of a documents route is recorded in the documents access log', async () => {
   const analyst = await onboard(tb, 'nosy.analyst', [{ role: 'analyst' }], 'Chuyên viên Tò mò');
   const desk = await onboard(tb, 'desk.for.papers', [{ role: 'desk' }]);
