@@ -152,6 +152,9 @@ test('a linked dossier from reception to the returned result, through the API on
     // No step of the sample attaches a result paper: no e-result.
     eResultAvailable: false,
     heldBy: [],
+    // No supplement asked for, no apology letter.
+    supplement: null,
+    apology: null,
   });
   for (const personal of ['Nguyễn Thị Mai', '001190000123', '0912345678', 'Trần Minh Khôi', 'Trần Văn Hùng']) {
     expect(publicView.text).not.toContain(personal);
