@@ -34,8 +34,9 @@ const CLIENTS = 8;
 const READ_BUDGET_MS = 8 * 60_000;
 
 const log = (m: string) => console.error(`[bench:scale] ${m}`);
+type Phase = 'sweep' | 'reads' | 'http' | 'step';
 /** SCALE_ONLY=sweep,reads,http,step runs only those phases (a quicker look on a kept year); all by default. */
-const phase = (name: 'sweep' | 'reads' | 'http' | 'step') => !process.env.SCALE_ONLY || process.env.SCALE_ONLY.split(',').includes(name);
+const phase = (name: Phase) => !process.env.SCALE_ONLY || process.env.SCALE_ONLY.split(',').includes(name);
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -44,6 +45,21 @@ async function main(): Promise<number> {
   const communes = Math.max(1, Math.round((FULL_YEAR_COMMUNES * dossiers) / FULL_YEAR_DOSSIERS));
   const homeCommune = Math.min(12, communes);
   const figures: Record<string, Metric> = { scale_dossiers: dossiers, scale_communes: communes };
+  // The JSON is rewritten after every phase, and a phase that fails says why in it: a run of half an hour
+  // keeps what it measured (a server closing a socket under load once cost a whole run its figures).
+  const save = async () => {
+    if (process.env.BENCH_OUT) await writeJson(process.env.BENCH_OUT, { ...figures, host_load_1m_now: Math.round(os.loadavg()[0] * 100) / 100 }).catch((err) => log(`could not write ${process.env.BENCH_OUT}: ${(err as Error).message}`));
+  };
+  const measure = async (name: Phase, run: () => Promise<void>) => {
+    if (!phase(name)) return;
+    try {
+      await run();
+    } catch (err) {
+      figures[`${name}_not_measured`] = ((err as Error).message ?? String(err)).split('\n')[0];
+      log(`${name} could not measure: ${figures[`${name}_not_measured`]}`);
+    }
+    await save();
+  };
   const keepIn = process.env.SCALE_KEEP || undefined;
   const yearFile = keepIn ? path.join(keepIn, 'year.json') : '';
   const keptYear = keepIn && existsSync(yearFile) ? (JSON.parse(await readFile(yearFile, 'utf8')) as { dossiers: number; figures: Record<string, Metric> }) : null;
@@ -55,7 +71,7 @@ async function main(): Promise<number> {
     log(`reusing the year in ${keepIn} (written ${keptYear.figures.scale_loaded_at}); open and migrate took ${figures.scale_reuse_open_and_migrate_s} s`);
   }
   const servers: ServerProcess[] = [];
-  let empty: Awaited<ReturnType<typeof openSiblingDatabase>> | null = null;
+  let empty = null as Awaited<ReturnType<typeof openSiblingDatabase>> | null;
   try {
     // The sample procedures deployed through the engine, and one real dossier per path moved through it.
     const core = createOnestopEngine({ pool: db.pool, time: calendarTimeRules(() => new Date(), singleCalendar(compileCalendar(DEFAULT_CALENDAR))), log: () => {} });
@@ -81,7 +97,8 @@ async function main(): Promise<number> {
     }
 
     // The deadline sweep, with no server running: first what the load left unrecorded (nothing, if the year is consistent), then 5,000 overdue.
-    if (phase('sweep')) Object.assign(figures, await measureSweep(db.pool, core, log));
+    await save();
+    await measure('sweep', async () => void Object.assign(figures, await measureSweep(db.pool, core, log)));
 
     // The real server, and keys as an administrator makes them.
     const adminToken = `scale-admin-${randomBytes(12).toString('hex')}`;
@@ -101,7 +118,7 @@ async function main(): Promise<number> {
       await new Promise((resolve) => process.once('SIGINT', resolve));
       return 0;
     }
-    if (phase('reads')) {
+    await measure('reads', async () => {
       const codes = await sampleCodes(db.pool, 2000);
       const paths = readPaths({ url, keys, inboxDepartment: inbox.department, codes, ...periods(now) });
       const latencies = await measureReadPaths(paths, CLIENTS, Date.now() + READ_BUDGET_MS, log);
@@ -110,17 +127,17 @@ async function main(): Promise<number> {
         figures[`${p.key}_p95_ms`] = r.p95;
         if (r.failures) figures[`${p.key}_failures`] = `${r.failures}: ${r.firstFailure}`;
       }
-    }
+    });
 
     // A second server on the same database: steps over HTTP through one, then through both.
-    if (phase('http')) {
+    await measure('http', async () => {
       servers.push(await startServerProcess({ databaseUrl: db.url, adminToken, receivingAgency: communeAgency(homeCommune), log }));
       Object.assign(figures, await httpStepsOneVsTwo([servers[0].url, servers[1].url], adminToken, db.pool, log));
-    }
+    });
     await Promise.all(servers.splice(0).map((s) => s.stop()));
 
     // The engine's step on the year's database against an empty one on the same server.
-    if (phase('step')) {
+    await measure('step', async () => {
       empty = await openSiblingDatabase(db, `onestop_empty_${Date.now().toString(36)}`);
       const emptyPool = createPool(empty.url, 12);
       await migrate(emptyPool);
@@ -130,7 +147,7 @@ async function main(): Promise<number> {
       } finally {
         await emptyPool.end();
       }
-    }
+    });
     const { rows: sizeEnd } = await db.pool.query<{ bytes: number }>(`SELECT pg_database_size(current_database())::bigint AS bytes`);
     figures.scale_db_size_mb_end = Math.round(sizeEnd[0].bytes / 1024 / 1024);
   } finally {
