@@ -11,7 +11,7 @@ import { elementLabel, lintMessage } from '../../engine/lint/lintMessages.js';
 import { lintItemSeverity } from '../../engine/lint/itemSeverity.js';
 import { ApiError, OnestopApi, type ProblemItem } from '../../web/shared/api/client.js';
 import { el } from '../../web/shared/dom.js';
-import { currentLang, setLang, t, type DesignerKey } from '../../web/shared/i18n/i18n.js';
+import { bpmnTranslate, currentLang, setLang, t, type DesignerKey } from '../../web/shared/i18n/i18n.js';
 // One sign-in for the designer and the workspace (see web/shared/session.ts).
 import { storedCsrf, storeCsrf, TOKEN_KEY } from '../../web/shared/session.js';
 import { downloadText, ensureLayout, fileNameFor, newDiagramXml } from './modules/diagramFiles/index.js';
@@ -21,6 +21,7 @@ import { processOf } from './modules/onestopProperties/modelWrites.js';
 import TranslateModule from './modules/translate/index.js';
 import SupportedPaletteModule from './modules/palette/index.js';
 import { localizedLint } from './modules/translate/lintMessages.js';
+import { personLabel } from './modules/translate/elementNames.js';
 import ServerProblemsModule, { SERVER_PROBLEMS_CHANGED, type ServerProblem, type ServerProblems } from './modules/serverProblems/index.js';
 import KeyboardGuardModule from './modules/keyboardGuard/index.js';
 import { askToPublish, showDiff, type DialogProblem } from './modules/publishing/index.js';
@@ -841,8 +842,8 @@ export class DesignerApp {
     const registry = this.modeler?.get('elementRegistry');
     for (const p of all) {
       const element = p.elementId ? registry?.get(p.elementId) ?? registry?.get(p.shownOn ?? '') : null;
-      const name = element?.businessObject?.name;
-      const where = p.elementId ? (name ? `${name} (${p.elementId})` : p.elementId) : t('problems.file');
+      // By its name (or kind) in Vietnamese, as the lint's sentence names it; its id is in data-element-id.
+      const where = p.elementId ? (currentLang() === 'vi' ? personLabel(element?.businessObject, bpmnTranslate) : undefined) ?? p.elementId : t('problems.file');
       const item = el('li', {
         class: `od-problem od-${p.severity}`,
         'data-source': p.source,

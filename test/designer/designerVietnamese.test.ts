@@ -8,8 +8,14 @@
 // the step the engine runs; nothing offered is refused at deploy.
 
 import { jest } from '@jest/globals';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { englishWordsOnPage } from '../support/visibleEnglish.js';
+import { entryFate, MADE_BY_ENTRY } from '../../designer/src/modules/palette/madeByEntry.js';
+import { simulationText } from '../../designer/src/modules/translate/simulationTexts.js';
+import { bpmnTranslate } from '../../web/shared/i18n/i18n.js';
+import { ROOT } from '../support/engineHarness.js';
+import { englishWordsIn, englishWordsOnPage } from '../support/visibleEnglish.js';
 import { ensureDesignerBuilt, launchDesignerBrowser, startDesignerServer, type DesignerBrowser, type DesignerServer } from './support/designerBrowser.js';
 
 jest.setTimeout(90_000);
@@ -71,6 +77,7 @@ async function openEveryGroup(): Promise<void> {
 test('an analyst reads only Vietnamese in the palette, the context pad, every panel, the lint, the simulation and the file buttons', async () => {
   await page.goto(`${server.url}/designer/`);
   await page.locator('#signin-dialog[open]').waitFor();
+  expect(await english('sign-in')).toEqual(clean('sign-in'));
   await page.fill('#signin-username', server.analyst.username);
   await page.fill('#signin-password', server.analyst.password);
   await page.click('#signin-submit');
@@ -149,9 +156,60 @@ test('an analyst reads only Vietnamese in the palette, the context pad, every pa
 
   // The lint of the new steps: the problem list, the overlays and the messages an overlay shows on hover.
   await page.waitForFunction(() => (window as any).onestopDesigner.lintCaughtUp());
-  await page.locator('#problem-list .od-problem').first().waitFor();
+  // The new flow has no name: it is called by its kind, never by its generated id (Flow_…).
+  const unnamed = page.locator('#problem-list [data-rule$="gateway-conditions"]');
+  await unnamed.waitFor();
+  expect(await unnamed.locator('.od-problem-where').textContent()).toBe('luồng tuần tự chưa đặt tên');
+  expect(await unnamed.locator('.od-problem-message').textContent()).toMatch(/^Luồng tuần tự chưa đặt tên rời cổng rẽ nhánh/);
   await page.locator('.bjsl-overlay').first().hover();
   expect(await english('lint')).toEqual(clean('lint'));
 
   expect(browser.errors).toEqual([]);
+});
+
+describe('what the palette and the context pad offer', () => {
+  test('a task is made a user task; a refused catch event or compensation is left out; the rest is kept', () => {
+    expect(entryFate('create.task')).toBe('step');
+    expect(entryFate('append.append-task')).toBe('step');
+    expect(entryFate('append.signal-intermediate-event')).toBe('hide');
+    expect(entryFate('append.condition-intermediate-event')).toBe('hide');
+    expect(entryFate('append.compensation-activity')).toBe('hide');
+    expect(entryFate('append.timer-intermediate-event')).toBe('keep');
+    expect(entryFate('append.message-intermediate-event')).toBe('keep');
+    expect(entryFate('append.receive-task')).toBe('keep');
+    expect(entryFate('create.participant-expanded')).toBe('keep');
+    expect(entryFate('hand-tool')).toBe('keep');
+  });
+
+  test('every entry judged is one bpmn-js still has', async () => {
+    const features = path.join(ROOT, 'node_modules/bpmn-js/lib/features');
+    const source = (await Promise.all(['palette/PaletteProvider.js', 'context-pad/ContextPadProvider.js'].map((f) => readFile(path.join(features, f), 'utf8')))).join('\n');
+    expect(Object.keys(MADE_BY_ENTRY).filter((id) => !source.includes(`'${id}'`))).toEqual([]);
+  });
+});
+
+describe('token simulation in Vietnamese', () => {
+  test('its sentences, built ones included, and a name left as it is', () => {
+    expect(simulationText('Set animation speed = Slow', bpmnTranslate)).toBe('Tốc độ mô phỏng: chậm');
+    expect(simulationText(' Simulation Log ', bpmnTranslate)).toBe(' Nhật ký mô phỏng ');
+    expect(simulationText('SubProcess finished', bpmnTranslate)).toBe('Quy trình con kết thúc');
+    expect(simulationText('Thẩm định hồ sơ started', bpmnTranslate)).toBe('Thẩm định hồ sơ bắt đầu');
+    expect(simulationText('Tiếp nhận hồ sơ', bpmnTranslate)).toBe('Tiếp nhận hồ sơ');
+  });
+
+  test('every English text its code writes is translated', async () => {
+    const lib = path.join(ROOT, 'node_modules/bpmn-js-token-simulation/lib');
+    const files = (await readdir(lib, { recursive: true })).filter((f) => f.endsWith('.js'));
+    const texts = new Set<string>();
+    for (const file of files) {
+      const code = await readFile(path.join(lib, file), 'utf8');
+      for (const m of code.matchAll(/(?:title|aria-label)="([^"$]+)"|text: '([^']+)'|elementName \|\| '([^']+)'|<p class="bts-entry placeholder">([^<]+)</g)) {
+        texts.add(m[1] ?? m[2] ?? m[3] ?? m[4]);
+      }
+    }
+    // The titles it builds from parts, as they come out.
+    for (const built of ['Set animation speed = Normal', 'Add pause point', 'Remove pause point', 'Process started', 'Process canceled', 'SubProcess started']) texts.add(built);
+    expect(texts.size).toBeGreaterThan(20);
+    expect([...texts].filter((text) => englishWordsIn(simulationText(text, bpmnTranslate)).length > 0 || simulationText(text, bpmnTranslate) === text)).toEqual([]);
+  });
 });

@@ -937,6 +937,18 @@ export const vi = {
     'Manual Task': 'Bước làm thủ công',
     'Intermediate Event': 'Sự kiện trung gian',
     'Boundary Event': 'Sự kiện biên',
+    // an unnamed element by its kind (designer/src/modules/translate/elementNames.ts)
+    '{kind} (unnamed)': '{kind} chưa đặt tên',
+    'Sub Process': 'Quy trình con',
+    'Intermediate Throw Event': 'Sự kiện trung gian',
+    'Intermediate Catch Event': 'Sự kiện trung gian chờ',
+    'Event Based Gateway': 'Cổng chờ sự kiện',
+    'Complex Gateway': 'Cổng phức hợp',
+    'Message Flow': 'Luồng thông điệp',
+    'Association': 'Liên kết',
+    'Data Object Reference': 'Đối tượng dữ liệu',
+    'Data Store Reference': 'Kho dữ liệu',
+    'Group': 'Nhóm',
   } as Record<string, string>,
 } as const;
 

@@ -1,20 +1,31 @@
 // The live lint in the reader's language: the rules run in the browser as on
 // the server (engine/lint), and each report's sentence is replaced, as it is
 // made, by the catalogue's (engine/lint/lintMessages.ts) – so the problem
-// list and bpmn-js-bpmnlint's overlays both read Vietnamese. English keeps the
-// rules' own sentences.
+// list and bpmn-js-bpmnlint's overlays both read Vietnamese, the element named
+// as a person calls it (./elementNames.ts). English keeps the rules' own
+// sentences.
 
 import { elementLabel, lintMessage, type LintLang } from '../../../../engine/lint/lintMessages.js';
+import { bpmnTranslate } from '../../../../web/shared/i18n/i18n.js';
+import { personLabel } from './elementNames.js';
 import type { LintConfig, LintResolver, ModdleElement, Reporter, ReportDetails, RuleDefinition, RuleFactory } from '../../../../engine/lint/types.js';
 
 type Check = RuleDefinition['check'];
+
+/** The element a report names, when it is the one checked or next to it. */
+function reportedElement(node: ModdleElement, id: string | undefined): ModdleElement | undefined {
+  if (!id || !node) return undefined;
+  const near: ModdleElement[] = [node, ...(node.outgoing ?? []), ...(node.incoming ?? []), ...(node.flowElements ?? []), ...(node.artifacts ?? [])];
+  return near.find((e) => e?.id === id);
+}
 
 function localReporter(reporter: Reporter, node: ModdleElement, rule: string, lang: LintLang): Reporter {
   return {
     report(id, message, details) {
       const extra = details && !Array.isArray(details) ? details as ReportDetails : {};
-      const name = id && id === node?.id ? node.name : undefined;
-      reporter.report(id, lintMessage({ rule, message, code: extra.code, params: extra.params }, lang, elementLabel(name, id)), details);
+      // The reported element by its name or kind: the one checked or a neighbour (a gateway reports its flows); else by its id.
+      const label = personLabel(reportedElement(node, id), bpmnTranslate) ?? elementLabel(undefined, id);
+      reporter.report(id, lintMessage({ rule, message, code: extra.code, params: extra.params }, lang, label), details);
     },
   };
 }
