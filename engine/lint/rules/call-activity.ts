@@ -22,6 +22,11 @@ export default function ruleFactory(config?: CallActivityConfig): RuleDefinition
     if (!is(node, 'bpmn:CallActivity') || !belongsToProcedure(node)) return;
     const called = typeof node.calledElement === 'string' ? node.calledElement.trim() : '';
     const what = `The call activity ${describe(node)}`;
+    // A boundary event would leave the called procedure's steps running after
+    // it withdrew the call: not run yet.
+    for (const boundary of (node.$parent?.flowElements ?? []).filter((el: ModdleElement) => is(el, 'bpmn:BoundaryEvent') && el.attachedToRef === node)) {
+      reporter.report(boundary.id, `The boundary event ${describe(boundary)} on the call activity ${describe(node)} is refused: events on a call activity are not run yet; put the deadline on the called procedure's steps, or draw the called steps in a sub-process with the event.`);
+    }
     if (!called) {
       reporter.report(node.id, `${what} names no procedure: set calledElement to the code of the deployed procedure it starts (e.g. 1.001193).`);
       return;

@@ -58,3 +58,11 @@ test('a call activity without a procedure code, or calling itself, is refused', 
   const itself = process('<bpmn:callActivity id="Task_Many" calledElement="ST.MI.LINT" />');
   expect(await problemsOf(itself, 'call-activity')).toEqual([expect.stringMatching(/calls its own procedure ST.MI.LINT: it would never end/)]);
 });
+
+test('a boundary event on a call activity is refused on the event', async () => {
+  const xml = process('<bpmn:callActivity id="Task_Many" calledElement="ST.OTHER" /><bpmn:boundaryEvent id="Late" attachedToRef="Task_Many"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>');
+  expect(await problemsOf(xml, 'call-activity')).toEqual([
+    expect.stringMatching(/^Task_Many: .* calls procedure ST.OTHER, which is not deployed/),
+    expect.stringMatching(/^Late: The boundary event .* on the call activity .* is refused: events on a call activity are not run yet/),
+  ]);
+});
