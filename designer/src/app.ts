@@ -842,8 +842,11 @@ export class DesignerApp {
     const registry = this.modeler?.get('elementRegistry');
     for (const p of all) {
       const element = p.elementId ? registry?.get(p.elementId) ?? registry?.get(p.shownOn ?? '') : null;
-      // By its name (or kind) in Vietnamese, as the lint's sentence names it; its id is in data-element-id.
-      const where = p.elementId ? (currentLang() === 'vi' ? personLabel(element?.businessObject, bpmnTranslate) : undefined) ?? p.elementId : t('problems.file');
+      // In Vietnamese by its name (or kind), as the lint's sentence names it, the id staying in data-element-id.
+      const name = element?.businessObject?.name;
+      const where = !p.elementId ? t('problems.file')
+        : currentLang() === 'vi' ? personLabel(element?.businessObject, bpmnTranslate) ?? p.elementId
+          : name ? `${name} (${p.elementId})` : p.elementId;
       const item = el('li', {
         class: `od-problem od-${p.severity}`,
         'data-source': p.source,
