@@ -103,6 +103,18 @@ test('an analyst reads only Vietnamese in the palette, the context pad, every pa
     await select(id);
     await openEveryGroup();
     expect(await english(id)).toEqual(clean(id));
+    // Its "change type" menu too.
+    await page.click('.djs-context-pad [data-action="replace"]');
+    await page.locator('.djs-popup').waitFor();
+    expect(await english(`${id}: change type`)).toEqual(clean(`${id}: change type`));
+    if (id === 'StartEvent_DossierReceived') {
+      // The engine starts a dossier at the desk only: no message, timer, conditional or signal start is offered.
+      const offered = await page.locator('.djs-popup [data-id]').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-id')));
+      expect(offered).toContain('replace-with-none-end');
+      expect(offered.filter((entry) => /(message|timer|conditional|signal)-start/.test(entry ?? ''))).toEqual([]);
+    }
+    await page.keyboard.press('Escape');
+    await page.locator('.djs-popup').waitFor({ state: 'detached' });
   }
 
   // The reception form's builder: its preview writes a date as a Vietnamese office does, never the browser's mm/dd/yyyy.
