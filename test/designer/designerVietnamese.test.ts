@@ -137,9 +137,10 @@ test('an analyst reads only Vietnamese in the palette, the context pad, every pa
   await page.locator('#btn-simulate[aria-pressed="true"]').waitFor();
   expect(await english('simulation')).toEqual(clean('simulation'));
   // A dossier set off at the start event: the notifications and the log of the run.
-  await page.locator('.bts-context-pad').first().click();
+  await page.locator('.djs-overlays[data-container-id="StartEvent_DossierReceived"] .bts-context-pad').click();
   await page.locator('.bts-notification').first().waitFor();
-  await page.click('.bts-palette .bts-entry >> nth=-1').catch(() => undefined);
+  await page.click('.bts-palette [title="Bật/tắt nhật ký mô phỏng"]');
+  await page.locator('.bts-log:not(.hidden) .bts-entry:not(.placeholder)').first().waitFor();
   expect(await english('simulation run')).toEqual(clean('simulation run'));
   await page.click('#btn-simulate');
   await page.locator('#btn-simulate[aria-pressed="false"]').waitFor();
