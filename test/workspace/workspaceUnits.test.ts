@@ -108,8 +108,8 @@ describe('figures and roles', () => {
     expect(homeOf('desk')).toBe('/app/desk');
     expect(NAV.analyst.map((i) => i.href)).toEqual(['/designer/', '/app/heatmap']);
     expect(NAV.officer.map((i) => i.href)).toEqual(['/app/inbox', '/app/tasks']);
-    // An administrator manages people, imports, departments, keys, calendars and reads the audit log.
-    expect(NAV.admin.map((i) => i.href)).toEqual(['/app/admin/people', '/app/admin/import', '/app/admin/departments', '/app/admin/keys', '/app/admin/calendars', '/app/admin/audit', '/designer/']);
+    // An administrator manages people, imports, departments, keys, calendars, reads the audit log and words the citizen notices.
+    expect(NAV.admin.map((i) => i.href)).toEqual(['/app/admin/people', '/app/admin/import', '/app/admin/departments', '/app/admin/keys', '/app/admin/calendars', '/app/admin/audit', '/app/admin/notices', '/designer/']);
     // One sign-in: the key the designer reads.
     expect(TOKEN_KEY).toBe('onestop.designer.token');
   });
