@@ -92,9 +92,10 @@ export async function httpStepsOneVsTwo(servers: [string, string], adminToken: s
   const { rows } = await pool.query<{ completed: number; duplicates: number }>(
     `SELECT count(*) FILTER (WHERE t.status = 'completed')::int AS completed,
             (SELECT count(*) FROM (SELECT 1 FROM tasks t2 JOIN dossiers d2 ON d2.id = t2.dossier_id
-                                    WHERE d2.procedure_code = $1 GROUP BY t2.dossier_id, t2.element_id HAVING count(*) > 1) x)::int AS duplicates
-       FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.procedure_code = $1`,
-    [model.procedureCode],
+                                    WHERE d2.procedure_code = $1 AND d2.code = ANY($2::text[]) GROUP BY t2.dossier_id, t2.element_id HAVING count(*) > 1) x)::int AS duplicates
+       FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.procedure_code = $1 AND d.code = ANY($2::text[])`,
+    // This run's dossiers only: a kept year (SCALE_KEEP) holds the steps of earlier runs too.
+    [model.procedureCode, dossiers.map((d) => d.code)],
   );
   const agree = rows[0].completed === completed && rows[0].duplicates === 0;
   if (!agree) log(`MISMATCH: the clients completed ${completed} steps, the database holds ${rows[0].completed} (${rows[0].duplicates} steps twice)`);
