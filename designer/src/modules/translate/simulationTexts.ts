@@ -44,6 +44,8 @@ function localize(node: Node, translate: Translate): void {
     return;
   }
   if (!(node instanceof Element)) return;
+  // The diagram's own shapes (most of what changes) hold none of it.
+  if (!node.closest(OWN) && !node.querySelector(OWN)) return;
   const elements = [node, ...Array.from(node.querySelectorAll('*'))];
   for (const element of elements) {
     if (!element.closest(OWN)) continue;
