@@ -52,7 +52,11 @@ async function english(where: string): Promise<{ where: string; words: string[] 
 
 const clean = (where: string) => ({ where, words: [] });
 
-const typeOf = (id: string) => page.evaluate((elementId) => (window as any).onestopDesigner.modeler.get('elementRegistry').get(elementId)?.businessObject.$type, id);
+/** The id and type of the selected element. */
+const selected = () => page.evaluate(() => {
+  const bo = (window as any).onestopDesigner.modeler.get('selection').get()[0]?.businessObject;
+  return { id: bo?.id as string, type: bo?.$type as string };
+});
 
 /** Selects an element by clicking it as a person would, and waits for its properties. */
 async function select(id: string): Promise<void> {
@@ -151,12 +155,8 @@ test('an analyst reads only Vietnamese in the palette, the context pad, every pa
   const spot = { x: lane!.x + 110, y: lane!.y + lane!.height - 45 };
   await page.mouse.move(spot.x, spot.y - 20);
   await page.mouse.click(spot.x, spot.y);
-  const created = await page.evaluate(() => {
-    const modeler = (window as any).onestopDesigner.modeler;
-    const bo = modeler.get('selection').get()[0]?.businessObject;
-    return { id: bo?.id, $type: bo?.$type, editing: modeler.get('directEditing').isActive() };
-  });
-  expect(created.$type).toBe('bpmn:UserTask');
+  const created = await selected();
+  expect(created.type).toBe('bpmn:UserTask');
   // Its name typed straight away, as bpmn-js opens the label of a new step.
   await page.keyboard.type('Thẩm tra hồ sơ');
   // Done by clicking the empty canvas below the pool.
@@ -165,7 +165,7 @@ test('an analyst reads only Vietnamese in the palette, the context pad, every pa
   // So is the context pad's: a third branch of the gateway, without a condition yet (the lint says so).
   await select('Gateway_DossierValid');
   await page.click('.djs-context-pad [data-action="append.append-task"]');
-  expect(await page.evaluate(() => (window as any).onestopDesigner.modeler.get('selection').get()[0]?.businessObject.$type)).toBe('bpmn:UserTask');
+  expect((await selected()).type).toBe('bpmn:UserTask');
 
   // The lint of the new steps: the problem list, the overlays and the messages an overlay shows on hover.
   await page.waitForFunction(() => (window as any).onestopDesigner.lintCaughtUp());
