@@ -1,6 +1,7 @@
 import type { Test } from 'supertest';
 import { bearer, birthDossier, BIRTH_STEP_DATA, createKey, createTestbed, sample, type Testbed } from './support/apiTestbed.js';
 import { asPerson, onboard, OWN_PASSWORD, signIn } from '../people/support/personSessions.js';
+import { createDraft, publishDraft } from '../../engine/procedures/drafts.js';
 
 // Every endpoint × every caller: each role, no token, a revoked token, and an
 // officer of a department that has nothing to do with the dossier or task;
@@ -98,6 +99,30 @@ async function claimedTask() {
 let deptSeq = 0;
 let personSeq = 0;
 
+/** A draft of the birth procedure written by someone else than every caller. */
+async function draft(): Promise<Record<string, string>> {
+  const xml = await sample('birth-residence-insurance.bpmn');
+  return { id: (await createDraft(tb.engine.context, xml, { actor: 'fixture' })).id, xml };
+}
+
+/** A draft the fixture sent for approval (the setting on only for that). */
+async function awaitingDraft(): Promise<Record<string, string>> {
+  const made = await draft();
+  process.env.PUBLISH_REQUIRES_APPROVAL = '1';
+  try {
+    await publishDraft(tb.engine.context, made.id, { actor: 'fixture' });
+  } finally {
+    delete process.env.PUBLISH_REQUIRES_APPROVAL;
+  }
+  return made;
+}
+
+/** A second version of the birth procedure, for its diff with the first. */
+async function secondVersion(): Promise<Record<string, string>> {
+  const xml = (await sample('birth-residence-insurance.bpmn')).replace(/(<bpmn:userTask id="Task_RegisterBirth"[^>]*?)onestop:deadline="[^"]*"/, '$1onestop:deadline="P2D"');
+  return { version: String((await tb.engine.deploy(xml, 'fixture')).version) };
+}
+
 interface Row {
   name: string;
   /** Expected status for the roles allowed; others: 403 (authenticated) or 401. */
@@ -143,6 +168,21 @@ const ROWS: Row[] = [
     call: (f) => api().post('/api/procedures').set('Content-Type', 'application/xml').send(f.xml),
   },
   { name: 'GET /api/procedures', allow: { admin: 200, analyst: 200, desk: 200, officer: 200, otherOfficer: 200, supervisor: 200 }, call: () => api().get('/api/procedures') },
+  { name: 'GET /api/procedure-drafts', allow: { admin: 200, analyst: 200 }, call: () => api().get('/api/procedure-drafts') },
+  {
+    name: 'POST /api/procedure-drafts', allow: { analyst: 201 },
+    prepare: async () => ({ xml: await sample('birth-residence-insurance.bpmn') }),
+    call: (f) => api().post('/api/procedure-drafts').set('Content-Type', 'application/xml').send(f.xml),
+  },
+  { name: 'GET /api/procedure-drafts/{id}', allow: { admin: 200, analyst: 200 }, prepare: draft, call: (f) => api().get(`/api/procedure-drafts/${f.id}`) },
+  { name: 'PUT /api/procedure-drafts/{id}', allow: { analyst: 200 }, prepare: draft, call: (f) => api().put(`/api/procedure-drafts/${f.id}`).set('Content-Type', 'application/xml').send(f.xml) },
+  { name: 'GET /api/procedure-drafts/{id}/bpmn', allow: { admin: 200, analyst: 200 }, prepare: draft, call: (f) => api().get(`/api/procedure-drafts/${f.id}/bpmn`) },
+  { name: 'POST /api/procedure-drafts/{id}/publish', allow: { analyst: 201 }, prepare: draft, call: (f) => api().post(`/api/procedure-drafts/${f.id}/publish`).send({}) },
+  { name: 'POST /api/procedure-drafts/{id}/approve', allow: { analyst: 201 }, prepare: awaitingDraft, call: (f) => api().post(`/api/procedure-drafts/${f.id}/approve`) },
+  {
+    name: 'GET /api/procedures/{code}/diff', allow: { admin: 200, analyst: 200, desk: 200, officer: 200, otherOfficer: 200, supervisor: 200 },
+    prepare: secondVersion, call: (f) => api().get(`/api/procedures/2.002621/diff?from=1&to=${f.version}`),
+  },
   { name: 'GET /api/procedures/{code}', allow: { admin: 200, analyst: 200, desk: 200, officer: 200, otherOfficer: 200, supervisor: 200 }, call: () => api().get('/api/procedures/2.002621') },
   { name: 'GET /api/procedures/{code}/versions/{version}/bpmn', allow: { admin: 200, analyst: 200, desk: 200, officer: 200, otherOfficer: 200, supervisor: 200 }, call: () => api().get('/api/procedures/2.002621/versions/1/bpmn') },
   { name: 'POST /api/dossiers', allow: { desk: 201 }, call: () => api().post('/api/dossiers').send(birthDossier()) },

@@ -49,8 +49,12 @@ test('it documents every endpoint of the contract', async () => {
     'GET /api/notices/templates',
     'GET /api/openapi.json',
     'GET /api/people',
+    'GET /api/procedure-drafts',
+    'GET /api/procedure-drafts/{id}',
+    'GET /api/procedure-drafts/{id}/bpmn',
     'GET /api/procedures',
     'GET /api/procedures/{code}',
+    'GET /api/procedures/{code}/diff',
     'GET /api/procedures/{code}/versions/{version}/bpmn',
     'GET /api/procedures/{code}/versions/{version}/heatmap',
     'GET /api/public/dossiers/{code}',
@@ -92,6 +96,9 @@ test('it documents every endpoint of the contract', async () => {
     'POST /api/messages',
     'POST /api/people',
     'POST /api/people/import',
+    'POST /api/procedure-drafts',
+    'POST /api/procedure-drafts/{id}/approve',
+    'POST /api/procedure-drafts/{id}/publish',
     'POST /api/procedures',
     'POST /api/rules',
     'POST /api/session',
@@ -104,6 +111,7 @@ test('it documents every endpoint of the contract', async () => {
     'PUT /api/calendars/{id}/day-swaps/{date}',
     'PUT /api/departments/{code}/webhook',
     'PUT /api/notices/templates/{kind}',
+    'PUT /api/procedure-drafts/{id}',
   ]);
 });
 
