@@ -218,7 +218,6 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     name: { type: 'string' },
     created: { type: 'boolean', description: 'false when this exact file was already deployed.' },
     effectiveAt: { ...dateTime, description: 'From this instant on, new dossiers get this version.' },
-    effectiveAt: { ...dateTime, description: 'From this instant on, new dossiers get this version.' },
     warnings: { type: 'array', items: closed({ elementId: { type: ['string', 'null'] }, message: { type: 'string' }, rule: { type: 'string' }, severity: { type: 'string' } }, ['elementId', 'message']) },
   }),
 
