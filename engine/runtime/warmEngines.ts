@@ -35,9 +35,12 @@ const REVISION = 'runRevision';
 /**
  * A warm engine holds its own copy of every element of the definition: about
  * 1 MB for the bench's 10-task model (bench/stateSize, measured 2026-11-30).
- * 500 of them fit the bench's 400 dossiers gone round by 8 officers.
+ * "The last few": a dossier's next step rarely follows within minutes on the
+ * same server, so a large cache mostly holds memory (1,000 waiting dossiers
+ * must cost the heap under 20 MB). The bench's 400 dossiers gone round by 8
+ * officers need ENGINE_CACHE_SIZE=500 to stay warm; the bench reports both.
  */
-const DEFAULT_SIZE = 500;
+const DEFAULT_SIZE = 16;
 /** An engine not taken for this long is dropped: a dossier's next step seldom comes later from the same server. */
 const DEFAULT_IDLE_S = 600;
 
@@ -48,7 +51,7 @@ function configured(name: string, fallback: number): number {
 
 /**
  * The last engines of the last dossiers moved in this process, least recently
- * used dropped first (ENGINE_CACHE_SIZE, 500 by default, 0 turns it off), and
+ * used dropped first (ENGINE_CACHE_SIZE, 16 by default, 0 turns it off), and
  * any not taken within ENGINE_CACHE_IDLE_S (600 s) dropped at the next keep.
  * An engine is taken out while an operation uses it, so two operations never
  * share one, and put back under the revision of the state its run wrote.
