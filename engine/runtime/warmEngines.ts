@@ -103,6 +103,11 @@ export class WarmEngines {
     return this.engines.size;
   }
 
+  /** How many engines this cache keeps at most (ENGINE_CACHE_SIZE). */
+  get capacity(): number {
+    return this.size;
+  }
+
   clear(): void {
     this.engines.clear();
   }
