@@ -33,8 +33,9 @@ export async function startSystem(config: AppConfig = readConfig(), log: Log = c
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   log(`Server: ${url} (health: ${url}/health, API reference: ${url}/api/docs)`);
-  log(`Designer: ${url}/designer (sign in with an analyst key)`);
+  log(`Designer: ${url}/designer (sign in with your username and password as an analyst, or a system key)`);
   log(`Workspace: ${url}/ (sign in with your username and password, or a system key)`);
+  log(`Citizen page: ${url}/tra-cuu (no sign-in)`);
 
   return {
     url,
