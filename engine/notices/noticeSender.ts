@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { claimNotices, type ClaimedNotice } from '../store/notices/claimNotices.js';
 import { markNotice } from '../store/notices/markNotice.js';
-import { retryDelay } from '../portal/sender.js';
+import { deliveryErrorText, retryDelay, startDeliveryLoop, type DeliveryLoop } from '../delivery/deliveryLoop.js';
 import { effectiveTemplates, type EffectiveTemplate } from './effectiveTemplates.js';
 import { renderTemplate } from './noticeTemplates.js';
 import { lookupLink } from './publicLink.js';
@@ -30,14 +30,7 @@ export interface NoticeSenderOptions {
   log?: (line: string) => void;
 }
 
-export interface NoticeSender {
-  stop(): Promise<void>;
-}
-
-function errorText(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  return err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message;
-}
+export type NoticeSender = DeliveryLoop;
 
 async function deliverOne(o: NoticeSenderOptions, n: ClaimedNotice, template: EffectiveTemplate): Promise<void> {
   const channel = o.channels.find((c) => c.contact === n.channel);
@@ -52,7 +45,7 @@ async function deliverOne(o: NoticeSenderOptions, n: ClaimedNotice, template: Ef
   } catch (err) {
     const last = n.attempts >= (o.maxAttempts ?? 8);
     const retryInMs = last ? null : retryDelay(n.attempts, o.backoff ?? { baseMs: 5_000, maxMs: 3_600_000 });
-    await markNotice(o.pool, n.id, { status: 'error', via: channel.name, error: errorText(err), retryInMs, subject, body });
+    await markNotice(o.pool, n.id, { status: 'error', via: channel.name, error: deliveryErrorText(err), retryInMs, subject, body });
   }
 }
 
@@ -66,35 +59,12 @@ export async function deliverNotices(o: NoticeSenderOptions): Promise<number> {
 }
 
 export function startNoticeSender(o: NoticeSenderOptions): NoticeSender {
-  let stopped = false;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
-    while (!stopped) {
-      let claimed = 0;
-      try {
-        claimed = await deliverNotices(o);
-      } catch (err) {
-        o.log?.(`citizen notices: ${errorText(err)}`);
-      }
-      if (stopped) break;
-      if (claimed === 0) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, o.pollMs ?? 2_000);
-          wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-        wake = null;
-      }
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      (wake as (() => void) | null)?.();
-      await loop;
+  return startDeliveryLoop(() => deliverNotices(o), {
+    pollMs: o.pollMs ?? 2_000,
+    label: 'citizen notices',
+    log: o.log,
+    onStop: () => {
       for (const c of o.channels) c.close?.();
     },
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { deliveryErrorText, retryDelay, startDeliveryLoop, type DeliveryLoop } from '../delivery/deliveryLoop.js';
 import { claimOutbox, markDelivered, markFailed, type OutboxItem } from '../store/portal/portalOutbox.js';
 
 // Delivers the portal outbox (engine/portal/portalOutbox.ts) to the national
@@ -27,15 +28,7 @@ export interface PortalSenderOptions {
   log?: (line: string) => void;
 }
 
-export interface PortalSender {
-  /** Stops after the round in flight. */
-  stop(): Promise<void>;
-}
-
-export function retryDelay(attempts: number, backoff: { baseMs: number; maxMs: number }, random = Math.random): number {
-  const full = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(full * (0.5 + random() / 2));
-}
+export type PortalSender = DeliveryLoop;
 
 /** One delivery attempt: 2xx is accepted; anything else is an error to retry. */
 async function send(o: PortalSenderOptions, item: OutboxItem): Promise<void> {
@@ -64,8 +57,7 @@ export async function deliverRound(o: PortalSenderOptions): Promise<number> {
         await send(o, item);
         await markDelivered(o.pool, item.id);
       } catch (err) {
-        const message = err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
-        await markFailed(o.pool, item.id, message, retryDelay(item.attempts, backoff));
+        await markFailed(o.pool, item.id, deliveryErrorText(err), retryDelay(item.attempts, backoff));
       }
     }),
   );
@@ -73,37 +65,7 @@ export async function deliverRound(o: PortalSenderOptions): Promise<number> {
 }
 
 export function startPortalSender(o: PortalSenderOptions): PortalSender {
-  let stopped = false;
-  let wake: (() => void) | null = null;
-  const log = o.log ?? (() => {});
-  const loop = (async () => {
-    while (!stopped) {
-      let claimed = 0;
-      try {
-        claimed = await deliverRound(o);
-      } catch (err) {
-        log(`portal sender: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      if (stopped) break;
-      if (claimed === 0) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, o.pollMs ?? 1_000);
-          wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-        wake = null;
-      }
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      (wake as (() => void) | null)?.();
-      await loop;
-    },
-  };
+  return startDeliveryLoop(() => deliverRound(o), { pollMs: o.pollMs ?? 1_000, label: 'portal sender', log: o.log });
 }
 
 /** The sender configured by PORTAL_SYNC_URL and PORTAL_SYNC_TOKEN; null when no endpoint is set. */
