@@ -16,9 +16,9 @@ const silentLogger = () => ({ debug() {}, error() {}, warn() {}, info() {} });
  * engine options as processRun (safe scripts, inert expressions, silent
  * logger), none of its bookkeeping (no state copy, no listeners), no database.
  */
-export function bpmnEngineStepper(sourceContext: unknown): Stepper<unknown> {
+export function bpmnEngineStepper(sourceContext: unknown, options: { timers?: unknown } = {}): Stepper<unknown> {
   const newEngine = () =>
-    new Engine({ name: 'baseline', sourceContext, scripts: safeScripts(() => ({})), expressions: inertExpressions(), Logger: silentLogger } as any);
+    new Engine({ name: 'baseline', sourceContext, ...options, scripts: safeScripts(() => ({})), expressions: inertExpressions(), Logger: silentLogger } as any);
   const stateOf = async (engine: any) => {
     const state: any = await engine.getState();
     for (const definition of state.definitions ?? []) delete definition.source;

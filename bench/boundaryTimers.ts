@@ -1,5 +1,5 @@
-import { Engine } from 'bpmn-engine';
 import { remainingMs, type Benchmark } from './benchmark.js';
+import { bpmnEngineStepper } from './baseline.js';
 import { deployedEngine } from './benchEngine.js';
 import { completeAll, submitMany } from './dossierWorkers.js';
 import { runStepLoop, type Stepper } from './stepLoop.js';
@@ -8,10 +8,7 @@ import { collectGarbage, round } from './timing.js';
 import { parseBpmn } from '../engine/bpmn/parseBpmn.js';
 import { warmEngines } from '../engine/runtime/warmEngines.js';
 import { serializeDefinition } from '../engine/runtime/serializeDefinition.js';
-import { safeScripts } from '../engine/runtime/safeScripts.js';
-import { inertExpressions } from '../engine/runtime/inertExpressions.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 // Issue 10's two figures for waiting dossiers: (a) what 1,000 dossiers each
 // waiting on a P3D boundary timer keep alive in the server (nothing but their
@@ -84,30 +81,7 @@ export const boundaryTimerHeap: Benchmark = {
 /** bpmn-engine alone on the model, as bench/baseline.ts steps it, with timers that arm nothing (as ours). */
 function baselineWithTimers(sourceContext: unknown): Stepper<unknown> {
   const inert = { setTimeout: () => ({}), clearTimeout: () => undefined };
-  const timers = { ...inert, executing: [] as object[], register: () => inert };
-  const silentLogger = () => ({ debug() {}, error() {}, warn() {}, info() {} });
-  const newEngine = () => new Engine({ name: 'baseline', sourceContext, timers, scripts: safeScripts(() => ({})), expressions: inertExpressions(), Logger: silentLogger } as any);
-  const stateOf = async (engine: any) => {
-    const state: any = await engine.getState();
-    for (const definition of state.definitions ?? []) delete definition.source;
-    return state;
-  };
-  return {
-    async start() {
-      const engine = newEngine();
-      await engine.execute();
-      return stateOf(engine);
-    },
-    async step(state) {
-      const engine: any = newEngine();
-      engine.recover(state);
-      const execution = await engine.resume();
-      const waiting = execution.getPostponed().find((api: any) => api.type === 'bpmn:UserTask');
-      if (!waiting) throw new Error('the recovered instance waits on no user task');
-      execution.signal({ id: waiting.id, executionId: waiting.executionId });
-      return { state: await stateOf(engine), ended: execution.state === 'idle' && !execution.stopped };
-    },
-  };
+  return bpmnEngineStepper(sourceContext, { timers: { ...inert, executing: [] as object[], register: () => inert } });
 }
 
 const STEP_DOSSIERS = 120;
