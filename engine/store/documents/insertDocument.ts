@@ -1,20 +1,8 @@
 import type { Queryable } from '../db.js';
-import type { DocumentRow, DocumentStage } from './documentRow.js';
+import type { DocumentRow } from './documentRow.js';
 
-export interface NewDocument {
-  dossierId: number;
-  documentCode: string;
-  name: string;
-  stage: DocumentStage;
-  taskId: string | null;
-  fileName: string | null;
-  contentType: string;
-  size: number;
-  sha256: string;
-  note: string | null;
-  uploadedAt: Date;
-  uploadedBy: string | null;
-}
+/** A document row before it is stored: the store numbers the version and the id. */
+export type NewDocument = Omit<DocumentRow, 'id' | 'dossierCode' | 'version'>;
 
 /**
  * Adds the next version of a paper of a dossier. Runs under the dossier's
