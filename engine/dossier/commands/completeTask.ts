@@ -1,47 +1,26 @@
 import type { EngineContext } from '../../engineContext.js';
-import { signalInstance } from '../../runtime/processRun.js';
 import { updateDossier } from '../../store/dossiers/dossierRows.js';
-import { markTaskCompleted, markTasksCancelled, type TaskRow } from '../../store/tasks/taskRows.js';
+import { markTasksCancelled, type TaskRow } from '../../store/tasks/taskRows.js';
 import { closeTaskBreaches } from '../../store/deadlines/closeBreaches.js';
-import { ConflictError, ProcessError, ValidationError } from '../../errors.js';
+import { ConflictError, ProcessError } from '../../errors.js';
 import { recordProcessIncident } from './incidents.js';
-import { formatFieldErrors } from '../../forms/formValidator.js';
-import { classifyTimeliness, type Timeliness } from '../../timeliness/classifyTimeliness.js';
 import { warningAt } from '../../deadlines/warningTime.js';
 import { createTasksFor } from '../routing/createTasks.js';
-import { mergeStepData } from '../routing/instanceOutputs.js';
 import { callOfStep, calledSteps, startCalls } from '../routing/startCalls.js';
 import { listRunningCalls } from '../../store/calls/callRows.js';
 import { completeCalledStep } from './completeCalledStep.js';
+import { signalStep, type CompleteInput, type CompleteResult } from './signalStep.js';
 import { recordWaits } from '../routing/recordWaits.js';
 import { createExternalTasks } from '../routing/createExternalTasks.js';
 import { gatewayDecisionEvents } from '../routing/gatewayDecisions.js';
 import { changeDossier } from '../change.js';
-import type { CreatedTask } from '../changeTypes.js';
 import { openTaskView } from '../openTaskView.js';
 import { refuseOutOfScope } from '../departmentScope.js';
 import type { DossierStatus } from '../statuses.js';
 import { endProcessing } from '../resolution.js';
 import { pinnedTo } from '../../calendar/ruleSets.js';
 
-export interface CompleteInput {
-  actor: string;
-  data?: Record<string, unknown>;
-  /**
-   * The department an officer's key acts for: checked on the task read under
-   * the lock, so the front door need not read it first. Absent: no restriction.
-   */
-  actingFor?: string | null;
-}
-
-export interface CompleteResult {
-  dossierCode: string;
-  status: DossierStatus;
-  timeliness: Timeliness;
-  /** The dossier's open tasks after this step. */
-  openTasks: CreatedTask[];
-  created: CreatedTask[];
-}
+export type { CompleteInput, CompleteResult } from './signalStep.js';
 
 /**
  * The task's own state, before the dossier's: another department's step, and
@@ -88,20 +67,8 @@ function completeStep(ctx: EngineContext, taskId: string, input: CompleteInput):
     const call = callOfStep(calls, task);
     if (call) return completeCalledStep(ctx, work, { call, calls, input });
     const ofCalls = calledSteps(calls);
-    const data = input.data ?? {};
-    const errors = (definition.stepForms[task.elementId] ?? (() => []))(data);
-    if (errors.length) throw new ValidationError(`the data for "${task.name}" is invalid: ${formatFieldErrors(errors)}`, errors);
-
-    // A multi-instance step's data lands in its instance's entry of `<element>_outputs`, decided by the stored instance.
-    const merged: Record<string, unknown> = { ...dossier.data };
-    const run = await signalInstance(definition.sourceContext, dossier.engineState, { elementId: task.elementId, executionId: task.executionId }, merged, (instance) => mergeStepData(merged, data, instance));
-
-    const timeliness = classifyTimeliness(now, task.dueAt);
-    await markTaskCompleted(db, task.id, { completedAt: now, completedBy: input.actor, timeliness, data });
-    work.record(
-      { type: 'task.completed', at: now, actor: input.actor, payload: { taskId: task.id, elementId: task.elementId, name: task.name, department: task.department, dueAt: task.dueAt, timeliness, data } },
-      ...gatewayDecisionEvents(model, run.flowsTaken, now),
-    );
+    const { run, merged, timeliness } = await signalStep(work, { ...definition, engineState: dossier.engineState }, input);
+    work.record(...gatewayDecisionEvents(model, run.flowsTaken, now));
 
     // Tasks the instance no longer waits on (other than this one) were
     // withdrawn by the process itself, e.g. an interrupting event.
