@@ -6,8 +6,7 @@ import { ConflictError, ProcessError } from '../../errors.js';
 import { recordProcessIncident } from './incidents.js';
 import { warningAt } from '../../deadlines/warningTime.js';
 import { createTasksFor } from '../routing/createTasks.js';
-import { callOfStep, calledSteps, startCalls } from '../routing/startCalls.js';
-import { listRunningCalls } from '../../store/calls/callRows.js';
+import { callOfStep, calledSteps, runningCalls, startCalls } from '../routing/startCalls.js';
 import { completeCalledStep } from './completeCalledStep.js';
 import { signalStep, type CompleteInput, type CompleteResult } from './signalStep.js';
 import { recordWaits } from '../routing/recordWaits.js';
@@ -63,7 +62,7 @@ function completeStep(ctx: EngineContext, taskId: string, input: CompleteInput):
     const definition = await ctx.definitions.get(dossier.procedureVersionId);
     const { model } = definition;
     // A step of a called procedure moves the call's run, not the dossier's own.
-    const calls = await listRunningCalls(db, dossier.id);
+    const calls = await runningCalls(db, dossier.id, definition);
     const call = callOfStep(calls, task);
     if (call) return completeCalledStep(ctx, work, { call, calls, input });
     const ofCalls = calledSteps(calls);

@@ -22,6 +22,7 @@ import { createTasksFor } from './createTasks.js';
 import { gatewayDecisionEvents } from './gatewayDecisions.js';
 
 import type { TaskRow } from '../../store/tasks/taskRows.js';
+import type { Queryable } from '../../store/db.js';
 
 export type { CallRow } from '../../store/calls/callRows.js';
 
@@ -101,6 +102,17 @@ export async function startCalls(ctx: EngineContext, work: UnitOfWork, callerDef
 }
 
 /** The running call whose run waits on this step, if any (the step belongs to a called procedure). */
+/**
+ * The dossier's running calls; none without a read when its procedure calls
+ * nothing (a step of most procedures would otherwise pay one more statement).
+ * A model stored before call activities existed says nothing: read.
+ */
+export async function runningCalls(db: Queryable, dossierId: number, definition: RuntimeDefinition): Promise<CallRow[]> {
+  const calls = definition.model.calls;
+  if (calls && Object.keys(calls).length === 0) return [];
+  return listRunningCalls(db, dossierId);
+}
+
 export function callOfStep(calls: CallRow[], task: TaskRow): CallRow | null {
   return calls.find((c) => c.waiting.includes(task.executionId)) ?? null;
 }
