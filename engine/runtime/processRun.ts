@@ -219,7 +219,7 @@ export async function startInstance(sourceContext: unknown, data: DossierData): 
   starts.observe(observed.listener);
   engine.once('error', (err: Error) => observed.errors.push({ message: err.message, elementId: null }));
   await runaway(observed, () => engine.execute({ listener: observed.listener }));
-  return keptWarm(await finish(engine, observed, timers, starts), { engine, sourceContext, timers, data: holder });
+  return keptWarm(await finish(engine, observed, timers, starts), { engine, sourceContext, timers, data: holder, runs: 1 });
 }
 
 /**
@@ -246,7 +246,7 @@ async function continueInstance(sourceContext: unknown, state: unknown, data: Do
   // Resuming replays nothing we record, but start from a clean slate anyway.
   observed.flowsTaken.length = 0;
   await runaway(observed, () => act(execution, timers, starts));
-  return keptWarm(await finish(engine, observed, timers, starts), { engine, sourceContext, timers, data: holder });
+  return keptWarm(await finish(engine, observed, timers, starts), { engine, sourceContext, timers, data: holder, runs: (warm?.runs ?? 0) + 1 });
 }
 
 /** An instance still running is kept warm for its next operation, under the state its run wrote. */

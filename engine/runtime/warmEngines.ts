@@ -16,10 +16,13 @@ export interface WarmEngine {
   timers: RecordingTimers;
   /** What the engine's scripts and multi-instance loops read: set to the dossier's data at each operation. */
   data: { current: DossierData };
+  /** Operations this engine has run (its start or recovery included): each leaves a little more in it. */
+  runs: number;
 }
 
 interface Kept extends WarmEngine {
   keptAt: number;
+  bytes: number;
 }
 
 /**
@@ -33,39 +36,93 @@ interface Kept extends WarmEngine {
 const REVISION = 'runRevision';
 
 /**
- * A warm engine holds its own copy of every element of the definition: about
- * 1 MB for the bench's 10-task model (bench/stateSize, measured 2026-11-30).
- * "The last few": a dossier's next step rarely follows within minutes on the
- * same server, so a large cache mostly holds memory (1,000 waiting dossiers
- * must cost the heap under 20 MB). The bench's 400 dossiers gone round by 8
- * officers need ENGINE_CACHE_SIZE=500 to stay warm; the bench reports both.
+ * What a kept engine costs the heap, from its definition: bpmn-engine gives
+ * every activity and flow its own smqp broker, and smqp gives every queue,
+ * exchange and consumer of a broker its own event exchange, listener queue and
+ * consumer (each with a queue of its own): about 1,500 queues for the bench's
+ * 10-task model, none of them removable without bpmn-elements breaking. Heap
+ * after GC per engine, measured 2026-11-30 (bench/warmEngineSize.ts): 450 KB
+ * for a 1-task model (5 elements), 1,044 KB for 10 tasks (23), 2,400 KB for 30
+ * (63), 627 KB for one task with a boundary timer (8), 2,345 KB for ten (53),
+ * 1,216 KB for the building-permit sample (27). The estimate below is at or
+ * above each of them.
  */
-const DEFAULT_SIZE = 16;
+const ENGINE_BASE_BYTES = 320 * 1024;
+const ELEMENT_BYTES = 40 * 1024;
+/** Each operation an engine runs leaves an execution queue and a temporary one behind (about 20 KB measured). */
+const RUN_BYTES = 20 * 1024;
+
+const elementCounts = new WeakMap<object, number>();
+
+function elementsOf(sourceContext: unknown): number {
+  if (!sourceContext || typeof sourceContext !== 'object') return 0;
+  let count = elementCounts.get(sourceContext);
+  if (count === undefined) {
+    const context = sourceContext as { getActivities?: () => unknown[]; getSequenceFlows?: () => unknown[] };
+    count = (context.getActivities?.().length ?? 0) + (context.getSequenceFlows?.().length ?? 0);
+    elementCounts.set(sourceContext, count);
+  }
+  return count;
+}
+
+/** The heap a kept engine of this definition holds after `runs` operations (an estimate, see above). */
+export function estimatedEngineBytes(sourceContext: unknown, runs: number): number {
+  return ENGINE_BASE_BYTES + elementsOf(sourceContext) * ELEMENT_BYTES + Math.max(0, runs - 1) * RUN_BYTES;
+}
+
+/**
+ * A budget of heap, not a number of engines: a 30-task engine costs six
+ * 1-task ones. 16 MB keeps about 13 engines of the bench's 10-task model or 25
+ * of a one-step model with a boundary timer, and keeps issue 10's figure (1,000
+ * dossiers waiting on a P3D timer grow the heap under 20 MB) whatever the
+ * models. A dossier's next step rarely follows within minutes on the same
+ * server, so a larger budget mostly holds memory; the bench's 400 dossiers gone
+ * round by 8 officers need about 480 MB (ENGINE_CACHE_MB=512) to stay warm.
+ */
+const DEFAULT_MB = 16;
 /** An engine not taken for this long is dropped: a dossier's next step seldom comes later from the same server. */
 const DEFAULT_IDLE_S = 600;
 
-function configured(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return process.env[name] !== undefined && Number.isInteger(value) && value >= 0 ? value : fallback;
+function configured(name: string, fallback: number, integer = true): number {
+  const raw = process.env[name];
+  const value = Number(raw);
+  return raw !== undefined && raw.trim() !== '' && Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value)) ? value : fallback;
+}
+
+export interface CacheBounds {
+  /** Heap budget in MB (ENGINE_CACHE_MB, 16 by default; 0 turns the cache off). */
+  mb?: number;
+  /** At most this many engines (ENGINE_CACHE_SIZE, unbounded by default; 0 turns the cache off). */
+  size?: number;
+  /** Dropped when not taken within this many seconds (ENGINE_CACHE_IDLE_S, 600 by default). */
+  idleS?: number;
+  now?: () => number;
 }
 
 /**
  * The last engines of the last dossiers moved in this process, least recently
- * used dropped first (ENGINE_CACHE_SIZE, 16 by default, 0 turns it off), and
- * any not taken within ENGINE_CACHE_IDLE_S (600 s) dropped at the next keep.
- * An engine is taken out while an operation uses it, so two operations never
- * share one, and put back under the revision of the state its run wrote.
+ * kept dropped first, within a heap budget (ENGINE_CACHE_MB) and optionally a
+ * count (ENGINE_CACHE_SIZE); any not taken within ENGINE_CACHE_IDLE_S dropped
+ * at the next keep. An engine is taken out while an operation uses it, so two
+ * operations never share one, and put back under the revision of the state
+ * its run wrote.
  */
 export class WarmEngines {
   private readonly engines = new Map<string, Kept>();
+  private heldBytes = 0;
+  private readonly budgetBytes: number;
+  private readonly size: number;
+  private readonly idleMs: number;
+  private readonly now: () => number;
   /** Operations that found their engine warm, and that recovered it from the row. */
   readonly taken = { warm: 0, recovered: 0 };
 
-  constructor(
-    private readonly size = configured('ENGINE_CACHE_SIZE', DEFAULT_SIZE),
-    private readonly idleMs = configured('ENGINE_CACHE_IDLE_S', DEFAULT_IDLE_S) * 1000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(bounds: CacheBounds = {}) {
+    this.budgetBytes = (bounds.mb ?? configured('ENGINE_CACHE_MB', DEFAULT_MB, false)) * 1_048_576;
+    this.size = bounds.size ?? configured('ENGINE_CACHE_SIZE', Number.POSITIVE_INFINITY);
+    this.idleMs = (bounds.idleS ?? configured('ENGINE_CACHE_IDLE_S', DEFAULT_IDLE_S)) * 1000;
+    this.now = bounds.now ?? Date.now;
+  }
 
   /**
    * The engine that wrote exactly `state`, running `sourceContext`, taken out of
@@ -79,37 +136,51 @@ export class WarmEngines {
       this.taken.recovered++;
       return null;
     }
-    this.engines.delete(revision as string);
+    this.drop(revision as string, warm);
     this.taken.warm++;
-    const { keptAt: _keptAt, ...engine } = warm;
+    const { keptAt: _keptAt, bytes: _bytes, ...engine } = warm;
     return engine;
   }
 
-  /** Names `state` (the run's, about to be stored) and keeps the engine that wrote it. */
+  /** Names `state` (the run's, about to be stored) and keeps the engine that wrote it, when it fits the budget. */
   keep(state: unknown, warm: WarmEngine): void {
     if (!this.size || !state || typeof state !== 'object') return;
+    const bytes = estimatedEngineBytes(warm.sourceContext, warm.runs);
+    if (bytes > this.budgetBytes) return;
     const revision = randomUUID();
     (state as Record<string, unknown>)[REVISION] = revision;
     const now = this.now();
-    this.engines.set(revision, { ...warm, keptAt: now });
-    // Oldest first (Map order): over the size, or idle too long.
+    this.engines.set(revision, { ...warm, keptAt: now, bytes });
+    this.heldBytes += bytes;
+    // Oldest first (Map order): over the budget or the size, or idle too long.
     for (const [key, kept] of this.engines) {
-      if (this.engines.size <= this.size && now - kept.keptAt < this.idleMs) break;
-      this.engines.delete(key);
+      if (this.heldBytes <= this.budgetBytes && this.engines.size <= this.size && now - kept.keptAt < this.idleMs) break;
+      this.drop(key, kept);
     }
+  }
+
+  private drop(revision: string, kept: Kept): void {
+    this.engines.delete(revision);
+    this.heldBytes -= kept.bytes;
   }
 
   get count(): number {
     return this.engines.size;
   }
 
-  /** How many engines this cache keeps at most (ENGINE_CACHE_SIZE). */
-  get capacity(): number {
-    return this.size;
+  /** The heap the kept engines hold, estimated (MB). */
+  get megabytes(): number {
+    return this.heldBytes / 1_048_576;
+  }
+
+  /** The bounds this cache runs with (ENGINE_CACHE_MB, ENGINE_CACHE_SIZE; null: no count bound). */
+  get bounds(): { mb: number; size: number | null } {
+    return { mb: this.budgetBytes / 1_048_576, size: Number.isFinite(this.size) ? this.size : null };
   }
 
   clear(): void {
     this.engines.clear();
+    this.heldBytes = 0;
   }
 }
 

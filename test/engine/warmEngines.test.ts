@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 import { FixedClock } from '../support/fixedClock.js';
 import { engineFor, fixture, seedDepartments } from '../support/engineHarness.js';
-import { WarmEngines, warmEngines } from '../../engine/runtime/warmEngines.js';
+import { WarmEngines, estimatedEngineBytes, warmEngines } from '../../engine/runtime/warmEngines.js';
 import type { OnestopEngine } from '../../engine/onestopEngine.js';
 
 // The engine a step leaves behind is kept for the dossier's next step, and
@@ -56,9 +56,9 @@ test('steps moved by one server from its warm engines, and alternately by two se
 });
 
 test('a warm engine is taken once, only for the state it wrote and the definition it runs, and the oldest goes first', () => {
-  const cache = new WarmEngines(2);
+  const cache = new WarmEngines({ size: 2 });
   const definition = {};
-  const warm = (n: number) => ({ engine: { n }, sourceContext: definition, timers: {} as never, data: { current: {} } });
+  const warm = (n: number) => ({ engine: { n }, sourceContext: definition, timers: {} as never, data: { current: {} }, runs: 1 });
   const s1: Record<string, unknown> = { definitions: [] };
   cache.keep(s1, warm(1));
   expect(typeof s1.runRevision).toBe('string');
@@ -80,7 +80,7 @@ test('a warm engine is taken once, only for the state it wrote and the definitio
   expect(cache.take(states[0], definition)).toBeNull();
   expect(cache.take(states[2], definition)?.engine).toEqual({ n: 3 });
 
-  const off = new WarmEngines(0);
+  const off = new WarmEngines({ size: 0 });
   const s: Record<string, unknown> = {};
   off.keep(s, warm(4));
   expect(off.count).toBe(0);
@@ -89,9 +89,9 @@ test('a warm engine is taken once, only for the state it wrote and the definitio
 
 test('an engine not taken within the idle time is dropped when another is kept', () => {
   let now = 0;
-  const cache = new WarmEngines(10, 1_000, () => now);
+  const cache = new WarmEngines({ size: 10, idleS: 1, now: () => now });
   const definition = {};
-  const warm = (n: number) => ({ engine: { n }, sourceContext: definition, timers: {} as never, data: { current: {} } });
+  const warm = (n: number) => ({ engine: { n }, sourceContext: definition, timers: {} as never, data: { current: {} }, runs: 1 });
   const old: Record<string, unknown> = {};
   cache.keep(old, warm(1));
   now = 1_500;
@@ -100,4 +100,41 @@ test('an engine not taken within the idle time is dropped when another is kept',
   expect(cache.count).toBe(1);
   expect(cache.take(old, definition)).toBeNull();
   expect(cache.take(recent, definition)?.engine).toEqual({ n: 2 });
+});
+
+test('the engines kept stay within the heap budget: a larger model takes the room of several small ones, and grows with the steps it runs', () => {
+  // Definitions as bpmn-engine gets them: what the estimate reads is how many activities and flows they hold.
+  const model = (elements: number) => ({ getActivities: () => new Array(elements).fill({}), getSequenceFlows: () => [] });
+  const small = model(5);
+  const large = model(60);
+  const smallMb = estimatedEngineBytes(small, 1) / 1_048_576;
+  const largeMb = estimatedEngineBytes(large, 1) / 1_048_576;
+  expect(largeMb).toBeGreaterThan(4 * smallMb);
+  expect(estimatedEngineBytes(small, 10)).toBeGreaterThan(estimatedEngineBytes(small, 1));
+
+  const cache = new WarmEngines({ mb: 3 * smallMb + 0.01 });
+  const keep = (sourceContext: object, n: number) => {
+    const state: Record<string, unknown> = {};
+    cache.keep(state, { engine: { n }, sourceContext, timers: {} as never, data: { current: {} }, runs: 1 });
+    return state;
+  };
+  const smalls = [1, 2, 3].map((n) => keep(small, n));
+  expect(cache.count).toBe(3);
+  expect(cache.megabytes).toBeLessThanOrEqual(3 * smallMb + 0.01);
+  // An engine larger than the whole budget is not kept (its state carries no revision), and drops nothing.
+  const tooLarge = keep(large, 4);
+  expect(tooLarge.runRevision).toBeUndefined();
+  expect(cache.count).toBe(3);
+  // A fourth small one pushes out the oldest.
+  keep(small, 5);
+  expect(cache.take(smalls[0], small)).toBeNull();
+  expect(cache.take(smalls[1], small)?.engine).toEqual({ n: 2 });
+  // Taken out, it no longer counts against the budget.
+  expect(cache.megabytes).toBeCloseTo(2 * smallMb, 5);
+
+  const off = new WarmEngines({ mb: 0 });
+  const state: Record<string, unknown> = {};
+  off.keep(state, { engine: {}, sourceContext: small, timers: {} as never, data: { current: {} }, runs: 1 });
+  expect(off.count).toBe(0);
+  expect(state.runRevision).toBeUndefined();
 });
