@@ -69,6 +69,12 @@ CREATE TABLE form06_department_months (
   PRIMARY KEY (department, month)
 );
 
+-- The spans' GiST indexes of 0007 answered "pending at E" row by row; the
+-- flows answer it now, and nothing else reads them: every new step, every
+-- completion and every deadline mark no longer writes a GiST entry.
+DROP INDEX IF EXISTS dossiers_pending_span_idx;
+DROP INDEX IF EXISTS tasks_pending_span_idx;
+
 -- A period not over: its overdue are the unfinished rows due before now.
 CREATE INDEX dossiers_unfinished_due_idx ON dossiers (procedure_code, due_at)
   WHERE COALESCE(resolved_at, withdrawn_at, refused_at) IS NULL;
