@@ -1,5 +1,5 @@
 import type { EngineContext, OutboundEvent } from '../engineContext.js';
-import { recordTaskBreaches, type RecordedBreach } from '../store/deadlines/recordTaskBreaches.js';
+import { recordTaskBreaches, type RecordedBreach, type SweepBatch } from '../store/deadlines/recordTaskBreaches.js';
 import { recordDossierBreaches } from '../store/deadlines/recordDossierBreaches.js';
 import { recordWarnings, type RecordedWarning } from '../store/deadlines/recordWarnings.js';
 
@@ -40,14 +40,35 @@ async function publish(ctx: EngineContext, events: OutboundEvent[]) {
 }
 
 /**
+ * How many due rows one statement takes. A sweep records in batches of this
+ * size until a batch comes back short: right after a restart on a big
+ * database (a cold cache, a backlog of a stopped night) each statement stays
+ * well within the statement timeout, however much there is to record.
+ */
+export const SWEEP_BATCH = 500;
+
+/** Runs one kind of batch until a batch takes fewer rows than it could. */
+async function inBatches<T>(batch: (limit: number) => Promise<SweepBatch<T>>, size = SWEEP_BATCH): Promise<T[]> {
+  const recorded: T[] = [];
+  for (;;) {
+    const b = await batch(size);
+    recorded.push(...b.recorded);
+    if (b.taken < size) return recorded;
+  }
+}
+
+/**
  * Records every breach and warning that is due now and not yet recorded.
  * Timers make detection punctual; this makes it certain: it runs at start-up
  * and every minute, and catches what a stopped server or a lost job missed.
  */
-export async function sweepDeadlines(ctx: EngineContext): Promise<SweepResult> {
+export async function sweepDeadlines(ctx: EngineContext, batchSize = SWEEP_BATCH): Promise<SweepResult> {
   const now = ctx.time.now();
-  const breaches = [...(await recordTaskBreaches(ctx.pool, now)), ...(await recordDossierBreaches(ctx.pool, now))];
-  const warnings = await recordWarnings(ctx.pool, now);
+  const breaches = [
+    ...(await inBatches((limit) => recordTaskBreaches(ctx.pool, now, {}, limit), batchSize)),
+    ...(await inBatches((limit) => recordDossierBreaches(ctx.pool, now, limit), batchSize)),
+  ];
+  const warnings = await inBatches((limit) => recordWarnings(ctx.pool, now, {}, limit), batchSize);
   await publish(ctx, [...warningNotices(warnings, now), ...breachNotices(breaches)]);
   return { breaches, warnings };
 }
@@ -55,7 +76,7 @@ export async function sweepDeadlines(ctx: EngineContext): Promise<SweepResult> {
 /**
  * How far back a fired timer looks. Due times come in bursts (a morning's
  * dossiers share their deadlines): the first timer of a burst records all of
- * it in one statement and the others find nothing left to do.
+ * it and the others find nothing left to do.
  */
 const TIMER_WINDOW_MS = 60_000;
 
@@ -63,14 +84,15 @@ const TIMER_WINDOW_MS = 60_000;
 export async function checkBreach(ctx: EngineContext, at: Date, kind: 'task' | 'dossier'): Promise<RecordedBreach[]> {
   const now = ctx.time.now();
   const since = new Date(at.getTime() - TIMER_WINDOW_MS);
-  const breaches = kind === 'task' ? await recordTaskBreaches(ctx.pool, now, { dueSince: since }) : await recordDossierBreaches(ctx.pool, now, null, since);
+  const breaches = await inBatches((limit) =>
+    kind === 'task' ? recordTaskBreaches(ctx.pool, now, { dueSince: since }, limit) : recordDossierBreaches(ctx.pool, now, limit, null, since));
   await publish(ctx, breachNotices(breaches));
   return breaches;
 }
 
 export async function checkWarning(ctx: EngineContext, at: Date): Promise<RecordedWarning[]> {
   const now = ctx.time.now();
-  const warnings = await recordWarnings(ctx.pool, now, { warnSince: new Date(at.getTime() - TIMER_WINDOW_MS) });
+  const warnings = await inBatches((limit) => recordWarnings(ctx.pool, now, { warnSince: new Date(at.getTime() - TIMER_WINDOW_MS) }, limit));
   await publish(ctx, warningNotices(warnings, now));
   return warnings;
 }

@@ -19,35 +19,48 @@ export interface BreachScope {
   dueSince?: Date | null;
 }
 
+/** One bounded batch of a sweep: what it recorded, and how many due rows it took (all of them when fewer than its limit). */
+export interface SweepBatch<T> {
+  recorded: T[];
+  taken: number;
+}
+
+type Row = RecordedBreach & { taken: number };
+
 /**
- * Records a breach for every open step whose due time has passed, with its
- * history event, in one statement. The unique index on (dossier, task, due)
- * makes it idempotent, so a timer, the sweep and a second server can all run
- * it: a breach is recorded once (a step completed late records its own, see
- * markTaskCompleted, so skipping a locked row loses nothing). Steps of a dossier paused for a supplement
- * are not late: their clocks stand still.
+ * Records a breach for the open steps whose due time has passed, at most
+ * `limit` of them, oldest due first, with their history events, in one
+ * statement. It reads the steps' pending deadlines (migration 0024), not the
+ * steps, and writes nothing to a step's row: the deadline's row is deleted
+ * once recorded, or once its step is found done. The unique index on (dossier,
+ * task, due) makes it idempotent, so a timer, the sweep and a second server can
+ * all run it: a breach is recorded once (a step completed late records its own,
+ * see markTaskCompleted, so skipping a locked row loses nothing). Steps of a
+ * dossier paused for a supplement are not late: their clocks stand still, and
+ * their deadlines stay until the clocks restart (which moves them).
  */
-export async function recordTaskBreaches(db: Queryable, now: Date, scope: BreachScope = {}): Promise<RecordedBreach[]> {
-  const { rows } = await db.query<RecordedBreach>(
+export async function recordTaskBreaches(db: Queryable, now: Date, scope: BreachScope, limit: number): Promise<SweepBatch<RecordedBreach>> {
+  const { rows } = await db.query<Row>(
     `WITH due AS (
-       -- Only steps not yet marked as recorded for their current due time (tasks_unbreached_idx).
-       SELECT t.id AS task_id, t.dossier_id, t.department, t.due_at, d.procedure_code,
-              EXISTS (SELECT 1 FROM breaches b WHERE b.task_id = t.id AND b.due_at = t.due_at) AS recorded
-         FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
-        WHERE t.status IN ('open', 'claimed') AND t.breach_due_at IS DISTINCT FROM t.due_at AND COALESCE(t.due_at, 'infinity'::timestamptz) <= $1 AND d.status = 'processing'
-          AND ($2::bigint IS NULL OR t.dossier_id = $2) AND ($3::uuid IS NULL OR t.id = $3)
-          AND ($4::timestamptz IS NULL OR t.due_at >= $4)
-          -- A row another timer (or a completion) holds is that one's to record.
-          FOR UPDATE OF t SKIP LOCKED
+       SELECT q.task_id, q.due_at, t.dossier_id, t.department, d.procedure_code,
+              t.status IN ('open', 'claimed') AND t.due_at = q.due_at AND recorded.found IS NULL AS to_record
+         FROM pending_step_deadlines q JOIN tasks t ON t.id = q.task_id JOIN dossiers d ON d.id = t.dossier_id
+         -- A lateral probe, not EXISTS: on a large estimate the planner hashes a whole table for an EXISTS.
+         LEFT JOIN LATERAL (SELECT 1 AS found FROM breaches b WHERE b.task_id = t.id AND b.due_at = t.due_at LIMIT 1) recorded ON true
+        WHERE q.due_at <= $1 AND (d.status = 'processing' OR t.status NOT IN ('open', 'claimed'))
+          AND ($2::bigint IS NULL OR t.dossier_id = $2) AND ($3::uuid IS NULL OR q.task_id = $3)
+          AND ($4::timestamptz IS NULL OR q.due_at >= $4)
+        ORDER BY q.due_at LIMIT $5
+          -- A step another timer (or a completion) holds is that one's to record.
+          FOR UPDATE OF q, t SKIP LOCKED
      ), ins AS (
        -- The procedure given here: the copying trigger (migration 0007) then looks up nothing per row.
        INSERT INTO breaches (dossier_id, task_id, department, due_at, detected_at, procedure_code)
-       SELECT dossier_id, task_id, department, due_at, $1, procedure_code FROM due WHERE NOT recorded
+       SELECT dossier_id, task_id, department, due_at, $1, procedure_code FROM due WHERE to_record
        ON CONFLICT DO NOTHING
        RETURNING id, dossier_id, task_id, department, due_at, detected_at
-     ), marked AS (
-       -- Recorded now or before: the next sweeps skip it until its due time moves.
-       UPDATE tasks t SET breach_due_at = due.due_at FROM due WHERE t.id = due.task_id
+     ), done AS (
+       DELETE FROM pending_step_deadlines q USING due WHERE q.task_id = due.task_id
      ), ev AS (
        INSERT INTO dossier_events (dossier_id, type, at, payload)
        SELECT ins.dossier_id, 'task.breached', ins.detected_at,
@@ -57,10 +70,19 @@ export async function recordTaskBreaches(db: Queryable, now: Date, scope: Breach
      )
      -- Joined through the primary keys: CTE-to-CTE joins are planned blind
      -- and a backlog of thousands made them quadratic.
-     SELECT ins.id, ins.dossier_id AS "dossierId", d.code AS "dossierCode", ins.task_id AS "taskId",
-            t.element_id AS "elementId", t.name, ins.department, ins.due_at AS "dueAt", ins.detected_at AS "detectedAt"
-       FROM ins JOIN tasks t ON t.id = ins.task_id JOIN dossiers d ON d.id = ins.dossier_id`,
-    [now, scope.dossierId ?? null, scope.taskId ?? null, scope.dueSince ?? null],
+     SELECT c.taken, r.* FROM (SELECT count(*)::int AS taken FROM due) c LEFT JOIN (
+       SELECT ins.id, ins.dossier_id AS "dossierId", d.code AS "dossierCode", ins.task_id AS "taskId",
+              t.element_id AS "elementId", t.name, ins.department, ins.due_at AS "dueAt", ins.detected_at AS "detectedAt"
+         FROM ins JOIN tasks t ON t.id = ins.task_id JOIN dossiers d ON d.id = ins.dossier_id) r ON true`,
+    [now, scope.dossierId ?? null, scope.taskId ?? null, scope.dueSince ?? null, limit],
   );
-  return rows;
+  return batchOf(rows);
+}
+
+/** The batch's rows without the count every row carries (and without the empty row of a batch that recorded nothing). */
+export function batchOf<T extends { id: number | null }>(rows: (T & { taken: number })[]): SweepBatch<T> {
+  return {
+    taken: rows[0]?.taken ?? 0,
+    recorded: rows.filter((r) => r.id !== null).map(({ taken: _taken, ...r }) => r as unknown as T),
+  };
 }
