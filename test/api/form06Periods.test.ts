@@ -8,7 +8,8 @@ import { FORM06_MEMBER_COLUMNS, form06Members } from '../../engine/store/queries
 // (or steps) its list shows, which read the rows themselves. Dossiers from
 // January to April: late across a month's end, waiting for a supplement, an
 // apology moving the promised date, a withdrawal, a supplement received (its
-// clocks restarted), and some still open "now" (15 April).
+// clocks restarted), and some still open "now" (15 April, 09:00), one of them
+// due earlier today and one later today.
 
 let tb: Testbed;
 const codes: Record<string, string> = {};
@@ -22,7 +23,7 @@ async function submit(name: string, at: string, channel: 'online' | 'direct' | '
 /** Completes the dossier's open steps at `at`; `steps` of them only, or until it is resolved. */
 async function work(name: string, at: string, steps = Infinity) {
   tb.clock.set(at);
-  let open = (await tb.engine.getDossier(codes[name])).openTasks;
+  let open: Array<{ id: string; elementId: string }> = (await tb.engine.getDossier(codes[name])).openTasks;
   for (let done = 0; open.length && done < steps; done++) {
     const t = open[0];
     const next = await tb.engine.completeTask(t.id, { actor: 'o', data: BIRTH_STEP_DATA[t.elementId as keyof typeof BIRTH_STEP_DATA] });
@@ -57,6 +58,8 @@ beforeAll(async () => {
   await work('M1', '2026-03-19T09:00:00+07:00');
   await work('F3', '2026-03-31T16:00:00+07:00', 1); // one step of it done on the month's last day
   await submit('A1', '2026-04-02T09:00:00+07:00', 'direct');
+  await submit('A2', '2026-04-10T08:30:00+07:00'); // due today at 08:30: overdue now
+  await submit('A3', '2026-04-10T10:00:00+07:00'); // due today at 10:00: not yet
   tb.clock.set('2026-04-15T09:00:00+07:00');
 });
 afterAll(() => tb.close());
@@ -99,8 +102,10 @@ test('the periods see what happened in them: late across a month end, waiting, w
   expect(await total('2026-02-01', '2026-02-28')).toMatchObject({
     carriedOver: 2, receivedTotal: 5, resolvedTotal: 2, resolvedLate: 2, pendingTotal: 3, pendingOverdue: 1, awaitingSupplement: 2, pendingWithinDeadline: 2,
   });
-  // Now: F1 overdue, F2 waiting, F3 and A1 open.
-  expect(await total('2026-04-01', '2026-04-30')).toMatchObject({ carriedOver: 3, receivedTotal: 4, pendingTotal: 4, awaitingSupplement: 1 });
+  // Now: F1 overdue, F2 waiting, F3 and A1 open, A2 overdue since 08:30 today, A3 due at 10:00.
+  expect(await total('2026-04-01', '2026-04-30')).toMatchObject({ carriedOver: 3, receivedTotal: 6, pendingTotal: 6, awaitingSupplement: 1 });
+  const a2 = await tb.engine.getDossier(codes.A2);
+  expect(a2.dueAt?.toISOString()).toBe('2026-04-15T01:30:00.000Z');
 });
 
 test('the rows rebuilt from the dossiers equal the rows the triggers kept', async () => {

@@ -18,14 +18,20 @@
 --    started" on the first day and "overdue ended" on the finishing day, the
 --    overdue at E is the sum of started − ended over the days before E. A
 --    period not over is measured now, not at a day's start: its overdue are
---    the unfinished rows due before now, counted on a small partial index.
+--    the unfinished rows due before now: "open due" counts each unfinished
+--    row on the day of its due time (and takes it back when finished), so
+--    those due before today are a sum of flows; the ones due earlier today are
+--    read on a small partial index of the unfinished rows.
 --    The rows waiting for a supplement (never overdue) are few: read at the
 --    report. A due date moved (an apology, a supplement's restart) moves the
 --    row's overdue flows, so the triggers now follow due times as well.
 
-ALTER TABLE form06_procedure_days ADD COLUMN overdue_started integer NOT NULL DEFAULT 0, ADD COLUMN overdue_ended integer NOT NULL DEFAULT 0;
-ALTER TABLE form06_department_days ADD COLUMN overdue_started integer NOT NULL DEFAULT 0, ADD COLUMN overdue_ended integer NOT NULL DEFAULT 0;
-ALTER TABLE form06_pending_flows ADD COLUMN overdue_started integer NOT NULL DEFAULT 0, ADD COLUMN overdue_ended integer NOT NULL DEFAULT 0;
+ALTER TABLE form06_procedure_days ADD COLUMN overdue_started integer NOT NULL DEFAULT 0, ADD COLUMN overdue_ended integer NOT NULL DEFAULT 0,
+  ADD COLUMN open_due integer NOT NULL DEFAULT 0;
+ALTER TABLE form06_department_days ADD COLUMN overdue_started integer NOT NULL DEFAULT 0, ADD COLUMN overdue_ended integer NOT NULL DEFAULT 0,
+  ADD COLUMN open_due integer NOT NULL DEFAULT 0;
+ALTER TABLE form06_pending_flows ADD COLUMN overdue_started integer NOT NULL DEFAULT 0, ADD COLUMN overdue_ended integer NOT NULL DEFAULT 0,
+  ADD COLUMN open_due integer NOT NULL DEFAULT 0;
 
 -- The edge days of a period, across every key.
 CREATE INDEX form06_procedure_days_day_idx ON form06_procedure_days (day);
@@ -49,6 +55,7 @@ CREATE TABLE form06_procedure_months (
   withdrawn         integer NOT NULL DEFAULT 0,
   overdue_started   integer NOT NULL DEFAULT 0,
   overdue_ended     integer NOT NULL DEFAULT 0,
+  open_due          integer NOT NULL DEFAULT 0,
   PRIMARY KEY (procedure_code, month, shard)
 );
 CREATE TABLE form06_department_months (
@@ -66,6 +73,7 @@ CREATE TABLE form06_department_months (
   withdrawn         integer NOT NULL DEFAULT 0,
   overdue_started   integer NOT NULL DEFAULT 0,
   overdue_ended     integer NOT NULL DEFAULT 0,
+  open_due          integer NOT NULL DEFAULT 0,
   PRIMARY KEY (department, month)
 );
 
@@ -75,7 +83,7 @@ CREATE TABLE form06_department_months (
 DROP INDEX IF EXISTS dossiers_pending_span_idx;
 DROP INDEX IF EXISTS tasks_pending_span_idx;
 
--- A period not over: its overdue are the unfinished rows due before now.
+-- A period not over: its overdue are the unfinished rows due before now (those due today read here).
 CREATE INDEX dossiers_unfinished_due_idx ON dossiers (procedure_code, due_at)
   WHERE COALESCE(resolved_at, withdrawn_at, refused_at) IS NULL;
 CREATE INDEX tasks_unfinished_due_idx ON tasks (department, due_at) WHERE completed_at IS NULL;
@@ -86,7 +94,7 @@ DROP FUNCTION form06_dossier_flows(dossiers, integer);
 CREATE FUNCTION form06_dossier_flows(d dossiers, sign integer)
 RETURNS TABLE (procedure_code text, day date, shard smallint, received integer, received_online integer, received_direct integer,
                received_post integer, finished integer, resolved_early integer, resolved_on_time integer, resolved_late integer,
-               late_with_apology integer, withdrawn integer, overdue_started integer, overdue_ended integer)
+               late_with_apology integer, withdrawn integer, overdue_started integer, overdue_ended integer, open_due integer)
 LANGUAGE sql STABLE AS $$
   WITH f AS (
     SELECT COALESCE(d.resolved_at, d.withdrawn_at, d.refused_at) AS finished_at,
@@ -100,10 +108,10 @@ LANGUAGE sql STABLE AS $$
     SELECT f.*, d.due_at IS NOT NULL AND (f.finished_at IS NULL OR f.overdue_from < f.finished_at) AS ever_overdue FROM f
   )
   SELECT d.procedure_code, (d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, o.shard, sign,
-         sign * (d.channel = 'online')::int, sign * (d.channel = 'direct')::int, sign * (d.channel = 'post')::int, 0, 0, 0, 0, 0, 0, 0, 0
+         sign * (d.channel = 'online')::int, sign * (d.channel = 'direct')::int, sign * (d.channel = 'post')::int, 0, 0, 0, 0, 0, 0, 0, 0, 0
     FROM o
   UNION ALL
-  SELECT d.procedure_code, (GREATEST(d.received_at, o.finished_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, o.shard, 0, 0, 0, 0, sign, 0, 0, 0, 0, 0, 0, 0
+  SELECT d.procedure_code, (GREATEST(d.received_at, o.finished_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, o.shard, 0, 0, 0, 0, sign, 0, 0, 0, 0, 0, 0, 0, 0
     FROM o WHERE o.finished_at IS NOT NULL
   UNION ALL
   SELECT d.procedure_code, o.resolved_day, o.shard, 0, 0, 0, 0, 0,
@@ -111,17 +119,20 @@ LANGUAGE sql STABLE AS $$
          sign * (NOT o.late AND (d.due_at IS NULL OR o.resolved_day >= o.due_day))::int,
          sign * o.late::int,
          sign * (o.late AND EXISTS (SELECT 1 FROM apologies a WHERE a.dossier_id = d.id))::int,
-         0, 0, 0
+         0, 0, 0, 0
     FROM o WHERE d.resolved_at IS NOT NULL
   UNION ALL
-  SELECT d.procedure_code, (d.withdrawn_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, o.shard, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0
+  SELECT d.procedure_code, (d.withdrawn_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, o.shard, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0, 0
     FROM o WHERE d.withdrawn_at IS NOT NULL
   UNION ALL
-  SELECT d.procedure_code, (o.overdue_from AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, o.shard, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0
+  SELECT d.procedure_code, (o.overdue_from AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, o.shard, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0
     FROM o WHERE o.ever_overdue
   UNION ALL
-  SELECT d.procedure_code, (o.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, o.shard, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign
+  SELECT d.procedure_code, (o.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, o.shard, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0
     FROM o WHERE o.ever_overdue AND o.finished_at IS NOT NULL
+  UNION ALL
+  SELECT d.procedure_code, (d.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, o.shard, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign
+    FROM o WHERE d.due_at IS NOT NULL AND o.finished_at IS NULL
 $$;
 
 CREATE OR REPLACE FUNCTION form06_track_dossier() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -137,7 +148,7 @@ BEGIN
   END IF;
   INSERT INTO form06_pending_flows (grouping, key, day, shard, received, received_online, received_direct, received_post,
                                     finished, resolved_early, resolved_on_time, resolved_late, late_with_apology, withdrawn,
-                                    overdue_started, overdue_ended)
+                                    overdue_started, overdue_ended, open_due)
   SELECT 'procedure', c.* FROM form06_dossier_flows(CASE WHEN TG_OP <> 'INSERT' THEN OLD END, -1) c
   UNION ALL
   SELECT 'procedure', c.* FROM form06_dossier_flows(CASE WHEN TG_OP <> 'DELETE' THEN NEW END, 1) c;
@@ -151,13 +162,13 @@ DROP FUNCTION form06_step_flows(tasks, text, boolean, boolean, integer);
 CREATE FUNCTION form06_step_flows(t tasks, dossier_channel text, dossier_apologised boolean, dossier_withdrawn boolean, sign integer)
 RETURNS TABLE (department text, day date, received integer, received_online integer, received_direct integer, received_post integer,
                finished integer, resolved_early integer, resolved_on_time integer, resolved_late integer, late_with_apology integer,
-               withdrawn integer, overdue_started integer, overdue_ended integer)
+               withdrawn integer, overdue_started integer, overdue_ended integer, open_due integer)
 LANGUAGE sql IMMUTABLE AS $$
   SELECT t.department, (t.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, sign,
-         sign * (dossier_channel = 'online')::int, sign * (dossier_channel = 'direct')::int, sign * (dossier_channel = 'post')::int, 0, 0, 0, 0, 0, 0, 0, 0
+         sign * (dossier_channel = 'online')::int, sign * (dossier_channel = 'direct')::int, sign * (dossier_channel = 'post')::int, 0, 0, 0, 0, 0, 0, 0, 0, 0
    WHERE t.id IS NOT NULL
   UNION ALL
-  SELECT t.department, (GREATEST(t.created_at, t.completed_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, sign, 0, 0, 0, 0, 0, 0, 0
+  SELECT t.department, (GREATEST(t.created_at, t.completed_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, sign, 0, 0, 0, 0, 0, 0, 0, 0
    WHERE t.id IS NOT NULL AND t.completed_at IS NOT NULL
   UNION ALL
   SELECT t.department, (t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0,
@@ -166,22 +177,25 @@ LANGUAGE sql IMMUTABLE AS $$
          sign * (t.status = 'completed' AND t.timeliness = 'late')::int,
          sign * (t.status = 'completed' AND t.timeliness = 'late' AND dossier_apologised)::int,
          sign * (t.status = 'cancelled' AND dossier_withdrawn)::int,
-         0, 0
+         0, 0, 0
    WHERE t.id IS NOT NULL AND t.completed_at IS NOT NULL
   UNION ALL
-  SELECT t.department, (GREATEST(t.due_at, t.created_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0
+  SELECT t.department, (GREATEST(t.due_at, t.created_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0
    WHERE t.id IS NOT NULL AND t.due_at IS NOT NULL AND (t.completed_at IS NULL OR GREATEST(t.due_at, t.created_at) < t.completed_at)
   UNION ALL
-  SELECT t.department, (t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign
+  SELECT t.department, (t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0
    WHERE t.id IS NOT NULL AND t.due_at IS NOT NULL AND GREATEST(t.due_at, t.created_at) < t.completed_at
+  UNION ALL
+  SELECT t.department, (t.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign
+   WHERE t.id IS NOT NULL AND t.due_at IS NOT NULL AND t.completed_at IS NULL
 $$;
 
 CREATE OR REPLACE FUNCTION form06_add_department_days(rows form06_department_days[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO form06_pending_flows (grouping, key, day, shard, received, received_online, received_direct, received_post,
                                     finished, resolved_early, resolved_on_time, resolved_late, late_with_apology, withdrawn,
-                                    overdue_started, overdue_ended)
+                                    overdue_started, overdue_ended, open_due)
   SELECT 'department', r.department, r.day, 0, r.received, r.received_online, r.received_direct, r.received_post, r.finished,
-         r.resolved_early, r.resolved_on_time, r.resolved_late, r.late_with_apology, r.withdrawn, r.overdue_started, r.overdue_ended
+         r.resolved_early, r.resolved_on_time, r.resolved_late, r.late_with_apology, r.withdrawn, r.overdue_started, r.overdue_ended, r.open_due
     FROM unnest(rows) r;
 $$;
 
@@ -213,7 +227,7 @@ DECLARE
   sign integer := CASE WHEN TG_OP = 'DELETE' THEN -1 ELSE 1 END;
 BEGIN
   PERFORM form06_add_department_days(ARRAY(
-    SELECT ROW(t.department, (t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0, 0)::form06_department_days
+    SELECT ROW(t.department, (t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0, 0, 0)::form06_department_days
       FROM tasks t WHERE t.dossier_id = a.dossier_id AND t.status = 'completed' AND t.timeliness = 'late' AND t.completed_at IS NOT NULL));
   RETURN NULL;
 END;
@@ -228,7 +242,7 @@ BEGIN
   END IF;
   sign := CASE WHEN NEW.withdrawn_at IS NOT NULL THEN 1 ELSE -1 END;
   PERFORM form06_add_department_days(ARRAY(
-    SELECT ROW(t.department, (t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0)::form06_department_days
+    SELECT ROW(t.department, (t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0, 0)::form06_department_days
       FROM tasks t WHERE t.dossier_id = NEW.id AND t.status = 'cancelled' AND t.completed_at IS NOT NULL));
   RETURN NULL;
 END;
@@ -247,7 +261,7 @@ BEGIN
   INSERT INTO form06_procedure_days AS s
   SELECT f.key, f.day, f.shard, sum(f.received), sum(f.received_online), sum(f.received_direct), sum(f.received_post), sum(f.finished),
          sum(f.resolved_early), sum(f.resolved_on_time), sum(f.resolved_late), sum(f.late_with_apology), sum(f.withdrawn),
-         sum(f.overdue_started), sum(f.overdue_ended)
+         sum(f.overdue_started), sum(f.overdue_ended), sum(f.open_due)
     FROM form06_pending_flows f
    WHERE f.xact = pg_current_xact_id() AND f.grouping = 'procedure'
    GROUP BY f.key, f.day, f.shard
@@ -264,11 +278,12 @@ BEGIN
     late_with_apology = s.late_with_apology + excluded.late_with_apology,
     withdrawn = s.withdrawn + excluded.withdrawn,
     overdue_started = s.overdue_started + excluded.overdue_started,
-    overdue_ended = s.overdue_ended + excluded.overdue_ended;
+    overdue_ended = s.overdue_ended + excluded.overdue_ended,
+    open_due = s.open_due + excluded.open_due;
   INSERT INTO form06_department_days AS s
   SELECT f.key, f.day, sum(f.received), sum(f.received_online), sum(f.received_direct), sum(f.received_post), sum(f.finished),
          sum(f.resolved_early), sum(f.resolved_on_time), sum(f.resolved_late), sum(f.late_with_apology), sum(f.withdrawn),
-         sum(f.overdue_started), sum(f.overdue_ended)
+         sum(f.overdue_started), sum(f.overdue_ended), sum(f.open_due)
     FROM form06_pending_flows f
    WHERE f.xact = pg_current_xact_id() AND f.grouping = 'department'
    GROUP BY f.key, f.day
@@ -285,11 +300,12 @@ BEGIN
     late_with_apology = s.late_with_apology + excluded.late_with_apology,
     withdrawn = s.withdrawn + excluded.withdrawn,
     overdue_started = s.overdue_started + excluded.overdue_started,
-    overdue_ended = s.overdue_ended + excluded.overdue_ended;
+    overdue_ended = s.overdue_ended + excluded.overdue_ended,
+    open_due = s.open_due + excluded.open_due;
   INSERT INTO form06_procedure_months AS s
   SELECT f.key, date_trunc('month', f.day)::date, f.shard, sum(f.received), sum(f.received_online), sum(f.received_direct), sum(f.received_post),
          sum(f.finished), sum(f.resolved_early), sum(f.resolved_on_time), sum(f.resolved_late), sum(f.late_with_apology), sum(f.withdrawn),
-         sum(f.overdue_started), sum(f.overdue_ended)
+         sum(f.overdue_started), sum(f.overdue_ended), sum(f.open_due)
     FROM form06_pending_flows f
    WHERE f.xact = pg_current_xact_id() AND f.grouping = 'procedure'
    GROUP BY f.key, date_trunc('month', f.day)::date, f.shard
@@ -306,11 +322,12 @@ BEGIN
     late_with_apology = s.late_with_apology + excluded.late_with_apology,
     withdrawn = s.withdrawn + excluded.withdrawn,
     overdue_started = s.overdue_started + excluded.overdue_started,
-    overdue_ended = s.overdue_ended + excluded.overdue_ended;
+    overdue_ended = s.overdue_ended + excluded.overdue_ended,
+    open_due = s.open_due + excluded.open_due;
   INSERT INTO form06_department_months AS s
   SELECT f.key, date_trunc('month', f.day)::date, sum(f.received), sum(f.received_online), sum(f.received_direct), sum(f.received_post),
          sum(f.finished), sum(f.resolved_early), sum(f.resolved_on_time), sum(f.resolved_late), sum(f.late_with_apology), sum(f.withdrawn),
-         sum(f.overdue_started), sum(f.overdue_ended)
+         sum(f.overdue_started), sum(f.overdue_ended), sum(f.open_due)
     FROM form06_pending_flows f
    WHERE f.xact = pg_current_xact_id() AND f.grouping = 'department'
    GROUP BY f.key, date_trunc('month', f.day)::date
@@ -327,7 +344,8 @@ BEGIN
     late_with_apology = s.late_with_apology + excluded.late_with_apology,
     withdrawn = s.withdrawn + excluded.withdrawn,
     overdue_started = s.overdue_started + excluded.overdue_started,
-    overdue_ended = s.overdue_ended + excluded.overdue_ended;
+    overdue_ended = s.overdue_ended + excluded.overdue_ended,
+    open_due = s.open_due + excluded.open_due;
   DELETE FROM form06_pending_flows WHERE xact = pg_current_xact_id();
   RETURN NULL;
 END;
@@ -341,10 +359,10 @@ $$;
 CREATE OR REPLACE FUNCTION form06_rebuild_procedure_days() RETURNS void LANGUAGE sql AS $$
   DELETE FROM form06_procedure_days;
   INSERT INTO form06_procedure_days (procedure_code, day, shard, received, received_online, received_direct, received_post, finished,
-                                     resolved_early, resolved_on_time, resolved_late, late_with_apology, withdrawn, overdue_started, overdue_ended)
+                                     resolved_early, resolved_on_time, resolved_late, late_with_apology, withdrawn, overdue_started, overdue_ended, open_due)
   SELECT d.procedure_code, v.day, (d.id % 8)::smallint, sum(v.received), sum(v.received_online), sum(v.received_direct), sum(v.received_post),
          sum(v.finished), sum(v.resolved_early), sum(v.resolved_on_time), sum(v.resolved_late), sum(v.late_with_apology), sum(v.withdrawn),
-         sum(v.overdue_started), sum(v.overdue_ended)
+         sum(v.overdue_started), sum(v.overdue_ended), sum(v.open_due)
     FROM dossiers d
     LEFT JOIN (SELECT DISTINCT dossier_id FROM apologies) a ON a.dossier_id = d.id
     CROSS JOIN LATERAL (SELECT COALESCE(d.resolved_at, d.withdrawn_at, d.refused_at) AS finished_at,
@@ -355,25 +373,26 @@ CREATE OR REPLACE FUNCTION form06_rebuild_procedure_days() RETURNS void LANGUAGE
     CROSS JOIN LATERAL (SELECT d.due_at IS NOT NULL AND (f.finished_at IS NULL OR f.overdue_from < f.finished_at) AS ever_overdue) o
     CROSS JOIN LATERAL (VALUES
       ((d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 1, (d.channel = 'online')::int, (d.channel = 'direct')::int, (d.channel = 'post')::int,
-       0, 0, 0, 0, 0, 0, 0, 0),
+       0, 0, 0, 0, 0, 0, 0, 0, 0),
       (CASE WHEN f.finished_at IS NOT NULL THEN (GREATEST(d.received_at, f.finished_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END,
-       0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0),
+       0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0),
       (f.resolved_day, 0, 0, 0, 0, 0,
        (NOT f.late AND d.due_at IS NOT NULL AND f.resolved_day < f.due_day)::int,
        (NOT f.late AND (d.due_at IS NULL OR f.resolved_day >= f.due_day))::int,
-       f.late::int, (f.late AND a.dossier_id IS NOT NULL)::int, 0, 0, 0),
-      ((d.withdrawn_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0),
-      (CASE WHEN o.ever_overdue THEN (f.overdue_from AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
-      (CASE WHEN o.ever_overdue THEN (f.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
+       f.late::int, (f.late AND a.dossier_id IS NOT NULL)::int, 0, 0, 0, 0),
+      ((d.withdrawn_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0),
+      (CASE WHEN o.ever_overdue THEN (f.overdue_from AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0),
+      (CASE WHEN o.ever_overdue THEN (f.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
+      (CASE WHEN f.finished_at IS NULL THEN (d.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
     ) v(day, received, received_online, received_direct, received_post, finished, resolved_early, resolved_on_time, resolved_late,
-        late_with_apology, withdrawn, overdue_started, overdue_ended)
+        late_with_apology, withdrawn, overdue_started, overdue_ended, open_due)
    WHERE v.day IS NOT NULL
    GROUP BY d.procedure_code, v.day, (d.id % 8)::smallint;
   DELETE FROM form06_procedure_months;
   INSERT INTO form06_procedure_months
   SELECT procedure_code, date_trunc('month', day)::date, shard, sum(received), sum(received_online), sum(received_direct), sum(received_post),
          sum(finished), sum(resolved_early), sum(resolved_on_time), sum(resolved_late), sum(late_with_apology), sum(withdrawn),
-         sum(overdue_started), sum(overdue_ended)
+         sum(overdue_started), sum(overdue_ended), sum(open_due)
     FROM form06_procedure_days
    GROUP BY procedure_code, date_trunc('month', day)::date, shard;
 $$;
@@ -381,10 +400,10 @@ $$;
 CREATE OR REPLACE FUNCTION form06_rebuild_department_days() RETURNS void LANGUAGE sql AS $$
   DELETE FROM form06_department_days;
   INSERT INTO form06_department_days (department, day, received, received_online, received_direct, received_post, finished,
-                                      resolved_early, resolved_on_time, resolved_late, late_with_apology, withdrawn, overdue_started, overdue_ended)
+                                      resolved_early, resolved_on_time, resolved_late, late_with_apology, withdrawn, overdue_started, overdue_ended, open_due)
   SELECT t.department, v.day, sum(v.received), sum(v.received_online), sum(v.received_direct), sum(v.received_post),
          sum(v.finished), sum(v.resolved_early), sum(v.resolved_on_time), sum(v.resolved_late), sum(v.late_with_apology), sum(v.withdrawn),
-         sum(v.overdue_started), sum(v.overdue_ended)
+         sum(v.overdue_started), sum(v.overdue_ended), sum(v.open_due)
     FROM tasks t
     JOIN dossiers d ON d.id = t.dossier_id
     LEFT JOIN (SELECT DISTINCT dossier_id FROM apologies) a ON a.dossier_id = t.dossier_id
@@ -392,26 +411,27 @@ CREATE OR REPLACE FUNCTION form06_rebuild_department_days() RETURNS void LANGUAG
     CROSS JOIN LATERAL (SELECT t.due_at IS NOT NULL AND (t.completed_at IS NULL OR f.overdue_from < t.completed_at) AS ever_overdue) o
     CROSS JOIN LATERAL (VALUES
       ((t.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 1, (d.channel = 'online')::int, (d.channel = 'direct')::int, (d.channel = 'post')::int,
-       0, 0, 0, 0, 0, 0, 0, 0),
+       0, 0, 0, 0, 0, 0, 0, 0, 0),
       (CASE WHEN t.completed_at IS NOT NULL THEN (GREATEST(t.created_at, t.completed_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END,
-       0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0),
+       0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0),
       ((t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0,
        (t.status = 'completed' AND t.timeliness = 'early')::int,
        (t.status = 'completed' AND COALESCE(t.timeliness, 'on_time') = 'on_time')::int,
        (t.status = 'completed' AND t.timeliness = 'late')::int,
        (t.status = 'completed' AND t.timeliness = 'late' AND a.dossier_id IS NOT NULL)::int,
-       (t.status = 'cancelled' AND d.withdrawn_at IS NOT NULL)::int, 0, 0),
-      (CASE WHEN o.ever_overdue THEN (f.overdue_from AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
-      (CASE WHEN o.ever_overdue THEN (t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
+       (t.status = 'cancelled' AND d.withdrawn_at IS NOT NULL)::int, 0, 0, 0),
+      (CASE WHEN o.ever_overdue THEN (f.overdue_from AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0),
+      (CASE WHEN o.ever_overdue THEN (t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
+      (CASE WHEN t.completed_at IS NULL THEN (t.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
     ) v(day, received, received_online, received_direct, received_post, finished, resolved_early, resolved_on_time, resolved_late,
-        late_with_apology, withdrawn, overdue_started, overdue_ended)
+        late_with_apology, withdrawn, overdue_started, overdue_ended, open_due)
    WHERE v.day IS NOT NULL
    GROUP BY t.department, v.day;
   DELETE FROM form06_department_months;
   INSERT INTO form06_department_months
   SELECT department, date_trunc('month', day)::date, sum(received), sum(received_online), sum(received_direct), sum(received_post),
          sum(finished), sum(resolved_early), sum(resolved_on_time), sum(resolved_late), sum(late_with_apology), sum(withdrawn),
-         sum(overdue_started), sum(overdue_ended)
+         sum(overdue_started), sum(overdue_ended), sum(open_due)
     FROM form06_department_days
    GROUP BY department, date_trunc('month', day)::date;
 $$;

@@ -35,8 +35,9 @@ export interface Form06Period {
 // flows, what was carried over (received − finished before S), what is
 // pending at E (received − finished before E) and what is overdue at E
 // (overdue started − ended before E). A period not over is measured now: its
-// overdue are the unfinished rows due before now (a partial index of the
-// unfinished rows). The rows waiting for a supplement at E (pending, never
+// overdue are the unfinished rows due before now, those due before today
+// from the "open due" flows (each unfinished row on the day of its due time)
+// and those due earlier today from a partial index of the unfinished rows. The rows waiting for a supplement at E (pending, never
 // overdue) are few and read here. The columns mean what form06Scopes.ts says:
 // the lists behind each cell (form06Members.ts) read the rows there, and the
 // tests hold both to the same numbers. The period's bounds are the starts of
@@ -71,6 +72,18 @@ const sums = (days: string, months: string, key: string) => `
            WHERE s.day >= ${monthOf(S)} AND s.day < ${E} AND NOT (s.day >= ${monthFrom(S)} AND s.day < ${monthOf(E)})) f
    GROUP BY f.key`;
 
+// A period not over: the unfinished rows due before now (asOf), per key.
+const TODAY = DAY('$3');
+const TODAY_START = `(${TODAY}::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+const openOverdue = (days: string, months: string, key: string, dueToday: string) => `
+  SELECT o.key, sum(o.n) AS n
+    FROM (SELECT m.${key} AS key, m.open_due AS n FROM ${months} m WHERE m.month < ${monthOf(TODAY)} AND $3 < $2
+          UNION ALL
+          SELECT s.${key}, s.open_due FROM ${days} s WHERE s.day >= ${monthOf(TODAY)} AND s.day < ${TODAY} AND $3 < $2
+          UNION ALL
+          ${dueToday} AND $3 < $2) o
+   GROUP BY o.key`;
+
 // Waiting for the citizen's supplement at the end: clocks stopped, pending, never overdue.
 const AWAITING_AT_END = `SELECT s.dossier_id FROM supplements s
                 WHERE s.requested_at < $2 AND (s.received_at IS NULL OR s.received_at >= $2)`;
@@ -95,11 +108,8 @@ const OVERDUE = `CROSS JOIN LATERAL (SELECT CASE WHEN $3 >= $2 THEN COALESCE(day
 // (result ready), withdrawn or refused; its timeliness compares the result time
 // with the current promised date (after an apology, the new one).
 const BY_PROCEDURE = `WITH days AS (${sums('form06_procedure_days', 'form06_procedure_months', 'procedure_code')}
-), open_overdue AS (
-  SELECT d.procedure_code AS key, count(*) AS n
-    FROM dossiers d
-   WHERE COALESCE(d.resolved_at, d.withdrawn_at, d.refused_at) IS NULL AND d.due_at < $3 AND $3 < $2
-   GROUP BY d.procedure_code
+), open_overdue AS (${openOverdue('form06_procedure_days', 'form06_procedure_months', 'procedure_code', `SELECT d.procedure_code, 1 FROM dossiers d
+     WHERE COALESCE(d.resolved_at, d.withdrawn_at, d.refused_at) IS NULL AND d.due_at >= ${TODAY_START} AND d.due_at < $3`)}
 ), awaiting AS (
   SELECT d.procedure_code AS key, count(*) AS n, count(*) FILTER (WHERE d.due_at < $3) AS overdue
     FROM dossiers d
@@ -119,11 +129,8 @@ ORDER BY days.key`;
 // against its own allotment (Circular 01/2018 rates agencies per step). A step
 // is finished when completed or cancelled; timeliness is the one recorded at completion.
 const BY_DEPARTMENT = `WITH days AS (${sums('form06_department_days', 'form06_department_months', 'department')}
-), open_overdue AS (
-  SELECT t.department AS key, count(*) AS n
-    FROM tasks t
-   WHERE t.completed_at IS NULL AND t.due_at < $3 AND $3 < $2
-   GROUP BY t.department
+), open_overdue AS (${openOverdue('form06_department_days', 'form06_department_months', 'department', `SELECT t.department, 1 FROM tasks t
+     WHERE t.completed_at IS NULL AND t.due_at >= ${TODAY_START} AND t.due_at < $3`)}
 ), awaiting AS (
   SELECT t.department AS key, count(*) AS n, count(*) FILTER (WHERE t.due_at < $3) AS overdue
     FROM tasks t
