@@ -77,7 +77,8 @@ export const WORKSPACE_SCHEMAS: Record<string, JsonSchema> = {
   OpenBreaches: closed({
     asOf: ASOF,
     total: { type: 'integer', description: 'Open breaches matching the filter (items stop at `limit`).' },
-    groups: { type: 'array', items: ref('OpenBreachGroup'), description: 'By department and procedure, oldest due time first.' },
+    groupsTotal: { type: 'integer', description: 'Groups matching the filter (`groups` is the page asked for by `groupLimit` and `groupOffset`).' },
+    groups: { type: 'array', items: ref('OpenBreachGroup'), description: 'By department and procedure, oldest due time first: one page of them.' },
     items: { type: 'array', items: ref('OpenBreach'), description: 'Oldest due time first.' },
   }),
 

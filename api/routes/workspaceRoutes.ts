@@ -108,12 +108,14 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
         department: { schema: DEPARTMENT_CODE, description: 'Only this department’s.' },
         dossierLevel: { schema: { type: 'boolean' }, description: 'true: only breaches of the dossiers’ promised dates.' },
         procedureCode: { schema: PROCEDURE_CODE, description: 'Only this procedure’s.' },
-        limit: { schema: { type: 'integer', minimum: 1, maximum: 500, default: 200 }, description: 'Most breaches listed (groups are always complete).' },
+        limit: { schema: { type: 'integer', minimum: 1, maximum: 500, default: 200 }, description: 'Most breaches listed.' },
+        groupLimit: { schema: { type: 'integer', minimum: 1, maximum: 2000, default: 100 }, description: 'Most groups listed (oldest due time first); `groupsTotal` says how many there are.' },
+        groupOffset: { schema: { type: 'integer', minimum: 0, default: 0 }, description: 'Groups skipped: the next page of groups.' },
       },
       responses: { 200: { description: 'Open breaches', schema: ref('OpenBreaches') } },
       async handler({ query }) {
         const now = deps.clock();
-        const r = await deps.engine.read.openBreaches({ department: query.department, dossierLevel: query.dossierLevel, procedureCode: query.procedureCode, limit: query.limit ?? 200 });
+        const r = await deps.engine.read.openBreaches({ department: query.department, dossierLevel: query.dossierLevel, procedureCode: query.procedureCode, limit: query.limit ?? 200, groupLimit: query.groupLimit ?? 100, groupOffset: query.groupOffset ?? 0 });
         const oldestCalendar = new Map<string, string | null>();
         for (const b of r.items) {
           const k = `${b.department}|${b.procedureCode}`;
@@ -122,6 +124,7 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
         return ok({
           asOf: iso(now),
           total: r.total,
+          groupsTotal: r.groupsTotal,
           groups: r.groups.map((g) => ({
             ...g,
             oldestDueAt: iso(g.oldestDueAt),

@@ -36,7 +36,7 @@ async function main() {
   const [code] = await sampleCodes(pool, 1);
   const cases: Array<[string, () => Promise<unknown>]> = [
     ['inbox', () => listInboxTasks(explaining(`inbox ${inbox.department} (${inbox.open} open)`), { statuses: ['open', 'claimed'], department: inbox.department, limit: 50, offset: 0 })],
-    ['open-breaches', () => openBreaches(explaining('open breaches'), { limit: 200 })],
+    ['open-breaches', () => openBreaches(explaining('open breaches'), { limit: 200, groupLimit: 100, groupOffset: 0 })],
     ['at-risk', () => atRiskCandidates(explaining('at risk'), now, new Date(now.getTime() + 31 * 86_400_000))],
     ['breaches', () => listBreaches(explaining('breaches list'), { open: true, limit: 50, offset: 0 })],
     ['lookup', () => publicDossier(explaining('public lookup'), code)],

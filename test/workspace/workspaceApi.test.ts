@@ -136,6 +136,14 @@ test('a step goes late: open breaches by department and procedure, the inbox tur
   expect(dues).toEqual([...dues].sort());
   const groupDues = open.groups.map((g: { oldestDueAt: string }) => g.oldestDueAt);
   expect(groupDues).toEqual([...groupDues].sort());
+  expect(open.groupsTotal).toBe(open.groups.length);
+  expect(open.total).toBe(open.groups.reduce((n: number, g: { count: number }) => n + g.count, 0));
+  // A page of groups: the rest after it, the totals of all of them.
+  const firstGroup = (await tb.api.get('/api/supervision/open-breaches?groupLimit=1').set(bearer(key.supervisor)).expect(200)).body;
+  expect(firstGroup).toMatchObject({ total: open.total, groupsTotal: open.groups.length, groups: [open.groups[0]] });
+  const nextGroups = (await tb.api.get('/api/supervision/open-breaches?groupLimit=1&groupOffset=1').set(bearer(key.supervisor)).expect(200)).body;
+  expect(nextGroups.groups).toEqual([open.groups[1]]);
+  await expect(groupsAsRecounted()).resolves.toBe(true);
   const filtered = (await tb.api.get(`/api/supervision/open-breaches?department=CONGAN_XA&procedureCode=${CUTRU}`).set(bearer(key.supervisor)).expect(200)).body;
   expect(filtered.items.map((b: { dossierCode: string }) => b.dossierCode)).toEqual([codes.A]);
   const dossierLevel = (await tb.api.get('/api/supervision/open-breaches?dossierLevel=true').set(bearer(key.supervisor)).expect(200)).body;
@@ -163,7 +171,21 @@ test('a step goes late: open breaches by department and procedure, the inbox tur
   expect(done.status.name).toBe('resolved');
   const after = (await tb.api.get('/api/supervision/open-breaches').set(bearer(key.supervisor)).expect(200)).body;
   expect(after.groups.map((g: { department: string | null; procedureCode: string }) => `${g.department}:${g.procedureCode}`)).toEqual([`TUPHAP_XA:${CUTRU}`]);
+  expect(after).toMatchObject({ total: 1, groupsTotal: 1 });
+  await expect(groupsAsRecounted()).resolves.toBe(true);
 });
+
+/** The groups the recording and closing statements keep (migration 0025) equal the open breaches counted afresh. */
+async function groupsAsRecounted(): Promise<boolean> {
+  const { rows } = await tb.db.pool.query<{ kept: unknown; recounted: unknown }>(
+    `SELECT (SELECT json_agg(x ORDER BY x.department NULLS FIRST, x.procedure_code) FROM (SELECT department, procedure_code, breaches, dossiers, oldest_due_at
+               FROM open_breach_groups WHERE breaches > 0) x) AS kept,
+            (SELECT json_agg(x ORDER BY x.department NULLS FIRST, x.procedure_code) FROM (SELECT department, procedure_code, count(*)::int AS breaches,
+               count(DISTINCT dossier_id)::int AS dossiers, min(due_at) AS oldest_due_at FROM breaches WHERE closed_at IS NULL GROUP BY 1, 2) x) AS recounted`,
+  );
+  expect(rows[0].kept).toEqual(rows[0].recounted);
+  return true;
+}
 
 test('the heat map: open tasks, median working time taken and breaches per step', async () => {
   const heat = (await tb.api.get(`/api/procedures/${CUTRU}/versions/1/heatmap`).set(bearer(key.supervisor)).expect(200)).body;

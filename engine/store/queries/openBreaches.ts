@@ -33,7 +33,11 @@ export interface OpenBreachFilter {
   /** Only breaches of the promised date (department null). */
   dossierLevel?: boolean;
   procedureCode?: string;
+  /** Most breaches listed. */
   limit: number;
+  /** The page of groups (oldest due time first); `groupsTotal` says how many there are. */
+  groupLimit: number;
+  groupOffset: number;
 }
 
 // Each version's name and calendar read once (a few hundred versions at most):
@@ -55,21 +59,23 @@ const WHERE = `WHERE b.closed_at IS NULL
  * after its promised date), grouped by department and procedure, oldest due
  * time first, and the breaches themselves oldest first.
  */
-export async function openBreaches(db: Queryable, f: OpenBreachFilter): Promise<{ groups: OpenBreachGroupRow[]; items: OpenBreachRow[]; total: number }> {
+export async function openBreaches(db: Queryable, f: OpenBreachFilter): Promise<{ groups: OpenBreachGroupRow[]; groupsTotal: number; items: OpenBreachRow[]; total: number }> {
   const params = [f.department ?? null, f.dossierLevel ?? false, f.procedureCode ?? null];
-  const [groups, items, total] = await Promise.all([
-    // Grouped on the breaches alone (their index is ordered by the group), names joined to the
-    // few hundred groups after: grouped with the names, every open breach was sorted on text.
+  // The groups as the statements that record and close breaches keep them (migration 0025):
+  // counted here on each request, every open breach was scanned, sorted by dossier and scanned again for the total.
+  const GROUPS = `FROM open_breach_groups g
+        WHERE g.breaches > 0 AND ($1::text IS NULL OR g.department = $1) AND (NOT $2::boolean OR g.department IS NULL)
+          AND ($3::text IS NULL OR g.procedure_code = $3)`;
+  const [groups, totals, items] = await Promise.all([
     db.query<OpenBreachGroupRow>(
       `SELECT g.department, dep.name AS "departmentName", g.procedure_code AS "procedureCode",
-              COALESCE(p.name, g.procedure_code) AS "procedureName", g.count, g.dossiers, g.oldest AS "oldestDueAt"
-         FROM (SELECT b.department, b.procedure_code, count(*)::int AS count, count(DISTINCT b.dossier_id)::int AS dossiers, min(b.due_at) AS oldest
-                 FROM breaches b ${WHERE}
-                GROUP BY b.department, b.procedure_code) g
-         LEFT JOIN procedures p ON p.code = g.procedure_code LEFT JOIN departments dep ON dep.code = g.department
-        ORDER BY g.oldest, g.department NULLS FIRST, g.procedure_code`,
-      params,
+              COALESCE(p.name, g.procedure_code) AS "procedureName", g.breaches AS count, g.dossiers, g.oldest_due_at AS "oldestDueAt"
+         ${GROUPS.replace('FROM open_breach_groups g', 'FROM open_breach_groups g LEFT JOIN procedures p ON p.code = g.procedure_code LEFT JOIN departments dep ON dep.code = g.department')}
+        ORDER BY g.oldest_due_at, g.department NULLS FIRST, g.procedure_code LIMIT $4 OFFSET $5`,
+      [...params, f.groupLimit, f.groupOffset],
     ),
+    // Every open breach matching the filter is in one group: their sum is the total.
+    db.query<{ groups: number; total: number }>(`SELECT count(*)::int AS groups, COALESCE(sum(g.breaches), 0)::int AS total ${GROUPS}`, params),
     db.query<OpenBreachRow>(
       `${VERSIONS}
        SELECT b.id, d.code AS "dossierCode", d.procedure_code AS "procedureCode", v.name AS "procedureName",
@@ -80,7 +86,6 @@ export async function openBreaches(db: Queryable, f: OpenBreachFilter): Promise<
         ORDER BY b.due_at, b.id LIMIT $4`,
       [...params, f.limit],
     ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM breaches b ${WHERE}`, params),
   ]);
-  return { groups: groups.rows, items: items.rows, total: total.rows[0].n };
+  return { groups: groups.rows, groupsTotal: totals.rows[0].groups, items: items.rows, total: totals.rows[0].total };
 }

@@ -2551,7 +2551,9 @@ export interface components {
             asOf: string;
             /** @description Open breaches matching the filter (items stop at `limit`). */
             total: number;
-            /** @description By department and procedure, oldest due time first. */
+            /** @description Groups matching the filter (`groups` is the page asked for by `groupLimit` and `groupOffset`). */
+            groupsTotal: number;
+            /** @description By department and procedure, oldest due time first: one page of them. */
             groups: components["schemas"]["OpenBreachGroup"][];
             /** @description Oldest due time first. */
             items: components["schemas"]["OpenBreach"][];
@@ -9161,8 +9163,12 @@ export interface operations {
                 dossierLevel?: boolean;
                 /** @description Only this procedure’s. */
                 procedureCode?: string;
-                /** @description Most breaches listed (groups are always complete). */
+                /** @description Most breaches listed. */
                 limit?: number;
+                /** @description Most groups listed (oldest due time first); `groupsTotal` says how many there are. */
+                groupLimit?: number;
+                /** @description Groups skipped: the next page of groups. */
+                groupOffset?: number;
             };
             header?: {
                 /** @description The person behind a key shared by a department’s software: recorded as the actor, written `Lê Thu Hà (Phần mềm Tư pháp xã)` (the person, then the key’s name), and used for claims. Plain ASCII, or UTF-8 percent-encoded (L%C3%AA%20Thu%20H%C3%A0), 1 to 100 characters. */

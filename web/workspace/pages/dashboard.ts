@@ -21,6 +21,8 @@ import { digitisationFigures } from '../widgets/documents.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
+/** Groups of open breaches shown at once. */
+const BREACH_GROUP_PAGE = 100;
 const GROUPS: Array<{ title: WorkspaceKey; columns: Form06Column[] }> = [
   { title: 'f06.received', columns: ['receivedTotal', 'receivedOnline', 'receivedDirect', 'receivedPost', 'carriedOver'] },
   { title: 'f06.resolved', columns: ['resolvedTotal', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'lateWithApology', 'lateWithoutApology'] },
@@ -93,6 +95,22 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
     history.replaceState(null, '', `/app/dashboard?from=${from}&to=${to}&groupBy=${groupBy}`);
     void ctx.refreshNow();
   });
+
+  // The open breaches' groups a page at a time (a province has thousands: one per department and procedure).
+  let groupOffset = 0;
+  const goGroups = (offset: number) => {
+    groupOffset = Math.max(0, offset);
+    void ctx.refreshNow();
+  };
+  const groupPager = (b: OpenBreaches) => {
+    const pages = Math.ceil(b.groupsTotal / BREACH_GROUP_PAGE);
+    if (pages <= 1) return null;
+    const page = Math.floor(groupOffset / BREACH_GROUP_PAGE) + 1;
+    return el('nav', { class: 'ws-pager', id: 'ws-breach-pager', 'aria-label': tr('dash.openBreaches') },
+      el('button', { type: 'button', id: 'ws-breach-prev', disabled: page <= 1, onclick: () => goGroups(groupOffset - BREACH_GROUP_PAGE) }, tr('list.prev')),
+      el('span', { id: 'ws-breach-page' }, tr('list.pageOf', { page, pages })),
+      el('button', { type: 'button', id: 'ws-breach-next', disabled: page >= pages, onclick: () => goGroups(groupOffset + BREACH_GROUP_PAGE) }, tr('list.next')));
+  };
 
   let data: { breaches: OpenBreaches; atRisk: AtRisk; byProcedure: Form06Report; byDepartment: Form06Report; index: ServiceIndex } | null = null;
   const memberHref = (report: Form06Report, key: string, column: Form06Column) =>
@@ -195,7 +213,8 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
             chip(formatTimeLeft(-(g.overdueWorkingMs ?? 0), lang, true), 'late'),
           ], { 'data-department': g.department ?? '', 'data-procedure': g.procedureCode });
         }),
-        { id: 'ws-breach-groups' })) : el('p', { class: 'ws-muted', id: 'ws-no-breaches' }, tr('dash.noBreaches')));
+        { id: 'ws-breach-groups' })) : el('p', { class: 'ws-muted', id: 'ws-no-breaches' }, tr('dash.noBreaches')),
+      groupPager(b));
 
     // At risk.
     update(atRisk, el('h2', {}, tr('dash.atRisk')),
@@ -332,7 +351,8 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
     let answers;
     try {
       answers = await Promise.all([
-        ctx.api.openBreaches(), ctx.api.atRisk(),
+        // The dashboard shows the groups, not the breaches themselves (the list page does): one item is enough.
+        ctx.api.openBreaches({ limit: 1, groupLimit: BREACH_GROUP_PAGE, groupOffset }), ctx.api.atRisk(),
         ctx.api.form06({ ...period, groupBy: 'procedure' }), ctx.api.form06({ ...period, groupBy: 'department' }),
         ctx.api.serviceIndex(period),
       ]);
@@ -341,6 +361,8 @@ export async function dashboardPage(ctx: PageContext): Promise<Page> {
       return badPeriod((err as Error).message);
     }
     const [b, a, byProcedure, byDepartment, index] = answers;
+    // Breaches closed since the page was chosen: back to the first page of groups.
+    if (groupOffset > 0 && b.groups.length === 0) return goGroups(0);
     periodError.hidden = true;
     data = { breaches: b, atRisk: a, byProcedure, byDepartment, index };
     ctx.setAsOf(b.asOf);
