@@ -22,9 +22,17 @@ export async function startDeadlineScheduler(agenda: Agenda, ctx: EngineContext,
   agenda.on('error', (err: Error) => {
     detail = err.message;
   });
-  // Record what fell due while stopped before the overdue timers start firing:
-  // one statement for the whole backlog, then the stale jobs find it done.
-  const startupSweep = await sweepDeadlines(ctx);
+  // Record what fell due while stopped before the overdue timers start firing,
+  // then the stale jobs find it done. A start-up sweep that fails (a database
+  // slow on its cold cache) does not stop the server: its batches committed so
+  // far stay recorded and the every-minute sweep goes on from there.
+  let startupSweep: SweepResult;
+  try {
+    startupSweep = await sweepDeadlines(ctx);
+  } catch (err) {
+    ctx.log(`start-up deadline sweep not finished (${(err as Error).message}): the every-minute sweep records the rest`);
+    startupSweep = { breaches: [], warnings: [] };
+  }
   await agenda.start();
   await jobs.scheduleSweep();
   state = 'running';

@@ -123,3 +123,37 @@ test('two engine processes on one database: each deadline fires once', async () 
   expect(recorded).toHaveLength(10);
   expect(recorded.every((x) => x.events === 1)).toBe(true);
 });
+
+test('a start-up sweep that fails (a database slow on a cold cache) leaves the server starting, and the next sweep records the backlog', async () => {
+  const first = await start(node('cold-1'));
+  const { tasks } = await first.engine.submit('T.QUICK', { applicant, data: {} });
+  await first.scheduler!.stop();
+  running.splice(running.indexOf(first.scheduler!), 1);
+  await new Promise((r) => setTimeout(r, 3_500)); // the step's due time passes while stopped
+
+  const n = node('cold-2');
+  const logged: string[] = [];
+  // The pool answers everything but the sweep's first statement, which times out as on a cold cache.
+  let failed = false;
+  const pool = new Proxy(db.pool, {
+    get(target, key) {
+      if (key !== 'query') return Reflect.get(target, key);
+      return (text: unknown, ...rest: unknown[]) => {
+        if (!failed && typeof text === 'string' && text.includes('pending_step_deadlines')) {
+          failed = true;
+          return Promise.reject(new Error('canceling statement due to statement timeout'));
+        }
+        return (target.query as (...a: unknown[]) => unknown)(text, ...rest);
+      };
+    },
+  });
+  n.scheduler = await startDeadlineScheduler(n.agenda, { ...n.engine.context, pool, log: (m) => logged.push(m) });
+  running.push(n.scheduler);
+  expect(n.scheduler.state().state).toBe('running');
+  expect(n.scheduler.startupSweep).toEqual({ breaches: [], warnings: [] });
+  expect(logged.join('\n')).toContain('statement timeout');
+  await n.engine.sweepDeadlines();
+  const recorded = (await taskBreaches()).filter((b) => b.taskId === tasks[0].id);
+  expect(recorded).toHaveLength(1);
+  expect(recorded[0].events).toBe(1);
+});
