@@ -11,6 +11,23 @@ const HOLDER = closed({ code: { type: 'string' }, name: { type: 'string' } });
 
 export const URGENCIES = ['late', 'due_today', 'on_track', 'paused', 'no_deadline'] as const;
 
+// A step in an inbox: the form only when asked for (`forms=true`): the work list
+// does not show it, and every step's form made a department's inbox 89 KB.
+const INBOX_TASK_PROPERTIES: Record<string, JsonSchema> = {
+  ...TASK_PROPERTIES,
+  form: { type: ['object', 'null'], description: "JSON Schema of the step's data: only with `forms=true` (GET /api/tasks/{id} always has it)." },
+  procedureName: { type: 'string' },
+  applicantName: { type: ['string', 'null'] },
+  dossierStatus: ref('DossierStatus'),
+  workingMsLeft: workingMs('Until the due time; negative once it has passed. null without a due time.'),
+  urgency: {
+    type: 'string',
+    enum: [...URGENCIES],
+    description: 'late: past its due time; due_today: due on the current day (Vietnam); on_track: later; paused: the dossier waits for the citizen’s supplement (its clocks stand still); no_deadline.',
+  },
+  breached: { type: 'boolean', description: 'A breach of this step is recorded and open.' },
+};
+
 export const WORKSPACE_SCHEMAS: Record<string, JsonSchema> = {
   Me: closed({
     id: UUID,
@@ -27,19 +44,7 @@ export const WORKSPACE_SCHEMAS: Record<string, JsonSchema> = {
     leadOf: { type: 'array', items: { type: 'string' }, description: 'The departments the person leads.' },
   }, ['id', 'name', 'role', 'department', 'departmentName', 'actor', 'kind']),
 
-  InboxTask: closed({
-    ...TASK_PROPERTIES,
-    procedureName: { type: 'string' },
-    applicantName: { type: ['string', 'null'] },
-    dossierStatus: ref('DossierStatus'),
-    workingMsLeft: workingMs('Until the due time; negative once it has passed. null without a due time.'),
-    urgency: {
-      type: 'string',
-      enum: [...URGENCIES],
-      description: 'late: past its due time; due_today: due on the current day (Vietnam); on_track: later; paused: the dossier waits for the citizen’s supplement (its clocks stand still); no_deadline.',
-    },
-    breached: { type: 'boolean', description: 'A breach of this step is recorded and open.' },
-  }),
+  InboxTask: closed(INBOX_TASK_PROPERTIES, Object.keys(INBOX_TASK_PROPERTIES).filter((k) => k !== 'form')),
   Inbox: closed({
     asOf: ASOF,
     department: { type: ['string', 'null'], description: 'The department listed (null: every department, supervisors only).' },

@@ -61,6 +61,7 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
       query: {
         department: { schema: DEPARTMENT_CODE, description: 'The department (an officer’s own by default).' },
         status: { schema: { type: 'string', enum: ['open', 'claimed'] }, description: 'Only open (unclaimed) or only claimed steps (default: both).' },
+        forms: { schema: { type: 'boolean', default: false }, description: 'true: each step with its form (JSON Schema); GET /api/tasks/{id} has it too.' },
         ...PAGE_QUERY,
       },
       responses: { 200: { description: 'The inbox', schema: ref('Inbox') } },
@@ -72,8 +73,11 @@ export function workspaceRoutes(deps: ResolvedDeps): RouteSpec[] {
         const page = await deps.engine.read.inbox({ statuses, department, ...p });
         const items = page.items.map((t) => {
           const paused = t.dossierStatus === 'supplement_requested';
+          // The work list shows no form: sent only when asked for.
+          const { form, ...task } = taskJson(t);
           return {
-            ...taskJson(t),
+            ...task,
+            ...(query.forms ? { form } : {}),
             procedureName: t.procedureName,
             applicantName: t.applicantName,
             dossierStatus: statusJson(t.dossierStatus),

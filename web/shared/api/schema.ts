@@ -2477,8 +2477,8 @@ export interface components {
             completedBy: string | null;
             /** @enum {string|null} */
             timeliness: "early" | "on_time" | "late" | null;
-            /** @description JSON Schema of the step's data. */
-            form: Record<string, unknown> | null;
+            /** @description JSON Schema of the step's data: only with `forms=true` (GET /api/tasks/{id} always has it). */
+            form?: Record<string, unknown> | null;
             procedureName: string;
             applicantName: string | null;
             dossierStatus: components["schemas"]["DossierStatus"];
@@ -9093,6 +9093,8 @@ export interface operations {
                 department?: string;
                 /** @description Only open (unclaimed) or only claimed steps (default: both). */
                 status?: "open" | "claimed";
+                /** @description true: each step with its form (JSON Schema); GET /api/tasks/{id} has it too. */
+                forms?: boolean;
                 /** @description Page size (1–500, default 50). */
                 limit?: number;
                 /** @description Rows to skip. */
