@@ -92,60 +92,64 @@ async function stripTables(c: pg.ClientBase): Promise<{ constraints: Constraint[
 
 export interface Job {
   name: string;
-  sql: string;
-  /** Jobs that must be done before this one starts. */
-  after?: string[];
+  /** One statement, or statements run in order on the same connection (each named one logged). */
+  sql: string | Array<[string, string]>;
 }
 
 /**
- * Runs statements on the connections given, each connection taking the first
- * job whose predecessors are done: the machine's two cores busy until the
- * list is empty, whatever each statement costs.
+ * Runs statements on the connections given, each connection taking the next
+ * job when it is free: the machine's two cores busy until the list is empty,
+ * whatever each statement costs.
  */
 export async function runJobs(conns: pg.Client[], jobs: Job[], log: (m: string) => void, quietUnderMs = 0): Promise<void> {
   const pending = [...jobs];
-  const done = new Set<string>();
-  let wake = () => {};
-  let changed = new Promise<void>((resolve) => (wake = resolve));
+  const took = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
   await Promise.all(
     conns.map(async (c) => {
-      for (;;) {
-        const i = pending.findIndex((j) => (j.after ?? []).every((name) => done.has(name)));
-        if (i < 0) {
-          if (!pending.length) return;
-          await changed;
-          continue;
-        }
-        const [job] = pending.splice(i, 1);
+      for (let job = pending.shift(); job; job = pending.shift()) {
         const t = Date.now();
-        await c.query(job.sql);
-        if (Date.now() - t >= quietUnderMs) log(`    ${job.name.replace(/\s+/g, ' ').slice(0, 100)}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-        done.add(job.name);
-        const woken = wake;
-        changed = new Promise<void>((resolve) => (wake = resolve));
-        woken();
+        if (typeof job.sql === 'string') await c.query(job.sql);
+        else
+          for (const [name, sql] of job.sql) {
+            const tp = Date.now();
+            await c.query(sql);
+            if (name) log(`    ${job.name}, ${name}: ${took(tp)}`);
+          }
+        if (Date.now() - t >= quietUnderMs) log(`    ${job.name.replace(/\s+/g, ' ').slice(0, 100)}: ${took(t)}`);
       }
     }),
   );
 }
 
-/** The statements that put back what stripTables took: keys and indexes, biggest table first (the longest builds start first); foreign keys apart. */
-function restoreStatements(c: pg.Client, saved: { constraints: Constraint[]; indexes: Array<{ table: string; def: string }> }) {
+/**
+ * Writes a table in one transaction that empties it first (keeping the rows
+ * it had: the template dossiers). On a server at wal_level minimal (the
+ * bench's own), rows written into a table emptied in the same transaction
+ * skip the WAL: the file is synced once at commit instead of every row being
+ * written twice.
+ */
+function intoEmptied(table: string, inserts: Array<[string, string]>): Array<[string, string]> {
+  return [
+    ['', `BEGIN`],
+    ['', `CREATE TEMP TABLE kept_rows ON COMMIT DROP AS SELECT * FROM ${table}; TRUNCATE ${table}; INSERT INTO ${table} SELECT * FROM kept_rows`],
+    ...inserts,
+    ['', `COMMIT`],
+  ];
+}
+
+/**
+ * The statements that put back what stripTables took: keys and indexes in the
+ * order of `tables` (a table's as soon as it is written), foreign keys apart.
+ */
+function restoreStatements(saved: { constraints: Constraint[]; indexes: Array<{ table: string; def: string }> }, tables: string[]) {
+  const rank = (table: string) => (tables.includes(table) ? tables.indexOf(table) : tables.length);
   const keysAndIndexes = [
     ...saved.constraints.filter((x) => x.kind !== 'f').map((k) => ({ table: k.table, name: `${k.table}.${k.name}`, sql: `ALTER TABLE ${k.table} ADD CONSTRAINT ${k.name} ${k.def}` })),
     ...saved.indexes.map((i) => ({ table: i.table, name: i.def, sql: i.def })),
   ];
-  const foreignKeys = saved.constraints.filter((x) => x.kind === 'f').map((k) => ({ name: `${k.table}.${k.name}`, sql: `ALTER TABLE ${k.table} ADD CONSTRAINT ${k.name} ${k.def}` }));
   return {
-    async keysAndIndexes(): Promise<Job[]> {
-      const { rows } = await c.query<{ table: string; bytes: number }>(
-        `SELECT relname AS table, pg_relation_size(oid)::bigint AS bytes FROM pg_class WHERE relname = ANY($1) AND relnamespace = 'public'::regnamespace`,
-        [[...new Set(keysAndIndexes.map((k) => k.table))]],
-      );
-      const size = new Map(rows.map((r) => [r.table, Number(r.bytes)]));
-      return [...keysAndIndexes].sort((x, y) => (size.get(y.table) ?? 0) - (size.get(x.table) ?? 0));
-    },
-    foreignKeys,
+    keysAndIndexes: keysAndIndexes.sort((x, y) => rank(x.table) - rank(y.table)),
+    foreignKeys: saved.constraints.filter((x) => x.kind === 'f').map((k) => ({ name: `${k.table}.${k.name}`, sql: `ALTER TABLE ${k.table} ADD CONSTRAINT ${k.name} ${k.def}` })),
   };
 }
 
@@ -425,7 +429,7 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
            FROM ${S}.ga a JOIN ${S}.g_path p ON p.path = a.path WHERE a.breach_id IS NOT NULL`,
       ],
       [
-        'warnings',
+        'deadline_warnings',
         `INSERT INTO deadline_warnings (dossier_id, task_id, department, due_at, warn_at, warned_at)
          SELECT t.dossier_id, t.tid, ${dept('s.department', 't.commune')}, ${at('t.due_x')}, ${at('t.due_x - least(1, s.allot_days / 2)')},
                 ${at('t.due_x - least(1, s.allot_days / 2)')} + interval '1 second'
@@ -461,7 +465,7 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
     const ev = (sql: string) => `INSERT INTO dossier_events (dossier_id, type, at, actor, payload) ${sql}`;
     const history: Array<[string, string]> = [
       [
-        'events: reception, supplements',
+        'reception, supplements',
         ev(`SELECT x.id, x.type, x.at, x.actor, x.payload FROM ${S}.ga a JOIN ${S}.g_path p ON p.path = a.path
               CROSS JOIN LATERAL (
                SELECT a.id AS id, 'dossier.received' AS type, ${at('a.recv_x')} AS at, NULL::text AS actor, jsonb_build_object('dueAt', ${at('a.recv_x + p.deadline_days')}, 'channel', a.channel, 'version', 1, 'receivedAt', ${at('a.recv_x')},
@@ -473,15 +477,14 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
                                     'previousDueAt', ${at('a.recv_x + p.deadline_days')}) AS payload WHERE a.sup AND NOT a.awaiting
              ) x`),
       ],
-      ...[0, 1].map((half): [string, string] => [
-        `events: steps (dossiers ${half ? 'odd' : 'even'})`,
+      [
+        'steps',
         // OFFSET 0 keeps the step's columns computed once a step: pulled up, each event kind would compute them again.
         ev(`SELECT x.id, x.type, x.at, x.actor, x.payload
               FROM (SELECT gt.*, gt.done_x >= ${nowPos} AS open, ${at('gt.due_x')} AS due, ${at('gt.done_x')} AS done,
                            ${dept('s.department', 'gt.commune')} AS department, s.name, s.element_id, s.counted, s.deadline, s.data,
                            ${dept('s.from_department', 'gt.commune')} AS from_department, s.allot_days
                       FROM ${S}.gt JOIN ${S}.g_step s ON s.path = gt.path AND s.stage = gt.stage AND s.k = gt.k
-                     WHERE gt.dossier_id % 2 = ${half}
                     OFFSET 0) t
              CROSS JOIN LATERAL (
                SELECT t.dossier_id AS id, 'task.created' AS type, ${at('t.created_x')} AS at, NULL::text AS actor, jsonb_build_object('name', t.name, 'dueAt', t.due, 'taskId', t.tid, 'counted', t.counted, 'deadline', t.deadline,
@@ -494,9 +497,9 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
                UNION ALL SELECT t.dossier_id AS id, 'dossier.rescheduled' AS type, t.done AS at, NULL::text AS actor, jsonb_build_object('reason', 'uncounted step', 'taskId', t.tid, 'name', t.name,
                                    'tookMs', (extract(epoch FROM t.done - ${at('t.created_x')}) * 1000)::bigint) AS payload WHERE NOT t.open AND NOT t.cancelled AND NOT t.counted
              ) x`),
-      ]),
+      ],
       [
-        'events: outcomes',
+        'outcomes',
         ev(`SELECT x.id, x.type, x.at, x.actor, x.payload FROM ${S}.ga a
               CROSS JOIN LATERAL (
                SELECT a.id AS id, 'dossier.warning' AS type, ${at('a.warn_x')} + interval '1 second' AS at, NULL::text AS actor, jsonb_build_object('dueAt', ${at('a.due_x')}, 'taskId', NULL, 'department', NULL) AS payload WHERE a.warn_x < ${nowPos} AND coalesce(a.end_x, a.withdrawn_x, 'infinity') > a.warn_x AND NOT a.awaiting
@@ -508,20 +511,20 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
              ) x`),
       ],
     ];
-    // Each dossier's history in id order: its reception first, then its steps (one half of the dossiers on
-    // each connection, in step order), then its outcome. The other tables fill the gaps.
-    const [reception, stepsEven, stepsOdd, outcomes] = history;
+    // Each dossier's history in id order: its reception first, then its steps in step order, then its outcome,
+    // on one connection (one transaction: see intoEmptied); the other tables on the other, whose keys and
+    // indexes are then built while the history is still being written (the history's last: building one
+    // waits for the history's commit).
+    const restore = restoreStatements(saved, [...tableRows.map(([table]) => table), 'dossier_events']);
     await runJobs(
       [a, b],
       [
-        { name: reception[0], sql: reception[1] },
-        ...tableRows.slice(0, 1).map(([name, sql]) => ({ name, sql })),
-        { name: stepsEven[0], sql: stepsEven[1], after: [reception[0]] },
-        { name: stepsOdd[0], sql: stepsOdd[1], after: [reception[0]] },
-        ...tableRows.slice(1).map(([name, sql]) => ({ name, sql })),
-        { name: outcomes[0], sql: outcomes[1], after: [stepsEven[0], stepsOdd[0]] },
+        { name: 'dossier_events', sql: intoEmptied('dossier_events', history) },
+        ...tableRows.map(([table, sql]) => ({ name: table, sql: intoEmptied(table, [['', sql]]) })),
+        ...restore.keysAndIndexes,
       ],
       log,
+      2_000,
     );
     await a.query(
       `INSERT INTO dossier_counters (agency, day, last_seq)
@@ -530,12 +533,9 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
        ON CONFLICT (agency, day) DO UPDATE SET last_seq = greatest(dossier_counters.last_seq, excluded.last_seq)`,
       [base[0].id],
     );
-    phase('rows');
+    phase('rows, keys and indexes');
 
     for (const table of TRIGGERED) await a.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
-    const restore = restoreStatements(a, saved);
-    await runJobs([a, b], await restore.keysAndIndexes(), log, 2_000);
-    phase('keys and indexes');
     // Statistics before the summaries are rebuilt: their set-wise statements are planned on these tables.
     await runJobs([a, b], await bySize(a, LOADED, (t) => ({ name: `analyze ${t}`, sql: `ANALYZE ${t}` })), log, 2_000);
     phase('analyze');
