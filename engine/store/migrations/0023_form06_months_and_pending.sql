@@ -355,7 +355,8 @@ $$;
 -- after a bulk load that wrote them with the triggers off (bench/scale calls
 -- these two functions; the monthly rows come with them). form06_dossier_flows
 -- and form06_step_flows written set-wise: one pass over the rows, each giving
--- the flows it has (a day of NULL: none).
+-- the flows it has (a day of NULL: none). Written in day order, as a running
+-- server appends them, so a period's edge days are a few adjacent pages.
 CREATE OR REPLACE FUNCTION form06_rebuild_procedure_days() RETURNS void LANGUAGE sql AS $$
   DELETE FROM form06_procedure_days;
   INSERT INTO form06_procedure_days (procedure_code, day, shard, received, received_online, received_direct, received_post, finished,
@@ -387,7 +388,8 @@ CREATE OR REPLACE FUNCTION form06_rebuild_procedure_days() RETURNS void LANGUAGE
     ) v(day, received, received_online, received_direct, received_post, finished, resolved_early, resolved_on_time, resolved_late,
         late_with_apology, withdrawn, overdue_started, overdue_ended, open_due)
    WHERE v.day IS NOT NULL
-   GROUP BY d.procedure_code, v.day, (d.id % 8)::smallint;
+   GROUP BY d.procedure_code, v.day, (d.id % 8)::smallint
+   ORDER BY v.day, d.procedure_code;
   DELETE FROM form06_procedure_months;
   INSERT INTO form06_procedure_months
   SELECT procedure_code, date_trunc('month', day)::date, shard, sum(received), sum(received_online), sum(received_direct), sum(received_post),
@@ -426,7 +428,8 @@ CREATE OR REPLACE FUNCTION form06_rebuild_department_days() RETURNS void LANGUAG
     ) v(day, received, received_online, received_direct, received_post, finished, resolved_early, resolved_on_time, resolved_late,
         late_with_apology, withdrawn, overdue_started, overdue_ended, open_due)
    WHERE v.day IS NOT NULL
-   GROUP BY t.department, v.day;
+   GROUP BY t.department, v.day
+   ORDER BY v.day, t.department;
   DELETE FROM form06_department_months;
   INSERT INTO form06_department_months
   SELECT department, date_trunc('month', day)::date, sum(received), sum(received_online), sum(received_direct), sum(received_post),
