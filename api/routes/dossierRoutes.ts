@@ -11,6 +11,18 @@ import { DOSSIER_CODE, DOSSIER_STATUS_NAME, PROCEDURE_CODE, ref } from '../opena
 const codeParam = { code: { schema: DOSSIER_CODE, description: 'Dossier code', entity: 'dossier' } };
 const READERS = ['desk', 'supervisor', 'officer'] as const;
 
+/**
+ * A read of a dossier, run beside the check that the caller may read it (one
+ * round trip to the database instead of two in a row). The check decides: its
+ * refusal (not found, another department's) is the answer whatever the read did.
+ */
+async function checkedRead<T>(check: Promise<unknown>, read: () => Promise<T>): Promise<T> {
+  const [allowed, result] = await Promise.allSettled([check, read()]);
+  if (allowed.status === 'rejected') throw allowed.reason;
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
 export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
   return [
     // Also multipart/form-data with the papers' files (documentRoutes.ts).
@@ -122,8 +134,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: codeParam,
       responses: { 200: { description: 'The dossier', schema: ref('Dossier') } },
       async handler({ params, caller }) {
-        await deps.engine.read.readableDossier(params.code, actingFor(caller));
-        const { view, extras, steps, waitingOn } = await deps.engine.read.dossier(params.code);
+        const { view, extras, steps, waitingOn } = await checkedRead(deps.engine.read.readableDossier(params.code, actingFor(caller)), () => deps.engine.read.dossier(params.code));
         return ok(dossierJson(view, extras, steps, waitingOn));
       },
     },
@@ -138,8 +149,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: codeParam,
       responses: { 200: { description: 'Events', schema: ref('History') } },
       async handler({ params, caller }) {
-        await deps.engine.read.readableDossier(params.code, actingFor(caller));
-        const events = await deps.engine.read.history(params.code);
+        const events = await checkedRead(deps.engine.read.readableDossier(params.code, actingFor(caller)), () => deps.engine.read.history(params.code));
         return ok({ dossierCode: params.code, items: events.map((e) => ({ id: e.id, type: e.type, at: iso(e.at), actor: e.actor, payload: e.payload })) });
       },
     },
@@ -154,8 +164,7 @@ export function dossierRoutes(deps: ResolvedDeps): RouteSpec[] {
       pathParams: codeParam,
       responses: { 200: { description: 'The control slip', schema: ref('ControlSlip') } },
       async handler({ params, caller }) {
-        await deps.engine.read.readableDossier(params.code, actingFor(caller));
-        const { dossier, procedureName, rows } = await deps.engine.read.controlSlip(params.code);
+        const { dossier, procedureName, rows } = await checkedRead(deps.engine.read.readableDossier(params.code, actingFor(caller)), () => deps.engine.read.controlSlip(params.code));
         const departments: string[] = [];
         for (const r of rows) if (!departments.includes(r.toDepartment)) departments.push(r.toDepartment);
         return ok({

@@ -22,9 +22,15 @@ export interface DossierDetail {
 /** Everything GET /api/dossiers/{code} shows: the dossier, its apology and supplements, its version's step forms. */
 export async function dossierDetail(ctx: Pick<EngineContext, 'pool' | 'definitions' | 'time'>, code: string): Promise<DossierDetail> {
   const view = await dossierView(ctx.pool, code, ctx.time.now());
-  const [extras, definition] = await Promise.all([dossierExtras(ctx.pool, code), ctx.definitions.get(view.procedureVersionId)]);
+  // What needs only the dossier is read at once (one round trip, not three in a row: at a year of dossiers each is a cold read).
+  const definition = ctx.definitions.get(view.procedureVersionId);
+  const [extras, calledIds, waiting] = await Promise.all([
+    dossierExtras(ctx.pool, code),
+    listCalledVersions(ctx.pool, view.id),
+    definition.then((d) => waitingOn(ctx.pool, view.id, view.openTasks, d)),
+  ]);
   // Steps of called procedures (call activities) show their own forms; the dossier's own steps come first.
-  const called = await Promise.all((await listCalledVersions(ctx.pool, view.id)).map((id) => ctx.definitions.get(id)));
-  const steps = Object.assign({}, ...called.map((c) => c.model.steps), definition.model.steps) as ProcedureModel['steps'];
-  return { view, extras: extras!, steps, waitingOn: await waitingOn(ctx.pool, view.id, view.openTasks, definition) };
+  const called = await Promise.all(calledIds.map((id) => ctx.definitions.get(id)));
+  const steps = Object.assign({}, ...called.map((c) => c.model.steps), (await definition).model.steps) as ProcedureModel['steps'];
+  return { view, extras: extras!, steps, waitingOn: waiting };
 }
