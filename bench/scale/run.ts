@@ -189,8 +189,10 @@ async function main(): Promise<number> {
         await emptyPool.end();
       }
     });
-    const { rows: sizeEnd } = await benchPool.query<{ bytes: number }>(`SELECT pg_database_size(current_database())::bigint AS bytes`);
-    figures.scale_db_size_mb_end = Math.round(sizeEnd[0].bytes / 1024 / 1024);
+    await benchPool
+      .query<{ bytes: number }>(`SELECT pg_database_size(current_database())::bigint AS bytes`)
+      .then(({ rows }) => void (figures.scale_db_size_mb_end = Math.round(rows[0].bytes / 1024 / 1024)))
+      .catch((err) => log(`the database size could not be read: ${(err as Error).message}`));
   } finally {
     await benchPool.end().catch(() => {});
     await Promise.all(servers.map((s) => s.stop().catch(() => {})));
