@@ -246,12 +246,12 @@ async function continueInstance(sourceContext: unknown, state: unknown, data: Do
   // Resuming replays nothing we record, but start from a clean slate anyway.
   observed.flowsTaken.length = 0;
   await runaway(observed, () => act(execution, timers, starts));
-  return keptWarm(await finish(engine, observed, timers, starts), { engine, sourceContext, timers, data: holder, runs: (warm?.runs ?? 0) + 1 });
+  return keptWarm(await finish(engine, observed, timers, starts), { engine, sourceContext, timers, data: holder, runs: (warm?.runs ?? 0) + 1 }, state);
 }
 
-/** An instance still running is kept warm for its next operation, under the state its run wrote. */
-function keptWarm(result: RunResult, warm: WarmEngine): RunResult {
-  if (!result.ended) warmEngines.keep(result.state, warm);
+/** An instance still running is kept warm for its next operation, under the state its run wrote (from `previous`). */
+function keptWarm(result: RunResult, warm: WarmEngine, previous?: unknown): RunResult {
+  if (!result.ended) warmEngines.keep(result.state, warm, previous);
   return result;
 }
 

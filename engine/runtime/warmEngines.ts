@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import type { RecordingTimers } from './durableTimers.js';
 import type { DossierData } from './feelConditions.js';
 
@@ -72,14 +73,21 @@ export function estimatedEngineBytes(sourceContext: unknown, runs: number): numb
 
 /**
  * A budget of heap, not a number of engines: a 30-task engine costs six
- * 1-task ones. 16 MB keeps about 13 engines of the bench's 10-task model or 25
- * of a one-step model with a boundary timer, and keeps issue 10's figure (1,000
- * dossiers waiting on a P3D timer grow the heap under 20 MB) whatever the
- * models. A dossier's next step rarely follows within minutes on the same
- * server, so a larger budget mostly holds memory; the bench's 400 dossiers gone
- * round by 8 officers need about 480 MB (ENGINE_CACHE_MB=512) to stay warm.
+ * 1-task ones. By default an eighth of the process's heap limit, at most
+ * 512 MB (this 23 GB machine: 512 MB, about 480 engines of the bench's 10-task
+ * model): the cache only ever holds engines of dossiers that are being worked
+ * on (see `keep`), and gives them back after ENGINE_CACHE_IDLE_S. A dossier
+ * received and left waiting, on a P3D timer or for its department, holds no
+ * engine, so issue 10's figure (1,000 such dossiers grow the heap under
+ * 20 MB) holds whatever the budget.
  */
-const DEFAULT_MB = 16;
+const DEFAULT_MB = Math.min(512, Math.floor(getHeapStatistics().heap_size_limit / 8 / 1_048_576));
+/**
+ * Revisions remembered without an engine (about 100 bytes each), so that a
+ * dossier's second operation within the idle time is recognised: 20,000 is
+ * more operations than a server runs in ten minutes.
+ */
+const MAX_REMEMBERED = 20_000;
 /** An engine not taken for this long is dropped: a dossier's next step seldom comes later from the same server. */
 const DEFAULT_IDLE_S = 600;
 
@@ -90,7 +98,7 @@ function configured(name: string, fallback: number, integer = true): number {
 }
 
 export interface CacheBounds {
-  /** Heap budget in MB (ENGINE_CACHE_MB, 16 by default; 0 turns the cache off). */
+  /** Heap budget in MB (ENGINE_CACHE_MB; an eighth of the heap limit, at most 512, by default; 0 turns the cache off). */
   mb?: number;
   /** At most this many engines (ENGINE_CACHE_SIZE, unbounded by default; 0 turns the cache off). */
   size?: number;
@@ -109,6 +117,8 @@ export interface CacheBounds {
  */
 export class WarmEngines {
   private readonly engines = new Map<string, Kept>();
+  /** Revisions whose run kept no engine, with when they were written. */
+  private readonly remembered = new Map<string, number>();
   private heldBytes = 0;
   private readonly budgetBytes: number;
   private readonly size: number;
@@ -130,8 +140,8 @@ export class WarmEngines {
    * process, with a definition cache of its own, is another server).
    */
   take(state: unknown, sourceContext: unknown): WarmEngine | null {
-    const revision = (state as Record<string, unknown> | null)?.[REVISION];
-    const warm = typeof revision === 'string' ? this.engines.get(revision) : undefined;
+    const revision = revisionOf(state);
+    const warm = revision !== undefined ? this.engines.get(revision) : undefined;
     if (!warm || warm.sourceContext !== sourceContext) {
       this.taken.recovered++;
       return null;
@@ -142,20 +152,42 @@ export class WarmEngines {
     return engine;
   }
 
-  /** Names `state` (the run's, about to be stored) and keeps the engine that wrote it, when it fits the budget. */
-  keep(state: unknown, warm: WarmEngine): void {
-    if (!this.size || !state || typeof state !== 'object') return;
-    const bytes = estimatedEngineBytes(warm.sourceContext, warm.runs);
-    if (bytes > this.budgetBytes) return;
+  /**
+   * Names `state` (the run's, about to be stored) and keeps the engine that
+   * wrote it, when it fits the budget and the dossier is being worked on: its
+   * run followed another operation of the same dossier within the idle time
+   * (`previous`, the state the run started from, was written by a warm engine
+   * or is remembered). A dossier's first operation in a while (its reception,
+   * a step after days of waiting) keeps no engine, only its revision: most
+   * dossiers then wait for hours, and their engines would only hold memory.
+   */
+  keep(state: unknown, warm: WarmEngine, previous?: unknown): void {
+    if (!this.size || !this.budgetBytes || !state || typeof state !== 'object') return;
+    const now = this.now();
+    this.forget(now);
     const revision = randomUUID();
     (state as Record<string, unknown>)[REVISION] = revision;
-    const now = this.now();
+    const before = revisionOf(previous);
+    const worked = warm.runs > 1 || (before !== undefined && this.remembered.delete(before));
+    const bytes = estimatedEngineBytes(warm.sourceContext, warm.runs);
+    if (!worked || bytes > this.budgetBytes) {
+      this.remembered.set(revision, now);
+      return;
+    }
     this.engines.set(revision, { ...warm, keptAt: now, bytes });
     this.heldBytes += bytes;
     // Oldest first (Map order): over the budget or the size, or idle too long.
     for (const [key, kept] of this.engines) {
       if (this.heldBytes <= this.budgetBytes && this.engines.size <= this.size && now - kept.keptAt < this.idleMs) break;
       this.drop(key, kept);
+    }
+  }
+
+  /** Remembered revisions past the idle time or over the count, oldest first. */
+  private forget(now: number): void {
+    for (const [key, at] of this.remembered) {
+      if (this.remembered.size < MAX_REMEMBERED && now - at < this.idleMs) break;
+      this.remembered.delete(key);
     }
   }
 
@@ -180,8 +212,14 @@ export class WarmEngines {
 
   clear(): void {
     this.engines.clear();
+    this.remembered.clear();
     this.heldBytes = 0;
   }
+}
+
+function revisionOf(state: unknown): string | undefined {
+  const revision = (state as Record<string, unknown> | null | undefined)?.[REVISION];
+  return typeof revision === 'string' ? revision : undefined;
 }
 
 /** The process's cache (engine/runtime/processRun.ts). */

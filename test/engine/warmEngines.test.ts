@@ -41,8 +41,9 @@ test('steps moved by one server from its warm engines, and alternately by two se
   const one = engineFor(db.pool, clock);
   const before = { ...warmEngines.taken };
   const alone = await walk([one], 'A');
-  // Every step after the submission found the engine the previous one left.
-  expect(warmEngines.taken.warm - before.warm).toBe(alone.done.length);
+  // Every step after the first found the engine the previous one left (the
+  // reception keeps none: a dossier is kept warm from its second operation on).
+  expect(warmEngines.taken.warm - before.warm).toBe(alone.done.length - 1);
 
   // Two servers (each its own definitions, so its own warm engines): each step
   // finds the row written by the other one, recovers it, and never uses its own older engine.
@@ -58,7 +59,8 @@ test('steps moved by one server from its warm engines, and alternately by two se
 test('a warm engine is taken once, only for the state it wrote and the definition it runs, and the oldest goes first', () => {
   const cache = new WarmEngines({ size: 2 });
   const definition = {};
-  const warm = (n: number) => ({ engine: { n }, sourceContext: definition, timers: {} as never, data: { current: {} }, runs: 1 });
+  // runs 2: engines of a dossier being worked on (see the admission test below).
+  const warm = (n: number) => ({ engine: { n }, sourceContext: definition, timers: {} as never, data: { current: {} }, runs: 2 });
   const s1: Record<string, unknown> = { definitions: [] };
   cache.keep(s1, warm(1));
   expect(typeof s1.runRevision).toBe('string');
@@ -91,7 +93,7 @@ test('an engine not taken within the idle time is dropped when another is kept',
   let now = 0;
   const cache = new WarmEngines({ size: 10, idleS: 1, now: () => now });
   const definition = {};
-  const warm = (n: number) => ({ engine: { n }, sourceContext: definition, timers: {} as never, data: { current: {} }, runs: 1 });
+  const warm = (n: number) => ({ engine: { n }, sourceContext: definition, timers: {} as never, data: { current: {} }, runs: 2 });
   const old: Record<string, unknown> = {};
   cache.keep(old, warm(1));
   now = 1_500;
@@ -107,23 +109,23 @@ test('the engines kept stay within the heap budget: a larger model takes the roo
   const model = (elements: number) => ({ getActivities: () => new Array(elements).fill({}), getSequenceFlows: () => [] });
   const small = model(5);
   const large = model(60);
-  const smallMb = estimatedEngineBytes(small, 1) / 1_048_576;
-  const largeMb = estimatedEngineBytes(large, 1) / 1_048_576;
+  const smallMb = estimatedEngineBytes(small, 2) / 1_048_576;
+  const largeMb = estimatedEngineBytes(large, 2) / 1_048_576;
   expect(largeMb).toBeGreaterThan(4 * smallMb);
   expect(estimatedEngineBytes(small, 10)).toBeGreaterThan(estimatedEngineBytes(small, 1));
 
   const cache = new WarmEngines({ mb: 3 * smallMb + 0.01 });
   const keep = (sourceContext: object, n: number) => {
     const state: Record<string, unknown> = {};
-    cache.keep(state, { engine: { n }, sourceContext, timers: {} as never, data: { current: {} }, runs: 1 });
+    cache.keep(state, { engine: { n }, sourceContext, timers: {} as never, data: { current: {} }, runs: 2 });
     return state;
   };
   const smalls = [1, 2, 3].map((n) => keep(small, n));
   expect(cache.count).toBe(3);
   expect(cache.megabytes).toBeLessThanOrEqual(3 * smallMb + 0.01);
-  // An engine larger than the whole budget is not kept (its state carries no revision), and drops nothing.
+  // An engine larger than the whole budget is not kept, and drops nothing.
   const tooLarge = keep(large, 4);
-  expect(tooLarge.runRevision).toBeUndefined();
+  expect(cache.take(tooLarge, large)).toBeNull();
   expect(cache.count).toBe(3);
   // A fourth small one pushes out the oldest.
   keep(small, 5);
@@ -137,4 +139,35 @@ test('the engines kept stay within the heap budget: a larger model takes the roo
   off.keep(state, { engine: {}, sourceContext: small, timers: {} as never, data: { current: {} }, runs: 1 });
   expect(off.count).toBe(0);
   expect(state.runRevision).toBeUndefined();
+});
+
+test('a dossier keeps its engine from its second operation within the idle time: one received and left waiting holds none', () => {
+  let now = 0;
+  const cache = new WarmEngines({ mb: 64, idleS: 600, now: () => now });
+  const definition = {};
+  // A recovered (or freshly started) engine: its first run.
+  const fresh = (n: number) => ({ engine: { n }, sourceContext: definition, timers: {} as never, data: { current: {} }, runs: 1 });
+  const read = (state: Record<string, unknown>) => JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
+
+  // Received: the state is named, no engine kept.
+  const received: Record<string, unknown> = {};
+  cache.keep(received, fresh(1));
+  expect(typeof received.runRevision).toBe('string');
+  expect(cache.count).toBe(0);
+  expect(cache.take(read(received), definition)).toBeNull();
+
+  // Its first step, minutes later, starts from that state: now it is being worked on, and its engine is kept.
+  now = 60_000;
+  const stepped: Record<string, unknown> = {};
+  cache.keep(stepped, fresh(2), read(received));
+  expect(cache.count).toBe(1);
+  expect(cache.take(read(stepped), definition)?.engine).toEqual({ n: 2 });
+
+  // A step from a state another server wrote, or from one remembered longer ago than the idle time, keeps none.
+  cache.keep({}, fresh(3), { runRevision: 'written-elsewhere' });
+  const waited: Record<string, unknown> = {};
+  cache.keep(waited, fresh(4));
+  now += 601_000;
+  cache.keep({}, fresh(5), read(waited));
+  expect(cache.count).toBe(0);
 });
