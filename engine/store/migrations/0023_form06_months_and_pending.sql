@@ -357,6 +357,10 @@ $$;
 -- and form06_step_flows written set-wise: one pass over the rows, each giving
 -- the flows it has (a day of NULL: none). Written in day order, as a running
 -- server appends them, so a period's edge days are a few adjacent pages.
+-- The rebuilds turn times into Vietnam's days with the fixed offset (+07:00,
+-- Vietnam's since 1975; identical to 'Asia/Ho_Chi_Minh' for every date this
+-- system holds): a named zone costs about 0.7 µs more per conversion (measured
+-- on the 3M lab, 2026-11-30), and a year's rebuild converts some 80 million.
 CREATE OR REPLACE FUNCTION form06_rebuild_procedure_days() RETURNS void LANGUAGE sql AS $$
   DELETE FROM form06_procedure_days;
   INSERT INTO form06_procedure_days (procedure_code, day, shard, received, received_online, received_direct, received_post, finished,
@@ -369,22 +373,22 @@ CREATE OR REPLACE FUNCTION form06_rebuild_procedure_days() RETURNS void LANGUAGE
     CROSS JOIN LATERAL (SELECT COALESCE(d.resolved_at, d.withdrawn_at, d.refused_at) AS finished_at,
                                GREATEST(d.due_at, d.received_at) AS overdue_from,
                                COALESCE(d.resolved_at > d.due_at, false) AS late,
-                               (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS resolved_day,
-                               (d.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS due_day) f
+                               (d.resolved_at AT TIME ZONE INTERVAL '+07:00')::date AS resolved_day,
+                               (d.due_at AT TIME ZONE INTERVAL '+07:00')::date AS due_day) f
     CROSS JOIN LATERAL (SELECT d.due_at IS NOT NULL AND (f.finished_at IS NULL OR f.overdue_from < f.finished_at) AS ever_overdue) o
     CROSS JOIN LATERAL (VALUES
-      ((d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 1, (d.channel = 'online')::int, (d.channel = 'direct')::int, (d.channel = 'post')::int,
+      ((d.received_at AT TIME ZONE INTERVAL '+07:00')::date, 1, (d.channel = 'online')::int, (d.channel = 'direct')::int, (d.channel = 'post')::int,
        0, 0, 0, 0, 0, 0, 0, 0, 0),
-      (CASE WHEN f.finished_at IS NOT NULL THEN (GREATEST(d.received_at, f.finished_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END,
+      (CASE WHEN f.finished_at IS NOT NULL THEN (GREATEST(d.received_at, f.finished_at) AT TIME ZONE INTERVAL '+07:00')::date END,
        0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0),
       (f.resolved_day, 0, 0, 0, 0, 0,
        (NOT f.late AND d.due_at IS NOT NULL AND f.resolved_day < f.due_day)::int,
        (NOT f.late AND (d.due_at IS NULL OR f.resolved_day >= f.due_day))::int,
        f.late::int, (f.late AND a.dossier_id IS NOT NULL)::int, 0, 0, 0, 0),
-      ((d.withdrawn_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0),
-      (CASE WHEN o.ever_overdue THEN (f.overdue_from AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0),
-      (CASE WHEN o.ever_overdue THEN (f.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
-      (CASE WHEN f.finished_at IS NULL THEN (d.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
+      ((d.withdrawn_at AT TIME ZONE INTERVAL '+07:00')::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0),
+      (CASE WHEN o.ever_overdue THEN (f.overdue_from AT TIME ZONE INTERVAL '+07:00')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0),
+      (CASE WHEN o.ever_overdue THEN (f.finished_at AT TIME ZONE INTERVAL '+07:00')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
+      (CASE WHEN f.finished_at IS NULL THEN (d.due_at AT TIME ZONE INTERVAL '+07:00')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
     ) v(day, received, received_online, received_direct, received_post, finished, resolved_early, resolved_on_time, resolved_late,
         late_with_apology, withdrawn, overdue_started, overdue_ended, open_due)
    WHERE v.day IS NOT NULL
@@ -412,19 +416,19 @@ CREATE OR REPLACE FUNCTION form06_rebuild_department_days() RETURNS void LANGUAG
     CROSS JOIN LATERAL (SELECT GREATEST(t.due_at, t.created_at) AS overdue_from) f
     CROSS JOIN LATERAL (SELECT t.due_at IS NOT NULL AND (t.completed_at IS NULL OR f.overdue_from < t.completed_at) AS ever_overdue) o
     CROSS JOIN LATERAL (VALUES
-      ((t.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 1, (d.channel = 'online')::int, (d.channel = 'direct')::int, (d.channel = 'post')::int,
+      ((t.created_at AT TIME ZONE INTERVAL '+07:00')::date, 1, (d.channel = 'online')::int, (d.channel = 'direct')::int, (d.channel = 'post')::int,
        0, 0, 0, 0, 0, 0, 0, 0, 0),
-      (CASE WHEN t.completed_at IS NOT NULL THEN (GREATEST(t.created_at, t.completed_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END,
+      (CASE WHEN t.completed_at IS NOT NULL THEN (GREATEST(t.created_at, t.completed_at) AT TIME ZONE INTERVAL '+07:00')::date END,
        0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0),
-      ((t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0, 0, 0, 0, 0,
+      ((t.completed_at AT TIME ZONE INTERVAL '+07:00')::date, 0, 0, 0, 0, 0,
        (t.status = 'completed' AND t.timeliness = 'early')::int,
        (t.status = 'completed' AND COALESCE(t.timeliness, 'on_time') = 'on_time')::int,
        (t.status = 'completed' AND t.timeliness = 'late')::int,
        (t.status = 'completed' AND t.timeliness = 'late' AND a.dossier_id IS NOT NULL)::int,
        (t.status = 'cancelled' AND d.withdrawn_at IS NOT NULL)::int, 0, 0, 0),
-      (CASE WHEN o.ever_overdue THEN (f.overdue_from AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0),
-      (CASE WHEN o.ever_overdue THEN (t.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
-      (CASE WHEN t.completed_at IS NULL THEN (t.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
+      (CASE WHEN o.ever_overdue THEN (f.overdue_from AT TIME ZONE INTERVAL '+07:00')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0),
+      (CASE WHEN o.ever_overdue THEN (t.completed_at AT TIME ZONE INTERVAL '+07:00')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
+      (CASE WHEN t.completed_at IS NULL THEN (t.due_at AT TIME ZONE INTERVAL '+07:00')::date END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
     ) v(day, received, received_online, received_direct, received_post, finished, resolved_early, resolved_on_time, resolved_late,
         late_with_apology, withdrawn, overdue_started, overdue_ended, open_due)
    WHERE v.day IS NOT NULL
