@@ -21,8 +21,12 @@ export interface LoadedYear {
 const LOADED = ['dossiers', 'tasks', 'dossier_events', 'breaches', 'deadline_warnings', 'supplements', 'apologies'];
 /** Tables whose triggers keep summaries; dossier_events' own trigger (append-only) stays on. */
 const TRIGGERED = ['dossiers', 'tasks', 'breaches', 'apologies'];
-/** Summaries kept by triggers (engine/store/migrations/0007) and the sweep's marks (0022) and the open breaches' groups (0025), rebuilt after the load when the schema has them. */
-const REBUILDS = ['form06_rebuild_procedure_days', 'form06_rebuild_department_days', 'deadline_marks_rebuild', 'open_breach_groups_rebuild'];
+/**
+ * Summaries kept by triggers (engine/store/migrations/0007) and the sweep's marks (0022) and the open breaches'
+ * groups (0025), rebuilt after the load when the schema has them. The longest first (the steps' department days),
+ * so the other connection takes the rest meanwhile.
+ */
+const REBUILDS = ['form06_rebuild_department_days', 'form06_rebuild_procedure_days', 'deadline_marks_rebuild', 'open_breach_groups_rebuild'];
 
 /** `000.00.12.H26` for commune 12: the receiving agency in a commune's dossier codes. */
 export function communeAgency(k: number): string {
