@@ -9,7 +9,9 @@ const OVERDUE = 5_000;
  * Moves `count` open steps' due times to a minute ago, as a year's morning
  * would (their pending deadlines move with them, by trigger). It is the
  * drill's setup, not the sweep: 5,000 updates of the wide step rows, which on
- * a cold cache take longer than a request may, so without the timeout.
+ * a cold cache take longer than a request may, so without the timeout. The
+ * latest due first: a year already drilled has no step left that is not due,
+ * and one already breached falls due again at its new time (as after an apology).
  */
 async function fallDue(pool: pg.Pool, count: number): Promise<void> {
   const client = await pool.connect();
@@ -19,7 +21,8 @@ async function fallDue(pool: pg.Pool, count: number): Promise<void> {
     await client.query(
       `UPDATE tasks SET due_at = now() - interval '1 minute'
         WHERE id IN (SELECT t.id FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
-                      WHERE t.status IN ('open', 'claimed') AND d.status = 'processing' AND t.due_at > now() LIMIT $1)`,
+                      WHERE t.status IN ('open', 'claimed') AND d.status = 'processing'
+                      ORDER BY t.due_at DESC LIMIT $1)`,
       [count],
     );
     await client.query('COMMIT');

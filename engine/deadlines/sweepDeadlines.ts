@@ -40,20 +40,33 @@ async function publish(ctx: EngineContext, events: OutboundEvent[]) {
 }
 
 /**
- * How many due rows one statement takes. A sweep records in batches of this
- * size until a batch comes back short: right after a restart on a big
+ * How many due rows a sweep's first statement takes. A sweep records in
+ * batches until a batch comes back short: right after a restart on a big
  * database (a cold cache, a backlog of a stopped night) each statement stays
  * well within the statement timeout, however much there is to record.
  */
 export const SWEEP_BATCH = 500;
 
+/**
+ * A batch that took less than this grows the next one (twice as large, up to
+ * four times the first). On a warm cache a statement's own cost (planning,
+ * the statement triggers, the round trip, the commit) is a large share of a
+ * small batch: on the kept year, 5,000 due steps cost twice as much in ten
+ * statements of 500 as in five of 1,000. A slow batch (a cold cache) keeps
+ * the size it has, so a statement still stays far below the timeout.
+ */
+const GROW_BELOW_MS = 1_000;
+const GROWTH_LIMIT = 4;
+
 /** Runs one kind of batch until a batch takes fewer rows than it could. */
-async function inBatches<T>(batch: (limit: number) => Promise<SweepBatch<T>>, size = SWEEP_BATCH): Promise<T[]> {
+async function inBatches<T>(batch: (limit: number) => Promise<SweepBatch<T>>, first = SWEEP_BATCH): Promise<T[]> {
   const recorded: T[] = [];
-  for (;;) {
+  for (let size = first; ; ) {
+    const started = performance.now();
     const b = await batch(size);
     recorded.push(...b.recorded);
     if (b.taken < size) return recorded;
+    if (performance.now() - started < GROW_BELOW_MS) size = Math.min(size * 2, first * GROWTH_LIMIT);
   }
 }
 
@@ -64,11 +77,20 @@ async function inBatches<T>(batch: (limit: number) => Promise<SweepBatch<T>>, si
  */
 export async function sweepDeadlines(ctx: EngineContext, batchSize = SWEEP_BATCH): Promise<SweepResult> {
   const now = ctx.time.now();
-  const breaches = [
-    ...(await inBatches((limit) => recordTaskBreaches(ctx.pool, now, {}, limit), batchSize)),
-    ...(await inBatches((limit) => recordDossierBreaches(ctx.pool, now, limit), batchSize)),
-  ];
-  const warnings = await inBatches((limit) => recordWarnings(ctx.pool, now, {}, limit), batchSize);
+  // One connection for every batch (each statement still commits on its own):
+  // its caches, warmed by the first batch, serve the others.
+  const db = await ctx.pool.connect();
+  let breaches: RecordedBreach[];
+  let warnings: RecordedWarning[];
+  try {
+    breaches = [
+      ...(await inBatches((limit) => recordTaskBreaches(db, now, {}, limit), batchSize)),
+      ...(await inBatches((limit) => recordDossierBreaches(db, now, limit), batchSize)),
+    ];
+    warnings = await inBatches((limit) => recordWarnings(db, now, {}, limit), batchSize);
+  } finally {
+    db.release();
+  }
   await publish(ctx, [...warningNotices(warnings, now), ...breachNotices(breaches)]);
   return { breaches, warnings };
 }

@@ -133,18 +133,28 @@ test('a start-up sweep that fails (a database slow on a cold cache) leaves the s
 
   const n = node('cold-2');
   const logged: string[] = [];
-  // The pool answers everything but the sweep's first statement, which times out as on a cold cache.
+  // The pool answers everything but the sweep's first statement, which times out as on a cold cache
+  // (the sweep runs its statements on one connection taken from the pool).
   let failed = false;
+  const failingFirst = (query: (...a: unknown[]) => unknown) => (text: unknown, ...rest: unknown[]) => {
+    if (!failed && typeof text === 'string' && text.includes('pending_step_deadlines')) {
+      failed = true;
+      return Promise.reject(new Error('canceling statement due to statement timeout'));
+    }
+    return query(text, ...rest);
+  };
   const pool = new Proxy(db.pool, {
     get(target, key) {
-      if (key !== 'query') return Reflect.get(target, key);
-      return (text: unknown, ...rest: unknown[]) => {
-        if (!failed && typeof text === 'string' && text.includes('pending_step_deadlines')) {
-          failed = true;
-          return Promise.reject(new Error('canceling statement due to statement timeout'));
-        }
-        return (target.query as (...a: unknown[]) => unknown)(text, ...rest);
-      };
+      if (key === 'query') return failingFirst(target.query.bind(target) as (...a: unknown[]) => unknown);
+      if (key === 'connect') {
+        return async () => {
+          const client = await target.connect();
+          return new Proxy(client, {
+            get: (c, k) => (k === 'query' ? failingFirst(c.query.bind(c) as (...a: unknown[]) => unknown) : Reflect.get(c, k)),
+          });
+        };
+      }
+      return Reflect.get(target, key);
     },
   });
   n.scheduler = await startDeadlineScheduler(n.agenda, { ...n.engine.context, pool, log: (m) => logged.push(m) });
