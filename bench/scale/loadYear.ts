@@ -23,16 +23,10 @@ const LOADED = ['dossiers', 'tasks', 'dossier_events', 'breaches', 'deadline_war
 const TRIGGERED = ['dossiers', 'tasks', 'breaches', 'apologies'];
 /**
  * Summaries kept by triggers (engine/store/migrations/0007) and the sweep's marks (0022) and the open breaches'
- * groups (0025), rebuilt after the load when the schema has them. The longest first: the steps' department days
- * in two parts (0023), one on each connection, then the rest on whichever is free.
+ * groups (0025), rebuilt after the load when the schema has them. The longest first (the steps' department days),
+ * so the other connection takes the rest meanwhile.
  */
-const REBUILDS: Array<[fn: string, args: string]> = [
-  ['form06_rebuild_department_days', '0, 2'],
-  ['form06_rebuild_department_days', '1, 2'],
-  ['form06_rebuild_procedure_days', ''],
-  ['deadline_marks_rebuild', ''],
-  ['open_breach_groups_rebuild', ''],
-];
+const REBUILDS = ['form06_rebuild_department_days', 'form06_rebuild_procedure_days', 'deadline_marks_rebuild', 'open_breach_groups_rebuild'];
 
 /** `000.00.12.H26` for commune 12: the receiving agency in a commune's dossier codes. */
 export function communeAgency(k: number): string {
@@ -549,11 +543,9 @@ export async function loadYear(url: string, templates: TemplatePath[], shape: Ye
     // Statistics before the summaries are rebuilt: their set-wise statements are planned on these tables.
     await runJobs([a, b], await bySize(a, LOADED, (t) => ({ name: `analyze ${t}`, sql: `ANALYZE ${t}` })), log, 2_000);
     phase('analyze');
-    const { rows: present } = await a.query<{ fn: string }>(`SELECT DISTINCT p.proname AS fn FROM pg_proc p WHERE p.proname = ANY($1)`, [
-      REBUILDS.map(([fn]) => fn),
-    ]);
-    const ready = REBUILDS.filter(([fn]) => present.some((r) => r.fn === fn));
-    await runJobs([a, b], ready.map(([fn, args]) => ({ name: `${fn}(${args})`, sql: `SELECT ${fn}(${args})` })), log);
+    const { rows: present } = await a.query<{ fn: string }>(`SELECT fn FROM unnest($1::text[]) fn WHERE to_regproc(fn) IS NOT NULL`, [REBUILDS]);
+    const ready = present.map((r) => r.fn);
+    await runJobs([a, b], ready.map((fn) => ({ name: fn, sql: `SELECT ${fn}()` })), log);
     phase('summaries');
     // What autovacuum would have done over the year: the visibility map (index-only scans), hint bits, and
     // statistics of what the summaries changed. One table a job, the biggest first.

@@ -125,14 +125,4 @@ test('the rows rebuilt from the dossiers equal the rows the triggers kept', asyn
   expect(kept.procedureDays.some((r) => r.overdue_started > 0 && r.overdue_ended === 0)).toBe(true);
   await tb.db.pool.query('SELECT form06_rebuild_procedure_days(); SELECT form06_rebuild_department_days()');
   expect(await snapshot()).toEqual(kept);
-  // The bulk load's way: the departments in two parts, one call each (each writes only its own departments).
-  const departments = async () => (await tb.db.pool.query(`SELECT count(DISTINCT department)::int AS n FROM form06_department_days`)).rows[0].n;
-  const all = await departments();
-  await tb.db.pool.query('DELETE FROM form06_department_days; DELETE FROM form06_department_months');
-  await tb.db.pool.query('SELECT form06_rebuild_department_days(0, 2)');
-  const firstPart = await departments();
-  await tb.db.pool.query('SELECT form06_rebuild_department_days(1, 2)');
-  expect(firstPart).toBeGreaterThan(0);
-  expect(firstPart).toBeLessThan(all);
-  expect(await snapshot()).toEqual(kept);
 });

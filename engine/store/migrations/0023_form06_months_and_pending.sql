@@ -418,18 +418,8 @@ CREATE OR REPLACE FUNCTION form06_rebuild_procedure_days() RETURNS void LANGUAGE
    GROUP BY procedure_code, date_trunc('month', day)::date, shard;
 $$;
 
--- The departments' rebuild in parts (part of parts, by the department's
--- hash): each call deletes and writes its departments' rows only, so a bulk
--- load runs the parts at once on two connections (the steps are three times
--- the dossiers: one call was half the summaries' time with the other core
--- idle). The scans of the parts share their reads (synchronized scans).
-DROP FUNCTION form06_rebuild_department_days();
-CREATE FUNCTION form06_department_part(department text, parts integer) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT (hashtext(department) & 2147483647) % parts
-$$;
-CREATE FUNCTION form06_rebuild_department_days(part integer DEFAULT 0, parts integer DEFAULT 1) RETURNS void LANGUAGE sql
-  SET work_mem = '256MB' SET synchronize_seqscans = on AS $$
-  DELETE FROM form06_department_days WHERE form06_department_part(department, parts) = part;
+CREATE OR REPLACE FUNCTION form06_rebuild_department_days() RETURNS void LANGUAGE sql SET work_mem = '256MB' AS $$
+  DELETE FROM form06_department_days;
   INSERT INTO form06_department_days (department, day, received, received_online, received_direct, received_post, finished,
                                       resolved_early, resolved_on_time, resolved_late, late_with_apology, withdrawn, overdue_started, overdue_ended, open_due)
   SELECT c.department, c.day,
@@ -460,18 +450,17 @@ CREATE FUNCTION form06_rebuild_department_days(part integer DEFAULT 0, parts int
           (CASE WHEN o.ever_overdue THEN (t.completed_at AT TIME ZONE INTERVAL '+07:00')::date END, 12),
           (CASE WHEN t.completed_at IS NULL THEN (t.due_at AT TIME ZONE INTERVAL '+07:00')::date END, 13)
         ) v(day, kind)
-       WHERE v.day IS NOT NULL AND form06_department_part(t.department, parts) = part
+       WHERE v.day IS NOT NULL
        GROUP BY t.department, v.day, v.kind
     ) c
    GROUP BY c.department, c.day
    ORDER BY c.day, c.department;
-  DELETE FROM form06_department_months WHERE form06_department_part(department, parts) = part;
+  DELETE FROM form06_department_months;
   INSERT INTO form06_department_months
   SELECT department, date_trunc('month', day)::date, sum(received), sum(received_online), sum(received_direct), sum(received_post),
          sum(finished), sum(resolved_early), sum(resolved_on_time), sum(resolved_late), sum(late_with_apology), sum(withdrawn),
          sum(overdue_started), sum(overdue_ended), sum(open_due)
     FROM form06_department_days
-   WHERE form06_department_part(department, parts) = part
    GROUP BY department, date_trunc('month', day)::date;
 $$;
 
