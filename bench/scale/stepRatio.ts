@@ -2,6 +2,7 @@ import type { BenchDatabase } from '../benchDatabase.js';
 import type { Metrics } from '../benchmark.js';
 import { prepareEngineSteps, type EngineSteps } from '../engineSteps.js';
 import { median, round } from '../timing.js';
+import { warmEngines } from '../../engine/runtime/warmEngines.js';
 
 const DOSSIERS = 300;
 const ROUNDS = 4;
@@ -22,6 +23,11 @@ export async function stepRatioVsEmpty(big: BenchDatabase, empty: BenchDatabase,
   let emptySteps = 0;
   let emptyMs = 0;
   const slice = async (steps: EngineSteps) => {
+    // Both sides' dossiers do not fit the process's warm-engine budget together
+    // (600 engines of about 1.2 MB against 512 MB): without this, each slice
+    // evicted part of the other's engines and the rounds differed by 3× with
+    // the order. Every slice starts with no engine warm and warms the same way.
+    warmEngines.clear();
     const r = await steps.slice(Math.ceil(steps.totalSteps / ROUNDS), Date.now() + SLICE_MS);
     return { ...r, ms: r.stepsPerS ? (r.steps / r.stepsPerS) * 1000 : 0 };
   };
