@@ -101,7 +101,6 @@ export async function startCalls(ctx: EngineContext, work: UnitOfWork, callerDef
   return created;
 }
 
-/** The running call whose run waits on this step, if any (the step belongs to a called procedure). */
 /**
  * The dossier's running calls; none without a read when its procedure calls
  * nothing (a step of most procedures would otherwise pay one more statement).
@@ -113,6 +112,7 @@ export async function runningCalls(db: Queryable, dossierId: number, definition:
   return listRunningCalls(db, dossierId);
 }
 
+/** The running call whose run waits on this step, if any (the step belongs to a called procedure). */
 export function callOfStep(calls: CallRow[], task: TaskRow): CallRow | null {
   return calls.find((c) => c.waiting.includes(task.executionId)) ?? null;
 }
