@@ -53,6 +53,10 @@ const FROM = `FROM breaches b JOIN dossiers d ON d.id = b.dossier_id
 const WHERE = `WHERE b.closed_at IS NULL
   AND ($1::text IS NULL OR b.department = $1) AND (NOT $2::boolean OR b.department IS NULL)
   AND ($3::text IS NULL OR b.procedure_code = $3)`;
+// The groups as the statements that record and close breaches keep them (migration 0025):
+// counted here on each request, every open breach was scanned, sorted by dossier and scanned again for the total.
+const GROUP_WHERE = `WHERE g.breaches > 0 AND ($1::text IS NULL OR g.department = $1) AND (NOT $2::boolean OR g.department IS NULL)
+  AND ($3::text IS NULL OR g.procedure_code = $3)`;
 
 /**
  * What is late now: the open breaches (step not done, or dossier not resolved
@@ -61,21 +65,17 @@ const WHERE = `WHERE b.closed_at IS NULL
  */
 export async function openBreaches(db: Queryable, f: OpenBreachFilter): Promise<{ groups: OpenBreachGroupRow[]; groupsTotal: number; items: OpenBreachRow[]; total: number }> {
   const params = [f.department ?? null, f.dossierLevel ?? false, f.procedureCode ?? null];
-  // The groups as the statements that record and close breaches keep them (migration 0025):
-  // counted here on each request, every open breach was scanned, sorted by dossier and scanned again for the total.
-  const GROUPS = `FROM open_breach_groups g
-        WHERE g.breaches > 0 AND ($1::text IS NULL OR g.department = $1) AND (NOT $2::boolean OR g.department IS NULL)
-          AND ($3::text IS NULL OR g.procedure_code = $3)`;
   const [groups, totals, items] = await Promise.all([
     db.query<OpenBreachGroupRow>(
       `SELECT g.department, dep.name AS "departmentName", g.procedure_code AS "procedureCode",
               COALESCE(p.name, g.procedure_code) AS "procedureName", g.breaches AS count, g.dossiers, g.oldest_due_at AS "oldestDueAt"
-         ${GROUPS.replace('FROM open_breach_groups g', 'FROM open_breach_groups g LEFT JOIN procedures p ON p.code = g.procedure_code LEFT JOIN departments dep ON dep.code = g.department')}
+         FROM open_breach_groups g LEFT JOIN procedures p ON p.code = g.procedure_code LEFT JOIN departments dep ON dep.code = g.department
+         ${GROUP_WHERE}
         ORDER BY g.oldest_due_at, g.department NULLS FIRST, g.procedure_code LIMIT $4 OFFSET $5`,
       [...params, f.groupLimit, f.groupOffset],
     ),
     // Every open breach matching the filter is in one group: their sum is the total.
-    db.query<{ groups: number; total: number }>(`SELECT count(*)::int AS groups, COALESCE(sum(g.breaches), 0)::int AS total ${GROUPS}`, params),
+    db.query<{ groups: number; total: number }>(`SELECT count(*)::int AS groups, COALESCE(sum(g.breaches), 0)::int AS total FROM open_breach_groups g ${GROUP_WHERE}`, params),
     db.query<OpenBreachRow>(
       `${VERSIONS}
        SELECT b.id, d.code AS "dossierCode", d.procedure_code AS "procedureCode", v.name AS "procedureName",
