@@ -86,17 +86,12 @@ export function openDocuments(ctx: EngineContext, options: DocumentOptions = {})
 
   const papersOfVersion = async (versionId: number): Promise<PaperSpec[]> => (await ctx.definitions.get(versionId)).model.documents ?? [];
 
-  const someDepartmentHasAStep = async (code: string, departments: readonly string[]) => {
-    for (const d of departments) if (await departmentTaskOnDossier(db, code, d)) return true;
-    return false;
-  };
-
   /** Refuses a reader who may not see the dossier, and records the refusal. */
   const readable = async (code: string, reader: DocumentReader) => {
     const dossier = await getDossierByCode(db, code);
     if (!dossier) throw new NotFoundError(`dossier ${code} does not exist`);
     const departments = reader.actingFor ? [reader.actingFor].flat() : [];
-    if (departments.length && !(await someDepartmentHasAStep(code, departments))) {
+    if (departments.length && !(await departmentTaskOnDossier(db, code, departments))) {
       const named = departments.join(', ');
       await logDocumentAccess(db, { at: ctx.time.now(), actor: reader.actor, action: 'refused', dossierCode: code, documentId: null, sha256: null, size: null, detail: `department ${named} has no step on the dossier` });
       throw new ForbiddenError(`department ${named} has no step on dossier ${code}; its officers cannot read its papers`);

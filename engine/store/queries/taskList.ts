@@ -42,12 +42,12 @@ export async function getTaskWithForm(db: Queryable, id: string): Promise<TaskWi
   return rows[0] ?? null;
 }
 
-/** Whether a department has (or had) a step on the dossier: what lets its officers read the dossier. */
-export async function departmentTaskOnDossier(db: Queryable, dossierCode: string, department: string, statuses?: TaskStatus[]): Promise<boolean> {
+/** Whether a department (or any of several: a person who is an officer of each) has or had a step on the dossier: what lets its officers read the dossier. */
+export async function departmentTaskOnDossier(db: Queryable, dossierCode: string, department: string | readonly string[], statuses?: TaskStatus[]): Promise<boolean> {
   const { rows } = await db.query(
     `SELECT 1 FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
-      WHERE d.code = $1 AND t.department = $2 AND ($3::text[] IS NULL OR t.status = ANY($3::text[])) LIMIT 1`,
-    [dossierCode, department, statuses ?? null],
+      WHERE d.code = $1 AND t.department = ANY($2::text[]) AND ($3::text[] IS NULL OR t.status = ANY($3::text[])) LIMIT 1`,
+    [dossierCode, [department].flat(), statuses ?? null],
   );
   return rows.length > 0;
 }
