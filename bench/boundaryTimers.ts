@@ -9,7 +9,6 @@ import { parseBpmn } from '../engine/bpmn/parseBpmn.js';
 import { warmEngines } from '../engine/runtime/warmEngines.js';
 import { serializeDefinition } from '../engine/runtime/serializeDefinition.js';
 
-
 // Issue 10's two figures for waiting dossiers: (a) what 1,000 dossiers each
 // waiting on a P3D boundary timer keep alive in the server (nothing but their
 // rows: no engine stays in memory between operations, no timer is armed in
@@ -61,7 +60,7 @@ export const boundaryTimerHeap: Benchmark = {
     );
     if (rows[0].n !== HEAP_DOSSIERS) throw new Error(`expected ${HEAP_DOSSIERS} open timer waits, found ${rows[0].n}`);
     // The engines the runs left warm for the next operation (engine/runtime/warmEngines.ts,
-    // ENGINE_CACHE_SIZE) are part of the figure above; what the dossiers cost without them:
+    // ENGINE_CACHE_MB; none for a dossier only received) are part of the figure above; what the dossiers cost without them:
     const warm = warmEngines.count;
     const warmEstimatedMb = warmEngines.megabytes;
     warmEngines.clear();

@@ -1,5 +1,6 @@
 import type { EngineContext, OutboundEvent } from '../engineContext.js';
-import { recordTaskBreaches, type RecordedBreach, type SweepBatch } from '../store/deadlines/recordTaskBreaches.js';
+import { recordTaskBreaches, type RecordedBreach } from '../store/deadlines/recordTaskBreaches.js';
+import type { SweepBatch } from '../store/deadlines/sweepBatch.js';
 import { recordDossierBreaches } from '../store/deadlines/recordDossierBreaches.js';
 import { recordWarnings, type RecordedWarning } from '../store/deadlines/recordWarnings.js';
 

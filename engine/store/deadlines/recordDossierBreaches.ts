@@ -1,5 +1,6 @@
 import type { Queryable } from '../db.js';
-import { batchOf, type RecordedBreach, type SweepBatch } from './recordTaskBreaches.js';
+import type { RecordedBreach } from './recordTaskBreaches.js';
+import { batchOf, type SweepBatch } from './sweepBatch.js';
 
 /**
  * Records a breach of the promised return date for every dossier still being

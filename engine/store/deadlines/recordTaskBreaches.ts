@@ -1,4 +1,5 @@
 import type { Queryable } from '../db.js';
+import { batchOf, type SweepBatch } from './sweepBatch.js';
 
 export interface RecordedBreach {
   id: number;
@@ -17,12 +18,6 @@ export interface BreachScope {
   taskId?: string | null;
   /** Only steps due at or after this time (a fired timer looks at its own moment). */
   dueSince?: Date | null;
-}
-
-/** One bounded batch of a sweep: what it recorded, and how many due rows it took (all of them when fewer than its limit). */
-export interface SweepBatch<T> {
-  recorded: T[];
-  taken: number;
 }
 
 type Row = RecordedBreach & { taken: number };
@@ -77,12 +72,4 @@ export async function recordTaskBreaches(db: Queryable, now: Date, scope: Breach
     [now, scope.dossierId ?? null, scope.taskId ?? null, scope.dueSince ?? null, limit],
   );
   return batchOf(rows);
-}
-
-/** The batch's rows without the count every row carries (and without the empty row of a batch that recorded nothing). */
-export function batchOf<T extends { id: number | null }>(rows: (T & { taken: number })[]): SweepBatch<T> {
-  return {
-    taken: rows[0]?.taken ?? 0,
-    recorded: rows.filter((r) => r.id !== null).map(({ taken: _taken, ...r }) => r as unknown as T),
-  };
 }

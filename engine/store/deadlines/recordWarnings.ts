@@ -1,5 +1,5 @@
 import type { Queryable } from '../db.js';
-import { batchOf, type SweepBatch } from './recordTaskBreaches.js';
+import { batchOf, type SweepBatch } from './sweepBatch.js';
 
 export interface RecordedWarning {
   id: number;
